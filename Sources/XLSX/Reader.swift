@@ -1,0 +1,209 @@
+import Foundation
+import ZIPFoundation
+
+/// An `.xlsx` file read back: sheets, cell values and formulas with their cached results, merged ranges,
+/// print settings and defined names. Used by the tests to check what was written, and to read filled templates.
+public struct WorkbookContents: Sendable {
+    public var sheets: [SheetContents]
+    /// Defined names as written, e.g. `_xlnm.Print_Titles` → `'汇总'!$1:$3`, keyed by name and sheet scope.
+    public var definedNames: [DefinedName]
+    /// Core properties (`title`, `creator`, `created`, …) by element name.
+    public var properties: [String: String]
+    /// Custom properties by name, values as text.
+    public var customProperties: [String: String]
+
+    public struct DefinedName: Sendable, Equatable {
+        public var name: String
+        /// The index of the sheet the name is local to, or nil for a global name.
+        public var sheetIndex: Int?
+        public var formula: String
+    }
+
+    /// The sheet with this name.
+    public func sheet(_ name: String) -> SheetContents? { sheets.first { $0.name == name } }
+
+    /// Reads the package at `path`.
+    public init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw XLSXError(.file("not a readable zip package (\(error))"), while: "reading \(path)")
+        }
+        func data(_ part: String) throws -> Data? {
+            guard let entry = archive[part] else { return nil }
+            var out = Data()
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { out.append($0) }
+            } catch {
+                throw XLSXError(.file("cannot extract (\(error))"), while: "reading \(path) › \(part)")
+            }
+            return out
+        }
+        func tree(_ part: String) throws -> XMLNode? {
+            try data(part).map { try XMLNode.parse($0, part: part) }
+        }
+
+        guard let workbook = try tree("xl/workbook.xml") else {
+            throw XLSXError(.file("no xl/workbook.xml"), while: "reading \(path)")
+        }
+        var targets: [String: String] = [:]
+        for rel in try tree("xl/_rels/workbook.xml.rels")?.all("Relationship") ?? [] {
+            if let id = rel.attributes["Id"], let target = rel.attributes["Target"] {
+                targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            }
+        }
+        let shared = try tree("xl/sharedStrings.xml")?.all("si").map(\.allText) ?? []
+
+        definedNames = (workbook.first("definedNames")?.all("definedName") ?? []).map {
+            DefinedName(name: $0.attributes["name"] ?? "", sheetIndex: $0.attributes["localSheetId"].flatMap(Int.init),
+                        formula: $0.text)
+        }
+        var sheets: [SheetContents] = []
+        for (index, entry) in (workbook.first("sheets")?.all("sheet") ?? []).enumerated() {
+            let name = entry.attributes["name"] ?? ""
+            let id = entry.attributes["r:id"] ?? ""
+            guard let part = targets[id], let xml = try tree(part) else {
+                throw XLSXError(.file("sheet '\(name)' has no part"), while: "reading \(path)")
+            }
+            var sheet = SheetContents(name: name, xml: xml, sharedStrings: shared)
+            sheet.hidden = entry.attributes["state"].map { $0 != "visible" } ?? false
+            let local = definedNames.filter { $0.sheetIndex == index }
+            sheet.printTitles = local.first { $0.name == "_xlnm.Print_Titles" }?.formula
+            sheet.printArea = local.first { $0.name == "_xlnm.Print_Area" }?.formula
+            sheets.append(sheet)
+        }
+        self.sheets = sheets
+
+        var properties: [String: String] = [:]
+        for node in try tree("docProps/core.xml")?.children ?? [] { properties[node.localName] = node.text }
+        self.properties = properties
+        var custom: [String: String] = [:]
+        for node in try tree("docProps/custom.xml")?.all("property") ?? [] {
+            if let name = node.attributes["name"] { custom[name] = node.children.first?.text ?? "" }
+        }
+        customProperties = custom
+    }
+}
+
+/// One worksheet read back.
+public struct SheetContents: Sendable {
+    /// A cell's stored value.
+    public enum Value: Equatable, Sendable {
+        case number(Double), text(String), boolean(Bool), error(String)
+    }
+
+    /// A cell: its value (the cached result for a formula) and its formula, if any.
+    public struct Cell: Equatable, Sendable {
+        public var value: Value?
+        public var formula: String?
+    }
+
+    public var name: String
+    public var hidden = false
+    public var cells: [CellReference: Cell] = [:]
+    public var merges: [CellRange] = []
+    public var autofilter: String?
+    /// Rows frozen at the top (the pane's split row), if any.
+    public var frozenRows: Int?
+    public var paperSize: Int?
+    public var orientation: String?
+    public var fitToWidth: Int?
+    public var fitToHeight: Int?
+    public var fitToPage = false
+    public var header: String?
+    public var footer: String?
+    public var printTitles: String?
+    public var printArea: String?
+    public var columnWidths: [Int: Double] = [:]
+    public var hiddenColumns: Set<Int> = []
+    public var conditionalFormatCount = 0
+    public var dataValidationCount = 0
+    public var isProtected = false
+    /// How many drawings (charts) the sheet holds.
+    public var drawingCount = 0
+
+    /// The cell at an A1 reference.
+    public subscript(_ a1: String) -> Cell? { CellReference(a1).flatMap { cells[$0] } }
+
+    /// The cell's value as text, or nil.
+    public func text(_ a1: String) -> String? {
+        if case .text(let t)? = self[a1]?.value { return t }
+        return nil
+    }
+
+    /// The cell's value as a number, or nil.
+    public func number(_ a1: String) -> Double? {
+        if case .number(let n)? = self[a1]?.value { return n }
+        return nil
+    }
+
+    /// The values of one row, by column.
+    public func row(_ row: Int) -> [Int: Value] {
+        var out: [Int: Value] = [:]
+        for (ref, cell) in cells where ref.row == row { out[ref.column] = cell.value }
+        return out
+    }
+
+    /// The highest row index that holds a cell, or -1.
+    public var lastRow: Int { cells.keys.map(\.row).max() ?? -1 }
+
+    init(name: String, xml: XMLNode, sharedStrings: [String]) {
+        self.name = name
+        for child in xml.children {
+            switch child.localName {
+            case "sheetData":
+                for row in child.all("row") {
+                    for c in row.all("c") {
+                        guard let ref = c.attributes["r"].flatMap(CellReference.init) else { continue }
+                        let formula = c.first("f").map(\.text)
+                        let raw = c.first("v")?.text
+                        var value: Value?
+                        switch c.attributes["t"] {
+                        case "s": value = raw.flatMap(Int.init).flatMap { $0 < sharedStrings.count ? .text(sharedStrings[$0]) : nil }
+                        case "str": value = raw.map { .text($0) }
+                        case "inlineStr": value = c.first("is").map { .text($0.allText) }
+                        case "b": value = raw.map { .boolean($0 == "1") }
+                        case "e": value = raw.map { .error($0) }
+                        default: value = raw.flatMap(Double.init).map { .number($0) }
+                        }
+                        cells[ref] = Cell(value: value, formula: formula)
+                    }
+                }
+            case "mergeCells":
+                merges = child.all("mergeCell").compactMap { $0.attributes["ref"].flatMap(CellRange.init) }
+            case "autoFilter":
+                autofilter = child.attributes["ref"]
+            case "sheetViews":
+                for pane in child.first("sheetView")?.all("pane") ?? [] where pane.attributes["state"] == "frozen" {
+                    frozenRows = pane.attributes["ySplit"].flatMap(Double.init).map { Int($0) }
+                }
+            case "sheetPr":
+                fitToPage = child.first("pageSetUpPr")?.attributes["fitToPage"] == "1"
+            case "pageSetup":
+                paperSize = child.attributes["paperSize"].flatMap(Int.init)
+                orientation = child.attributes["orientation"]
+                fitToWidth = child.attributes["fitToWidth"].flatMap(Int.init) ?? (fitToPage ? 1 : nil)
+                fitToHeight = child.attributes["fitToHeight"].flatMap(Int.init) ?? (fitToPage ? 1 : nil)
+            case "headerFooter":
+                header = child.first("oddHeader")?.text
+                footer = child.first("oddFooter")?.text
+            case "cols":
+                for col in child.all("col") {
+                    guard let min = col.attributes["min"].flatMap(Int.init),
+                          let max = col.attributes["max"].flatMap(Int.init) else { continue }
+                    for index in (min - 1)...(max - 1) {
+                        if let width = col.attributes["width"].flatMap(Double.init) { columnWidths[index] = width }
+                        if col.attributes["hidden"] == "1" { hiddenColumns.insert(index) }
+                    }
+                }
+            case "conditionalFormatting": conditionalFormatCount += 1
+            case "dataValidations": dataValidationCount += child.all("dataValidation").count
+            case "sheetProtection": isProtected = true
+            case "drawing": drawingCount += 1
+            default: break
+            }
+        }
+    }
+}
