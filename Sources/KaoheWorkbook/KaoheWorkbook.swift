@@ -1,1 +1,1 @@
-// \(t)
+import KaoheCore

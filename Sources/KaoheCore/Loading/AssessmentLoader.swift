@@ -1,0 +1,128 @@
+import Foundation
+
+/// An input file and its SHA-256, for provenance.
+public struct InputFile: Sendable, Hashable {
+    public var path: String
+    public var sha256: String
+}
+
+/// Everything read from an assessment folder: the rubric, every organization's data, the weight schemes
+/// found in `weights/`, and the digests of the files read.
+public struct Assessment: Sendable {
+    public var folder: String
+    public var rubric: Rubric
+    /// Data in rubric order of the organizations.
+    public var data: [OrganizationData]
+    /// Schemes of `weights/` (or the one named explicitly).
+    public var schemes: [WeightScheme]
+    public var rubricFile: InputFile
+    public var dataFiles: [InputFile]
+    public var schemeFiles: [InputFile]
+    /// Warnings found while loading (unknown keys and the like).
+    public var warnings: [Diagnostic]
+
+    /// The scheme whose name or file name (without extension) is `name`.
+    public func scheme(named name: String) -> WeightScheme? {
+        schemes.first { $0.name == name || URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent == name }
+    }
+}
+
+/// Reads an assessment folder (§1), reporting every problem in one pass.
+public enum AssessmentLoader {
+    /// Where each input comes from. nil means the folder's default (`rubric.yaml`, `data/`, `weights/`).
+    public struct Paths: Sendable {
+        public var rubric: String?
+        public var data: String?
+        public var weights: [String]?
+        public init(rubric: String? = nil, data: String? = nil, weights: [String]? = nil) {
+            self.rubric = rubric
+            self.data = data
+            self.weights = weights
+        }
+    }
+
+    /// Loads and validates the folder. Throws `InputErrors` with every error found; rubric errors are
+    /// reported before data is read (§11).
+    public static func load(folder: String, paths: Paths = Paths()) throws -> Assessment {
+        let fm = FileManager.default
+        let rubricPath = paths.rubric ?? (folder as NSString).appendingPathComponent("rubric.yaml")
+        var d = Diagnostics()
+        guard let rubricBytes = fm.contents(atPath: rubricPath) else {
+            throw InputErrors([Diagnostic(SourceLocation(file: rubricPath, line: 1), "cannot read the rubric (no such file)")])
+        }
+        guard let rubricText = String(data: rubricBytes, encoding: .utf8) else {
+            throw InputErrors([Diagnostic(SourceLocation(file: rubricPath, line: 1), "the rubric is not UTF-8 text")])
+        }
+        guard let rubric = RubricLoader.load(rubricText, file: rubricPath, diagnostics: &d) else {
+            throw InputErrors(d.errors)
+        }
+
+        // Data files.
+        let dataDir = paths.data ?? (folder as NSString).appendingPathComponent("data")
+        var dataPaths: [String] = []
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: dataDir, isDirectory: &isDir), isDir.boolValue {
+            dataPaths = ((try? fm.contentsOfDirectory(atPath: dataDir)) ?? [])
+                .filter { ["yaml", "yml", "csv"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
+                .sorted()
+                .map { (dataDir as NSString).appendingPathComponent($0) }
+        } else if fm.fileExists(atPath: dataDir) {
+            dataPaths = [dataDir]
+        } else {
+            d.error(SourceLocation(file: dataDir, line: 1), "no data folder (expected one file per organization)")
+        }
+        var byOrganization: [String: OrganizationData] = [:]
+        var dataFiles: [InputFile] = []
+        for path in dataPaths {
+            guard let bytes = fm.contents(atPath: path), let text = String(data: bytes, encoding: .utf8) else {
+                d.error(SourceLocation(file: path, line: 1), "cannot read the file as UTF-8 text")
+                continue
+            }
+            dataFiles.append(InputFile(path: path, sha256: SHA256.hex(of: bytes)))
+            let loaded: [OrganizationData]
+            if path.lowercased().hasSuffix(".csv") {
+                loaded = CSVDataLoader.load(text, file: path, rubric: rubric, diagnostics: &d)
+            } else {
+                loaded = DataLoader.loadYAML(text, file: path, rubric: rubric, diagnostics: &d).map { [$0] } ?? []
+            }
+            for data in loaded {
+                if let first = byOrganization[data.organization] {
+                    d.error(data.location, "data for '\(data.organization)' is given again (first in \(first.location)); one organization's data lives in one file")
+                    continue
+                }
+                byOrganization[data.organization] = data
+            }
+        }
+        for org in rubric.organizations where byOrganization[org.id] == nil && !dataPaths.isEmpty {
+            d.error(org.location, "no data for organization '\(org.id)' (\(org.name)) in \(dataDir)")
+        }
+
+        // Weight schemes.
+        var schemePaths = paths.weights ?? []
+        let weightsDir = (folder as NSString).appendingPathComponent("weights")
+        if paths.weights == nil, let names = try? fm.contentsOfDirectory(atPath: weightsDir) {
+            schemePaths = names.filter { ["yaml", "yml"].contains(($0 as NSString).pathExtension.lowercased()) }
+                .sorted().map { (weightsDir as NSString).appendingPathComponent($0) }
+        }
+        var schemes: [WeightScheme] = []
+        var schemeFiles: [InputFile] = []
+        for path in schemePaths {
+            guard let bytes = fm.contents(atPath: path), let text = String(data: bytes, encoding: .utf8) else {
+                d.error(SourceLocation(file: path, line: 1), "cannot read the weight scheme")
+                continue
+            }
+            schemeFiles.append(InputFile(path: path, sha256: SHA256.hex(of: bytes)))
+            if let scheme = SchemeLoader.load(text, file: path, rubric: rubric, diagnostics: &d) { schemes.append(scheme) }
+        }
+
+        let data = rubric.organizations.compactMap { byOrganization[$0.id] }
+        // Value checks need the methods: scoring every organization once reports them all.
+        if !d.hasErrors {
+            for diagnostic in Scorer(rubric: rubric).validate(data) { d.error(diagnostic.location, diagnostic.message) }
+        }
+        if d.hasErrors { throw InputErrors(d.errors) }
+        return Assessment(folder: folder, rubric: rubric, data: data, schemes: schemes,
+                          rubricFile: InputFile(path: rubricPath, sha256: SHA256.hex(of: rubricBytes)),
+                          dataFiles: dataFiles, schemeFiles: schemeFiles, warnings: d.warnings)
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// Reads organization data in the CSV form (§9, §11):
+/// `organization,indicator,value,self,evidence,note`, one row per organization and indicator, where
+/// `indicator` may also be `survey:<group>`, `bonus:<item>`, `penalty:<item>` or `veto:<id>`.
+public enum CSVDataLoader {
+    static let columns = ["organization", "indicator", "value", "self", "evidence", "note"]
+
+    /// Reads a CSV file; returns one data set per organization in it.
+    public static func load(_ text: String, file: String, rubric: Rubric,
+                            diagnostics d: inout Diagnostics) -> [OrganizationData] {
+        let rows = parse(text)
+        guard let header = rows.first else {
+            d.error(SourceLocation(file: file, line: 1), "the CSV file is empty (expected the header \(columns.joined(separator: ",")))")
+            return []
+        }
+        var index: [String: Int] = [:]
+        for (i, name) in header.cells.enumerated() { index[name.trimmingCharacters(in: .whitespaces).lowercased()] = i }
+        let missing = columns.prefix(3).filter { index[$0] == nil }
+        if !missing.isEmpty {
+            d.error(SourceLocation(file: file, line: header.line),
+                    "the CSV header lacks \(missing.joined(separator: ", ")) (expected \(columns.joined(separator: ",")))")
+            return []
+        }
+        var byOrganization: [String: OrganizationData] = [:]
+        var order: [String] = []
+        for row in rows.dropFirst() where !row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            let here = SourceLocation(file: file, line: row.line)
+            func cell(_ name: String) -> String {
+                guard let i = index[name], i < row.cells.count else { return "" }
+                return row.cells[i].trimmingCharacters(in: .whitespaces)
+            }
+            let orgID = cell("organization")
+            guard let organization = rubric.organizations.first(where: { $0.id == orgID }) else {
+                d.error(here, "unknown organization '\(orgID)' (expected one of: \(rubric.organizations.map(\.id).joined(separator: ", ")))")
+                continue
+            }
+            if byOrganization[orgID] == nil {
+                byOrganization[orgID] = OrganizationData(organization: orgID, year: nil, indicators: [:], bonus: [],
+                                                         penalties: [], vetoes: [], surveys: [:], location: here)
+                order.append(orgID)
+            }
+            var data = byOrganization[orgID]!
+            let valueNode = yamlValue(cell("value"), at: here)
+            let note = cell("note").isEmpty ? nil : cell("note")
+            let evidence = cell("evidence").split(whereSeparator: { $0 == ";" || $0 == "；" })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let key = cell("indicator")
+            let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
+            switch parts.count == 2 ? parts[0] : "" {
+            case "survey":
+                let surveyBlocks = rubric.blocks.filter { $0.source == .survey }
+                var blockID = surveyBlocks.first?.id
+                var group = parts[1]
+                if surveyBlocks.count > 1, let dot = group.firstIndex(of: ".") {
+                    blockID = String(group[..<dot])
+                    group = String(group[group.index(after: dot)...])
+                }
+                guard let block = surveyBlocks.first(where: { $0.id == blockID }), let survey = block.survey else {
+                    d.error(here, "'\(key)' names no survey block of the rubric")
+                    break
+                }
+                guard survey.groups.contains(where: { $0.id == group }) else {
+                    d.error(here, "unknown rater group '\(group)' (expected one of: \(survey.groups.map(\.id).joined(separator: ", ")))")
+                    break
+                }
+                if let votes = DataLoader.votes(valueNode, survey: survey, group: group, &d) {
+                    data.surveys[block.id, default: [:]][group] = votes
+                }
+            case "bonus", "penalty":
+                let isBonus = parts[0] == "bonus"
+                let rules = isBonus ? rubric.bonus : rubric.penalties
+                guard rules.items.contains(where: { $0.id == parts[1] }) else {
+                    d.error(here, "unknown \(parts[0]) item '\(parts[1])' (expected one of: \(rules.items.map(\.id).joined(separator: ", ")))")
+                    break
+                }
+                var count: Exact = 1
+                if !cell("value").isEmpty {
+                    if let c = valueNode.number, !c.isNegative { count = c }
+                    else { d.error(here, "the value of '\(key)' must be a count of at least 0, found '\(cell("value"))'") }
+                }
+                let entry = AdjustmentEntry(item: parts[1], count: count, note: note, evidence: evidence, location: here)
+                if isBonus { data.bonus.append(entry) } else { data.penalties.append(entry) }
+            case "veto":
+                guard rubric.vetoes.contains(where: { $0.id == parts[1] }) else {
+                    d.error(here, "unknown veto '\(parts[1])' (expected one of: \(rubric.vetoes.map(\.id).joined(separator: ", ")))")
+                    break
+                }
+                data.vetoes.append(VetoEntry(id: parts[1], note: note, location: here))
+            default:
+                guard DataLoader.checkIndicator(key, at: here, organization: organization, rubric: rubric, &d) else { break }
+                if data.indicators[key] != nil {
+                    d.error(here, "indicator '\(key)' is given twice for '\(orgID)'")
+                    break
+                }
+                var selfScore: Exact?
+                if !cell("self").isEmpty {
+                    selfScore = Exact(cell("self"))
+                    if selfScore == nil { d.error(here, "the self-score of '\(key)' must be a number, found '\(cell("self"))'") }
+                }
+                let value: DataValue? = cell("value").isEmpty ? nil : DataValue(valueNode)
+                data.indicators[key] = IndicatorEntry(value: value, selfScore: selfScore, evidence: evidence, note: note,
+                                                      location: here)
+            }
+            byOrganization[orgID] = data
+        }
+        return order.map { byOrganization[$0]! }
+    }
+
+    /// A cell read as a YAML value (numbers, booleans, `[92, 88]`, `{满意: 30}`), or as text when it is not YAML.
+    private static func yamlValue(_ text: String, at location: SourceLocation) -> YAMLValue {
+        if case .success(var value) = YAMLValue.parse(text, file: location.file) {
+            value.relocate(to: location)
+            return value
+        }
+        return YAMLValue(kind: .scalar(text, plain: false), location: location)
+    }
+
+    struct Row {
+        var cells: [String]
+        var line: Int
+    }
+
+    /// RFC 4180 parsing with quoted fields, doubled quotes and line breaks inside quotes; a BOM is dropped.
+    static func parse(_ text: String) -> [Row] {
+        var rows: [Row] = []
+        var cells: [String] = []
+        var cell = ""
+        var quoted = false
+        var line = 1
+        var rowLine = 1
+        var chars = Array(text)
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        var i = 0
+        while i < chars.count {
+            let ch = chars[i]
+            if quoted {
+                if ch == "\"" {
+                    if i + 1 < chars.count, chars[i + 1] == "\"" { cell.append("\""); i += 1 } else { quoted = false }
+                } else {
+                    if ch == "\n" || ch == "\r\n" { line += 1 }
+                    cell.append(ch)
+                }
+            } else {
+                switch ch {
+                case "\"": quoted = true
+                case ",": cells.append(cell); cell = ""
+                case "\n", "\r\n", "\r":
+                    cells.append(cell); cell = ""
+                    rows.append(Row(cells: cells, line: rowLine))
+                    cells = []
+                    line += 1
+                    rowLine = line
+                default: cell.append(ch)
+                }
+            }
+            i += 1
+        }
+        if !cell.isEmpty || !cells.isEmpty {
+            cells.append(cell)
+            rows.append(Row(cells: cells, line: rowLine))
+        }
+        return rows
+    }
+}
+
+extension YAMLValue {
+    /// Points this node and all below it at `location` (values parsed out of one CSV cell).
+    mutating func relocate(to location: SourceLocation) {
+        self.location = location
+        switch kind {
+        case .sequence(var items):
+            for i in items.indices { items[i].relocate(to: location) }
+            kind = .sequence(items)
+        case .mapping(var pairs):
+            for i in pairs.indices {
+                pairs[i].key.relocate(to: location)
+                pairs[i].value.relocate(to: location)
+            }
+            kind = .mapping(pairs)
+        default: break
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+
+/// Reads organization data files (§9): one YAML file per organization, or CSV with one row per
+/// organization and indicator. Checks every reference against the rubric.
+public enum DataLoader {
+    /// Reads one YAML data file.
+    public static func loadYAML(_ text: String, file: String, rubric: Rubric,
+                                diagnostics d: inout Diagnostics) -> OrganizationData? {
+        let root: YAMLValue
+        switch YAMLValue.parse(text, file: file) {
+        case .success(let value): root = value
+        case .failure(let diagnostic):
+            d.error(diagnostic.location, diagnostic.message)
+            return nil
+        }
+        guard var m = MapReader(root, "the data file", &d) else { return nil }
+        guard let orgID = m.text("organization", required: true, &d) else { return nil }
+        let orgLocation = m.value("organization")!.location
+        guard let organization = rubric.organizations.first(where: { $0.id == orgID }) else {
+            d.error(orgLocation, "unknown organization '\(orgID)' (expected one of: \(rubric.organizations.map(\.id).joined(separator: ", ")))")
+            return nil
+        }
+        var data = OrganizationData(organization: orgID, year: nil, indicators: [:], bonus: [], penalties: [],
+                                    vetoes: [], surveys: [:], location: orgLocation)
+        if let year = m.integer("year", &d) {
+            data.year = year
+            if year != rubric.assessment.year {
+                d.error(m.value("year")!.location, "the data is for year \(year), but the rubric assesses \(rubric.assessment.year)")
+            }
+        }
+        if let node = m.value("indicators"), !node.isNull {
+            if let pairs = node.mapping {
+                for pair in pairs {
+                    let id = pair.key.text ?? ""
+                    guard checkIndicator(id, at: pair.key.location, organization: organization, rubric: rubric, &d) else { continue }
+                    if data.indicators[id] != nil {
+                        d.error(pair.key.location, "indicator '\(id)' is given twice for '\(orgID)'")
+                        continue
+                    }
+                    data.indicators[id] = indicatorEntry(pair.value, at: pair.key.location, &d)
+                }
+            } else {
+                d.error(node.location, "'indicators' must be a map of indicator id → value")
+            }
+        }
+        data.bonus = adjustments(m.value("bonus"), rules: rubric.bonus, what: "bonus", &d)
+        data.penalties = adjustments(m.value("penalties"), rules: rubric.penalties, what: "penalty", &d)
+        if let node = m.value("vetoes"), !node.isNull {
+            for item in node.sequence ?? [node] {
+                var id = item.text
+                var note: String?
+                if item.mapping != nil, var vm = MapReader(item, "a veto entry", &d) {
+                    id = vm.text("id", required: true, &d)
+                    note = vm.text("note", &d)
+                    vm.reportUnknownKeys(&d)
+                }
+                guard let id else { d.error(item.location, "a veto entry must be an id or {id, note}"); continue }
+                guard rubric.vetoes.contains(where: { $0.id == id }) else {
+                    d.error(item.location, "unknown veto '\(id)' (expected one of: \(rubric.vetoes.map(\.id).joined(separator: ", ")))")
+                    continue
+                }
+                data.vetoes.append(VetoEntry(id: id, note: note, location: item.location))
+            }
+        }
+        if let node = m.value("survey"), !node.isNull {
+            readSurveys(node, rubric: rubric, into: &data, &d)
+        }
+        m.reportUnknownKeys(&d)
+        return data
+    }
+
+    /// Whether indicator `id` exists and applies to `organization`, reporting when not.
+    static func checkIndicator(_ id: String, at location: SourceLocation, organization: Organization,
+                               rubric: Rubric, _ d: inout Diagnostics) -> Bool {
+        guard let indicator = rubric.indicators.first(where: { $0.id == id }) else {
+            d.error(location, "unknown indicator '\(id)'")
+            return false
+        }
+        guard indicator.applies(to: organization.id) else {
+            d.error(location, "indicator '\(id)' does not apply to '\(organization.id)' (it applies to: \(indicator.appliesTo!.sorted().joined(separator: ", ")))")
+            return false
+        }
+        return true
+    }
+
+    /// The long form `{value, self, evidence, note}` or a bare value.
+    static func indicatorEntry(_ node: YAMLValue, at location: SourceLocation, _ d: inout Diagnostics) -> IndicatorEntry {
+        let longKeys: Set<String> = ["value", "self", "evidence", "note"]
+        if let pairs = node.mapping, pairs.contains(where: { longKeys.contains($0.key.text ?? "") }) {
+            var m = MapReader(node, "an indicator entry", &d)!
+            let value = m.value("value").flatMap { $0.isNull ? nil : DataValue($0) }
+            let selfScore = m.number("self", &d)
+            let evidence = m.value("evidence").map(texts) ?? []
+            let note = m.text("note", &d)
+            m.reportUnknownKeys(&d)
+            return IndicatorEntry(value: value, selfScore: selfScore, evidence: evidence, note: note, location: location)
+        }
+        return IndicatorEntry(value: node.isNull ? nil : DataValue(node), selfScore: nil, evidence: [], note: nil,
+                              location: location)
+    }
+
+    static func texts(_ node: YAMLValue) -> [String] {
+        if let list = node.sequence { return list.compactMap(\.text) }
+        return node.text.map { [$0] } ?? []
+    }
+
+    private static func adjustments(_ node: YAMLValue?, rules: AdjustmentRules, what: String,
+                                    _ d: inout Diagnostics) -> [AdjustmentEntry] {
+        guard let node, !node.isNull else { return [] }
+        var out: [AdjustmentEntry] = []
+        for item in node.sequence ?? [node] {
+            var entry = AdjustmentEntry(item: item.text ?? "", count: 1, note: nil, evidence: [], location: item.location)
+            if item.mapping != nil, var m = MapReader(item, "a \(what) entry", &d) {
+                entry.item = m.text("item", required: true, &d) ?? ""
+                if let c = m.number("count", &d) {
+                    if c.isNegative { d.error(m.value("count")!.location, "count of \(what) '\(entry.item)' must not be negative") }
+                    entry.count = c
+                }
+                entry.note = m.text("note", &d)
+                entry.evidence = m.value("evidence").map(texts) ?? []
+                m.reportUnknownKeys(&d)
+            }
+            guard rules.items.contains(where: { $0.id == entry.item }) else {
+                d.error(item.location, "unknown \(what) item '\(entry.item)' (expected one of: \(rules.items.map(\.id).joined(separator: ", ")))")
+                continue
+            }
+            out.append(entry)
+        }
+        return out
+    }
+
+    private static func readSurveys(_ node: YAMLValue, rubric: Rubric, into data: inout OrganizationData,
+                                    _ d: inout Diagnostics) {
+        let surveyBlocks = rubric.blocks.filter { $0.source == .survey }
+        guard let pairs = node.mapping else {
+            d.error(node.location, "'survey' must be a map of rater group → votes")
+            return
+        }
+        if surveyBlocks.count == 1 {
+            data.surveys[surveyBlocks[0].id] = groups(node, block: surveyBlocks[0], &d)
+            return
+        }
+        for pair in pairs {
+            let id = pair.key.text ?? ""
+            guard let block = surveyBlocks.first(where: { $0.id == id }) else {
+                d.error(pair.key.location, "unknown survey block '\(id)' (expected one of: \(surveyBlocks.map(\.id).joined(separator: ", ")))")
+                continue
+            }
+            data.surveys[id] = groups(pair.value, block: block, &d)
+        }
+    }
+
+    private static func groups(_ node: YAMLValue, block: Block, _ d: inout Diagnostics) -> [String: SurveyVotes] {
+        guard let survey = block.survey, let pairs = node.mapping else {
+            d.error(node.location, "the survey of '\(block.id)' must be a map of rater group → votes")
+            return [:]
+        }
+        var out: [String: SurveyVotes] = [:]
+        for pair in pairs {
+            let id = pair.key.text ?? ""
+            guard survey.groups.contains(where: { $0.id == id }) else {
+                d.error(pair.key.location, "unknown rater group '\(id)' (expected one of: \(survey.groups.map(\.id).joined(separator: ", ")))")
+                continue
+            }
+            if let votes = votes(pair.value, survey: survey, group: id, &d) { out[id] = votes }
+        }
+        return out
+    }
+
+    /// Counts per answer, or a list of numeric ballots from 0 to 100.
+    static func votes(_ node: YAMLValue, survey: Survey, group: String, _ d: inout Diagnostics) -> SurveyVotes? {
+        if let list = node.sequence {
+            var scores: [Exact] = []
+            for item in list {
+                guard let n = item.number, n >= .zero, n <= 100 else {
+                    d.error(item.location, "a ballot of group '\(group)' must be a number from 0 to 100, found \(item.quoted)")
+                    continue
+                }
+                scores.append(n)
+            }
+            return .scores(scores)
+        }
+        if let pairs = node.mapping {
+            var counts: [(String, Exact)] = []
+            for pair in pairs {
+                let answer = pair.key.text ?? ""
+                guard survey.answers.contains(where: { $0.name == answer }) else {
+                    d.error(pair.key.location, "unknown answer '\(answer)' in group '\(group)' (expected one of: \(survey.answers.map(\.name).joined(separator: ", ")))")
+                    continue
+                }
+                guard let n = pair.value.number, !n.isNegative, n.isInteger else {
+                    d.error(pair.value.location, "the count of '\(answer)' in group '\(group)' must be a whole number of at least 0, found \(pair.value.quoted)")
+                    continue
+                }
+                counts.append((answer, n))
+            }
+            return .counts(counts)
+        }
+        if node.isNull { return .counts([]) }
+        d.error(node.location, "votes of group '\(group)' must be counts per answer ({满意: 30, …}) or a list of scores, found \(node.quoted)")
+        return nil
+    }
+}

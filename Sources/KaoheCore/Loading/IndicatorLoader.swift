@@ -1,0 +1,195 @@
+extension RubricLoader {
+    /// Reads one indicator and its method's parameters (§4, §5).
+    static func readIndicator(_ m: inout MapReader, dimension: String, organizations: IDRegistry,
+                              _ d: inout Diagnostics) -> Indicator? {
+        guard let id = m.text("id", required: true, &d) else { return nil }
+        let name = m.text("name", &d) ?? id
+        let points = m.number("points", required: true, &d) ?? .zero
+        if !(points > .zero) {
+            d.error(m.value("points")?.location ?? m.location, "indicator '\(id)' must have points above 0, found \(points)")
+        }
+        var appliesTo: Set<String>?
+        if let node = m.value("applies_to"), !node.isNull, node.text != "all" {
+            let items = node.sequence ?? [node]
+            var set = Set<String>()
+            for item in items {
+                guard let org = item.text, organizations.contains(org) else {
+                    d.error(item.location, "indicator '\(id)' applies to unknown organization \(item.quoted)")
+                    continue
+                }
+                set.insert(org)
+            }
+            if items.isEmpty { d.error(node.location, "indicator '\(id)' applies to no organization") }
+            appliesTo = set
+        }
+        var missingIsZero = false
+        if let missing = m.text("missing", &d) {
+            if missing == "zero" { missingIsZero = true }
+            else if missing != "error" { d.error(m.value("missing")!.location, "'missing' must be zero or error, found '\(missing)'") }
+        }
+        let standard = m.text("standard", &d)
+        let evidence = m.value("evidence").map { node -> String? in
+            if let list = node.sequence { return list.compactMap(\.text).joined(separator: "、") }
+            return node.text
+        } ?? nil
+        let scorer = m.text("scorer", &d)
+        guard let methodName = m.text("method", required: true, &d) else { return nil }
+        guard let method = readMethod(methodName, &m, indicator: id, points: points, &d) else { return nil }
+        return Indicator(id: id, name: name, dimensionID: dimension, points: points, basePoints: points,
+                         appliesTo: appliesTo, method: method, missingIsZero: missingIsZero, standard: standard,
+                         evidence: evidence, scorer: scorer, location: m.location)
+    }
+
+    private static func direction(_ m: inout MapReader, _ d: inout Diagnostics) -> Direction {
+        guard let text = m.text("direction", &d) else { return .higher }
+        guard let dir = Direction(rawValue: text) else {
+            d.error(m.value("direction")!.location, "'direction' must be higher or lower, found '\(text)'")
+            return .higher
+        }
+        return dir
+    }
+
+    private static func readMethod(_ name: String, _ m: inout MapReader, indicator id: String, points: Exact,
+                                   _ d: inout Diagnostics) -> ScoringMethod? {
+        func need(_ key: String, _ m: inout MapReader, _ d: inout Diagnostics) -> Exact? {
+            let v = m.number(key, &d)
+            if v == nil && !m.has(key) { d.error(m.location, "indicator '\(id)' (method \(name)) is missing parameter '\(key)'") }
+            return v
+        }
+        func notNegative(_ key: String, _ value: Exact?, _ m: inout MapReader, _ d: inout Diagnostics) {
+            if let value, value.isNegative { d.error(m.value(key)!.location, "'\(key)' of indicator '\(id)' must not be negative, found \(value)") }
+        }
+        switch name {
+        case "ratio":
+            var target: ScoringMethod.Target?
+            if let node = m.value("target") {
+                if let n = node.number {
+                    if !(n > .zero) { d.error(node.location, "target of indicator '\(id)' must be above 0, found \(n)") }
+                    target = .uniform(n)
+                } else if let pairs = node.mapping {
+                    var map: [String: Exact] = [:]
+                    var fallback: Exact?
+                    for pair in pairs {
+                        let key = pair.key.text ?? ""
+                        guard let n = pair.value.number, n > .zero else {
+                            d.error(pair.value.location, "target '\(key)' of indicator '\(id)' must be a number above 0, found \(pair.value.quoted)")
+                            continue
+                        }
+                        if key == "default" { fallback = n } else { map[key] = n }
+                    }
+                    target = .perOrganization(map, default: fallback)
+                } else {
+                    d.error(node.location, "target of indicator '\(id)' must be a number or a map of organization → number")
+                }
+            } else {
+                d.error(m.location, "indicator '\(id)' (method ratio) is missing parameter 'target'")
+            }
+            let cap = m.number("cap", &d) ?? 1
+            if !(cap > .zero) { d.error(m.value("cap")!.location, "cap of indicator '\(id)' must be above 0, found \(cap)") }
+            let floor = m.number("floor", &d) ?? 0
+            notNegative("floor", floor, &m, &d)
+            let dir = direction(&m, &d)
+            guard let target else { return nil }
+            return .ratio(target: target, cap: cap, floor: floor, direction: dir)
+        case "linear":
+            guard let zero = need("zero", &m, &d), let full = need("full", &m, &d) else { return nil }
+            if zero == full { d.error(m.value("full")!.location, "'zero' and 'full' of indicator '\(id)' must differ (both are \(zero))") }
+            return .linear(zero: zero, full: full)
+        case "bands":
+            guard let node = m.value("bands"), let items = node.sequence, !items.isEmpty else {
+                d.error(m.location, "indicator '\(id)' (method bands) is missing parameter 'bands' (a list of {min|max, points})")
+                return nil
+            }
+            var bands: [ScoringMethod.Band] = []
+            for item in items {
+                guard var b = MapReader(item, "a band of '\(id)'", &d) else { continue }
+                let p = b.number("points", required: true, &d) ?? .zero
+                if p > points { d.error(b.value("points")!.location, "band points \(p) are above the points of indicator '\(id)' (\(points))") }
+                notNegative("points", p, &b, &d)
+                if let lo = b.number("min", &d) { bands.append(.init(bound: .min(lo), points: p)) }
+                else if let hi = b.number("max", &d) { bands.append(.init(bound: .max(hi), points: p)) }
+                else { d.error(b.location, "a band of '\(id)' needs 'min' or 'max'") }
+                b.reportUnknownKeys(&d)
+            }
+            let otherwise = m.number("else", &d) ?? 0
+            if otherwise > points { d.error(m.value("else")!.location, "'else' points \(otherwise) are above the points of indicator '\(id)' (\(points))") }
+            notNegative("else", otherwise, &m, &d)
+            return .bands(bands, otherwise: otherwise)
+        case "deduct":
+            guard let per = need("per", &m, &d) else { return nil }
+            notNegative("per", per, &m, &d)
+            var threshold: ScoringMethod.Threshold?
+            if let t = m.number("threshold", &d) {
+                let step = m.number("step", &d) ?? 1
+                if !(step > .zero) { d.error(m.value("step")!.location, "'step' of indicator '\(id)' must be above 0, found \(step)") }
+                var counting = ScoringMethod.StepCounting.exact
+                if let s = m.text("steps", &d) {
+                    if let c = ScoringMethod.StepCounting(rawValue: s) { counting = c }
+                    else { d.error(m.value("steps")!.location, "'steps' must be exact, floor or ceil, found '\(s)'") }
+                }
+                threshold = .init(value: t, step: step > .zero ? step : 1, direction: direction(&m, &d), counting: counting)
+            }
+            return .deduct(per: per, threshold: threshold)
+        case "checklist":
+            guard let node = m.value("items"), let list = node.sequence, !list.isEmpty else {
+                d.error(m.location, "indicator '\(id)' (method checklist) is missing parameter 'items' (a list of {id, name, points})")
+                return nil
+            }
+            var items: [ScoringMethod.ChecklistItem] = []
+            var ids = IDRegistry("checklist item")
+            for item in list {
+                guard var c = MapReader(item, "a checklist item of '\(id)'", &d) else { continue }
+                guard let cid = c.text("id", required: true, &d), ids.register(cid, at: c.location, &d) else { continue }
+                let p = c.number("points", required: true, &d) ?? .zero
+                notNegative("points", p, &c, &d)
+                items.append(.init(id: cid, name: c.text("name", &d) ?? cid, points: p))
+                c.reportUnknownKeys(&d)
+            }
+            let sum = items.map(\.points).sum()
+            if sum != points {
+                d.error(node.location, "checklist items of indicator '\(id)' add up to \(sum), but the indicator has \(points) points")
+            }
+            return .checklist(items)
+        case "levels":
+            guard let node = m.value("levels"), let pairs = node.mapping, !pairs.isEmpty else {
+                d.error(m.location, "indicator '\(id)' (method levels) is missing parameter 'levels' (a map of level → fraction)")
+                return nil
+            }
+            var levels: [(String, Exact)] = []
+            for pair in pairs {
+                guard let f = pair.value.number, f >= .zero, f <= .one else {
+                    d.error(pair.value.location, "level '\(pair.key.text ?? "")' of indicator '\(id)' must be a fraction from 0 to 1, found \(pair.value.quoted)")
+                    continue
+                }
+                levels.append((pair.key.text ?? "", f))
+            }
+            return .levels(levels)
+        case "yesno":
+            let no = m.number("no_points", &d) ?? 0
+            notNegative("no_points", no, &m, &d)
+            if no > points { d.error(m.value("no_points")!.location, "no_points \(no) are above the points of indicator '\(id)' (\(points))") }
+            return .yesno(noPoints: no)
+        case "rank":
+            let top = m.integer("top", &d) ?? 1
+            if top < 1 { d.error(m.value("top")!.location, "'top' of indicator '\(id)' must be at least 1") }
+            guard let step = need("step", &m, &d) else { return nil }
+            notNegative("step", step, &m, &d)
+            let minimum = m.number("min", &d) ?? 0
+            notNegative("min", minimum, &m, &d)
+            if minimum > points { d.error(m.value("min")!.location, "'min' \(minimum) is above the points of indicator '\(id)' (\(points))") }
+            return .rank(top: max(top, 1), step: step, minimum: minimum, direction: direction(&m, &d))
+        case "average":
+            let scale = m.number("scale", &d) ?? 100
+            if !(scale > .zero) { d.error(m.value("scale")!.location, "'scale' of indicator '\(id)' must be above 0") }
+            let trim = m.integer("trim", &d) ?? 0
+            if trim < 0 { d.error(m.value("trim")!.location, "'trim' of indicator '\(id)' must not be negative") }
+            return .average(scale: scale > .zero ? scale : 100, trim: max(trim, 0))
+        case "manual":
+            return .manual
+        default:
+            d.error(m.value("method")!.location,
+                    "unknown method '\(name)' for indicator '\(id)' (expected one of: \(ScoringMethod.allNames.joined(separator: ", ")))")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Yams
+
+/// A YAML node with the place it came from. Scalars keep their source text, so numbers are read as exact
+/// decimals and map keys keep their spelling.
+public struct YAMLValue: Sendable {
+    public enum Kind: Sendable {
+        case null
+        /// A scalar with its text; `plain` is false for quoted scalars, which are always text.
+        case scalar(String, plain: Bool)
+        case sequence([YAMLValue])
+        /// Key–value pairs in file order.
+        case mapping([(key: YAMLValue, value: YAMLValue)])
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+
+    /// Parses `text`; a syntax error is returned as a diagnostic at its line.
+    public static func parse(_ text: String, file: String) -> Result<YAMLValue, Diagnostic> {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return .success(YAMLValue(kind: .null, location: SourceLocation(file: file, line: 1)))
+            }
+            return .success(YAMLValue(node, file: file))
+        } catch let error as YamlError {
+            return .failure(Self.diagnostic(for: error, file: file))
+        } catch {
+            return .failure(Diagnostic(SourceLocation(file: file, line: 1), "cannot parse YAML: \(error)"))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax: \(text)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                              "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one map")
+        default:
+            return Diagnostic(SourceLocation(file: file, line: 1), "YAML syntax: \(error)")
+        }
+    }
+
+    init(kind: Kind, location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+    }
+
+    init(_ node: Node, file: String) {
+        let mark = node.mark
+        location = SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column)
+        switch node {
+        case .scalar(let scalar):
+            let plain = scalar.style == .plain
+            if plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                kind = .null
+            } else {
+                kind = .scalar(scalar.string, plain: plain)
+            }
+        case .sequence(let sequence):
+            kind = .sequence(sequence.map { YAMLValue($0, file: file) })
+        case .mapping(let mapping):
+            kind = .mapping(mapping.map { (YAMLValue($0.key, file: file), YAMLValue($0.value, file: file)) })
+        case .alias(let alias):
+            kind = .scalar(alias.anchor.rawValue, plain: false)
+        }
+    }
+
+    public var isNull: Bool { if case .null = kind { return true } else { return false } }
+
+    /// The scalar's text, for any scalar.
+    public var text: String? {
+        if case .scalar(let s, _) = kind { return s }
+        return nil
+    }
+
+    /// An unquoted scalar read as an exact decimal.
+    public var number: Exact? {
+        if case .scalar(let s, let plain) = kind, plain { return Exact(s) }
+        return nil
+    }
+
+    /// `true`/`false` and their Chinese forms `是`/`否`.
+    public var boolean: Bool? {
+        guard case .scalar(let s, _) = kind else { return nil }
+        switch s {
+        case "true", "True", "TRUE", "是", "yes", "Yes": return true
+        case "false", "False", "FALSE", "否", "no", "No": return false
+        default: return nil
+        }
+    }
+
+    public var sequence: [YAMLValue]? {
+        if case .sequence(let items) = kind { return items }
+        return nil
+    }
+
+    public var mapping: [(key: YAMLValue, value: YAMLValue)]? {
+        if case .mapping(let pairs) = kind { return pairs }
+        return nil
+    }
+
+    /// The value for a key of a mapping.
+    public subscript(_ key: String) -> YAMLValue? {
+        mapping?.first { $0.key.text == key }?.value
+    }
+
+    /// A short quote of the node for messages: `'abc'`, `[…]`, `{…}`.
+    public var quoted: String {
+        switch kind {
+        case .null: "null"
+        case .scalar(let s, _): "'\(s.count > 40 ? String(s.prefix(40)) + "…" : s)'"
+        case .sequence: "a list"
+        case .mapping: "a map"
+        }
+    }
+}

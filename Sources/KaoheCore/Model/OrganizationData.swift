@@ -1,0 +1,79 @@
+/// One organization's yearly data (§9): indicator values, self-scores, evidence, bonus, penalties, vetoes
+/// and survey votes.
+public struct OrganizationData: Sendable {
+    public var organization: String
+    public var year: Int?
+    public var indicators: [String: IndicatorEntry]
+    public var bonus: [AdjustmentEntry]
+    public var penalties: [AdjustmentEntry]
+    public var vetoes: [VetoEntry]
+    /// Survey block id → group id → votes.
+    public var surveys: [String: [String: SurveyVotes]]
+    /// The file this data came from, and where the organization is named in it.
+    public var location: SourceLocation
+}
+
+/// A value as given in data, before the indicator's method interprets it.
+public indirect enum DataValue: Sendable {
+    case number(Exact)
+    case boolean(Bool)
+    case text(String)
+    case list([DataValue])
+    case map([(key: String, value: DataValue)])
+
+    /// Converts a YAML node: unquoted decimals become numbers, `true`/`false`/`是`/`否` booleans.
+    init(_ yaml: YAMLValue) {
+        switch yaml.kind {
+        case .null: self = .text("")
+        case .scalar(let text, let plain):
+            if plain, let number = Exact(text) { self = .number(number) }
+            else if plain, let flag = yaml.boolean { self = .boolean(flag) }
+            else if !plain, text == "是" || text == "否" { self = .boolean(text == "是") }
+            else { self = .text(text) }
+        case .sequence(let items): self = .list(items.map(DataValue.init))
+        case .mapping(let pairs): self = .map(pairs.map { ($0.key.text ?? "", DataValue($0.value)) })
+        }
+    }
+
+    /// How the value reads in a scorecard's 完成情况 column.
+    public var display: String {
+        switch self {
+        case .number(let n): n.decimalText()
+        case .boolean(let b): b ? "是" : "否"
+        case .text(let t): t
+        case .list(let items): items.map(\.display).joined(separator: "、")
+        case .map(let pairs): pairs.map { "\($0.key): \($0.value.display)" }.joined(separator: "; ")
+        }
+    }
+}
+
+/// The entry for one indicator.
+public struct IndicatorEntry: Sendable {
+    public var value: DataValue?
+    /// The organization's self-score (自评分).
+    public var selfScore: Exact?
+    public var evidence: [String]
+    public var note: String?
+    public var location: SourceLocation
+}
+
+/// A bonus or penalty claim.
+public struct AdjustmentEntry: Sendable {
+    public var item: String
+    public var count: Exact
+    public var note: String?
+    public var evidence: [String]
+    public var location: SourceLocation
+}
+
+public struct VetoEntry: Sendable {
+    public var id: String
+    public var note: String?
+    public var location: SourceLocation
+}
+
+/// A rater group's votes: counts per answer, or numeric ballots (0–100).
+public enum SurveyVotes: Sendable {
+    case counts([(answer: String, count: Exact)])
+    case scores([Exact])
+}

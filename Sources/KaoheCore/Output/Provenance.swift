@@ -1,0 +1,57 @@
+import Foundation
+
+/// Where a set of results came from: tool version, input digests, scheme and generation time.
+/// Printed on the workbook's cover so an auditor can tie a printout to its inputs.
+public struct Provenance: Sendable {
+    public var toolVersion: String
+    public var rubric: InputFile
+    public var data: [InputFile]
+    public var scheme: InputFile?
+    /// The generation time: `SOURCE_DATE_EPOCH` when set, otherwise the clock.
+    public var generated: Date
+
+    public init(assessment: Assessment, scheme: WeightScheme?, generated: Date) {
+        toolVersion = KaoheVersion.current
+        rubric = assessment.rubricFile
+        data = assessment.dataFiles
+        self.scheme = scheme.flatMap { s in assessment.schemeFiles.first { $0.path == s.file } }
+        self.generated = generated
+    }
+}
+
+/// The time stamped on generated files.
+public enum GenerationTime {
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970) when set, so that runs are reproducible; otherwise now.
+    public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text.trimmingCharacters(in: .whitespaces)) {
+            return Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+    }
+
+    /// `2024-12-31 08:00` in China Standard Time, as printed on covers.
+    public static func display(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss '(UTC+8)'"
+        return formatter.string(from: date)
+    }
+}
+
+/// File and folder names of the output.
+public enum OutputNaming {
+    /// `<assessment>` or `<assessment>-<scheme file name>`.
+    public static func stem(assessment: String, scheme: WeightScheme?) -> String {
+        guard let scheme else { return fileName(assessment) }
+        let schemeStem = URL(fileURLWithPath: scheme.file).deletingPathExtension().lastPathComponent
+        return fileName(assessment) + "-" + fileName(schemeStem.isEmpty ? scheme.name : schemeStem)
+    }
+
+    /// `text` with characters that file systems or shells dislike replaced; `id` is appended when given.
+    public static func fileName(_ text: String, id: String? = nil) -> String {
+        let bad = CharacterSet(charactersIn: "/\\:*?\"<>|").union(.whitespacesAndNewlines).union(.controlCharacters)
+        let cleaned = String(text.unicodeScalars.map { bad.contains($0) ? "_" : Character($0) })
+        return id.map { "\(cleaned)-\(fileName($0))" } ?? cleaned
+    }
+}

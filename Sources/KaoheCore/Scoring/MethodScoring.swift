@@ -1,0 +1,201 @@
+/// What a method produced for one value: the share of the rubric's points earned, and the arithmetic.
+struct MethodOutcome {
+    /// nil for `manual` (the value is the score).
+    var fraction: Exact?
+    var manualScore: Exact?
+    var working: String
+}
+
+/// A value the method cannot use: wrong type, unknown level, out of range.
+struct ValueProblem: Error {
+    var message: String
+}
+
+extension ScoringMethod {
+    /// Applies the method to `value` (§5). `base` is the indicator's points as the rubric wrote them: every
+    /// parameter in points refers to them, and the result is a fraction of them, so that a scheme changing the
+    /// points rescales the parameters (§11). `position` is the organization's place for `rank`.
+    func outcome(_ value: DataValue, base: Exact, points: Exact, organization: String,
+                 position: Int?) throws(ValueProblem) -> MethodOutcome {
+        func number() throws(ValueProblem) -> Exact {
+            guard case .number(let n) = value else { throw ValueProblem(message: "expected a number, found '\(value.display)'") }
+            return n
+        }
+        switch self {
+        case .ratio(let target, let cap, let floor, let direction):
+            let v = try number()
+            let t: Exact
+            switch target {
+            case .uniform(let x): t = x
+            case .perOrganization(let map, let fallback):
+                guard let x = map[organization] ?? fallback else {
+                    throw ValueProblem(message: "the target map has no entry for '\(organization)' and no 'default'")
+                }
+                t = x
+            }
+            if v.isNegative { throw ValueProblem(message: "expected a value of at least 0, found \(v)") }
+            let r: Exact
+            let rText: String
+            if direction == .higher {
+                r = v / t
+                rText = "完成率 r = \(v) ÷ \(t) = \(r.decimalText(maximumPlaces: 6))"
+            } else if v.isZero {
+                r = cap
+                rText = "越低越好, 实际值为0, r 取上限 \(cap)"
+            } else {
+                r = t / v
+                rText = "越低越好, r = 目标 \(t) ÷ 实际 \(v) = \(r.decimalText(maximumPlaces: 6))"
+            }
+            if r < floor {
+                return MethodOutcome(fraction: .zero, working: "\(rText) < 下限 \(floor), 得 0 分")
+            }
+            let f = Exact.min(r, cap)
+            let capText = r > cap ? " (超过上限 \(cap), 按 \(cap) 计)" : ""
+            return MethodOutcome(fraction: f, working: "\(rText)\(capText); 得分 = \(points) × \(f.decimalText(maximumPlaces: 6))")
+        case .linear(let zero, let full):
+            let v = try number()
+            let f = ((v - zero) / (full - zero)).clamped(to: .zero, .one)
+            return MethodOutcome(fraction: f, working: "(\(v) − \(zero)) ÷ (\(full) − \(zero)) 限定在 0~1 = \(f.decimalText(maximumPlaces: 6)); 得分 = \(points) × \(f.decimalText(maximumPlaces: 6))")
+        case .bands(let bands, let otherwise):
+            let v = try number()
+            for band in bands {
+                let holds: Bool
+                let text: String
+                switch band.bound {
+                case .min(let x): holds = v >= x; text = "≥ \(x)"
+                case .max(let x): holds = v <= x; text = "≤ \(x)"
+                }
+                if holds {
+                    return MethodOutcome(fraction: band.points / base, working: "\(v) \(text), 该档 \(band.points) 分" + scaleNote(base, points))
+                }
+            }
+            return MethodOutcome(fraction: otherwise / base, working: "\(v) 未达任何档次, 得 \(otherwise) 分" + scaleNote(base, points))
+        case .deduct(let per, let threshold):
+            let occurrences: Exact
+            var text: String
+            if let threshold {
+                let v = try number()
+                let gap = threshold.direction == .higher ? threshold.value - v : v - threshold.value
+                let shortfall = Exact.max(.zero, gap)
+                let steps = shortfall / threshold.step
+                switch threshold.counting {
+                case .exact: occurrences = steps
+                case .floor: occurrences = Exact(steps.floor, over: 1)
+                case .ceil: occurrences = Exact(steps.ceiling, over: 1)
+                }
+                let side = threshold.direction == .higher ? "低于" : "超过"
+                text = "标准 \(threshold.value), 实际 \(v), \(side)标准 \(shortfall)"
+                if threshold.step != .one || threshold.counting != .exact {
+                    text += ", 每 \(threshold.step) 为一档 (\(threshold.counting.rawValue)) 计 \(occurrences.decimalText(maximumPlaces: 6)) 档"
+                }
+            } else {
+                switch value {
+                case .number(let n):
+                    guard !n.isNegative else { throw ValueProblem(message: "expected a count of at least 0, found \(n)") }
+                    occurrences = n
+                case .list(let items):
+                    var total = Exact.zero
+                    for item in items {
+                        switch item {
+                        case .text: total += 1
+                        case .map(let pairs):
+                            if let c = pairs.first(where: { $0.key == "count" })?.value {
+                                guard case .number(let n) = c, !n.isNegative else {
+                                    throw ValueProblem(message: "an occurrence's count must be a number of at least 0")
+                                }
+                                total += n
+                            } else { total += 1 }
+                        default: throw ValueProblem(message: "an occurrence must be text or {note, count}, found '\(item.display)'")
+                        }
+                    }
+                    occurrences = total
+                default:
+                    throw ValueProblem(message: "expected a count or a list of occurrences, found '\(value.display)'")
+                }
+                text = "发生 \(occurrences.decimalText(maximumPlaces: 6)) 次"
+            }
+            let left = Exact.max(.zero, base - per * occurrences)
+            return MethodOutcome(fraction: left / base,
+                                 working: "\(text); \(base) − \(per) × \(occurrences.decimalText(maximumPlaces: 6)) = \(left.decimalText(maximumPlaces: 6)) (扣完为止)" + scaleNote(base, points))
+        case .checklist(let items):
+            var done: [(String, Exact)] = []
+            switch value {
+            case .list(let ids):
+                for id in ids { done.append((id.display, 1)) }
+            case .map(let pairs):
+                for (id, v) in pairs {
+                    switch v {
+                    case .boolean(let b): done.append((id, b ? 1 : 0))
+                    case .number(let n) where n >= .zero && n <= .one: done.append((id, n))
+                    default: throw ValueProblem(message: "item '\(id)' must be true, false or a fraction from 0 to 1, found '\(v.display)'")
+                    }
+                }
+            case .text(let t) where !t.isEmpty: done.append((t, 1))
+            default: throw ValueProblem(message: "expected a list of done item ids or a map of item → true/false/fraction")
+            }
+            var earned = Exact.zero
+            var parts: [String] = []
+            for (id, f) in done {
+                guard let item = items.first(where: { $0.id == id }) else {
+                    throw ValueProblem(message: "unknown checklist item '\(id)' (expected one of: \(items.map(\.id).joined(separator: ", ")))")
+                }
+                earned += item.points * f
+                parts.append(f == .one ? "\(item.name) \(item.points)" : "\(item.name) \(item.points)×\(f)")
+            }
+            let missing = items.filter { item in !done.contains { $0.0 == item.id && $0.1 == .one } }.map(\.name)
+            let text = parts.isEmpty ? "无完成事项" : "完成: " + parts.joined(separator: " + ") + " = \(earned)"
+            let missingText = missing.isEmpty ? "" : "; 未(全部)完成: " + missing.joined(separator: "、")
+            return MethodOutcome(fraction: earned / base, working: text + missingText + scaleNote(base, points))
+        case .levels(let levels):
+            let name = value.display
+            guard let level = levels.first(where: { $0.name == name }) else {
+                throw ValueProblem(message: "level '\(name)' is not one of: \(levels.map(\.name).joined(separator: ", "))")
+            }
+            return MethodOutcome(fraction: level.fraction, working: "评价为「\(name)」, 得分比例 \(level.fraction); 得分 = \(points) × \(level.fraction)")
+        case .yesno(let noPoints):
+            guard case .boolean(let yes) = value else { throw ValueProblem(message: "expected true/false (是/否), found '\(value.display)'") }
+            return yes
+                ? MethodOutcome(fraction: .one, working: "是, 得满分 \(points)")
+                : MethodOutcome(fraction: noPoints / base, working: "否, 得 \(noPoints) 分" + scaleNote(base, points))
+        case .rank(let top, let step, let minimum, let direction):
+            _ = try number()
+            guard let position else { throw ValueProblem(message: "no ranking position") }
+            if position <= top {
+                return MethodOutcome(fraction: .one, working: "排名第 \(position) (前 \(top) 名得满分)")
+            }
+            let left = Exact.max(minimum, base - step * Exact(position - top))
+            return MethodOutcome(fraction: left / base,
+                                 working: "排名第 \(position), \(base) − \(step) × (\(position) − \(top)) 不低于 \(minimum) = \(left)" + scaleNote(base, points) + " (\(direction == .higher ? "越高越好" : "越低越好"))")
+        case .average(let scale, let trim):
+            guard case .list(let items) = value else { throw ValueProblem(message: "expected a list of numbers, found '\(value.display)'") }
+            var numbers: [Exact] = []
+            for item in items {
+                guard case .number(let n) = item, n >= .zero, n <= scale else {
+                    throw ValueProblem(message: "every number must be from 0 to \(scale), found '\(item.display)'")
+                }
+                numbers.append(n)
+            }
+            guard !numbers.isEmpty else { throw ValueProblem(message: "the list of numbers is empty") }
+            let (kept, trimmed) = trimmedValues(numbers, trim: trim)
+            let mean = kept.sum() / Exact(kept.count)
+            let trimText = trimmed ? "去掉最高、最低各 \(trim) 个后 " : ""
+            return MethodOutcome(fraction: mean / scale,
+                                 working: "\(trimText)\(kept.count) 个数平均 = \(mean.decimalText(maximumPlaces: 6)); 得分 = \(points) × 平均 ÷ \(scale)")
+        case .manual:
+            let v = try number()
+            guard v >= .zero, v <= points else { throw ValueProblem(message: "a manual score must be from 0 to \(points), found \(v)") }
+            return MethodOutcome(fraction: nil, manualScore: v, working: "直接评分 \(v)")
+        }
+    }
+
+    private func scaleNote(_ base: Exact, _ points: Exact) -> String {
+        base == points ? "" : " (按权重方案分值 \(points) ÷ \(base) 等比折算)"
+    }
+}
+
+/// Numbers sorted with `trim` highest and lowest dropped, when at least 3 remain; otherwise all of them.
+func trimmedValues(_ numbers: [Exact], trim: Int) -> (kept: [Exact], trimmed: Bool) {
+    guard trim > 0, numbers.count - 2 * trim >= 3 else { return (numbers, false) }
+    let sorted = numbers.sorted()
+    return (Array(sorted[trim..<(sorted.count - trim)]), true)
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import KaoheCore
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print how one organization's score, rank and grade were reached.",
+        discussion: """
+            For each indicator: the value, the rule, the arithmetic and the score; then dimension subtotals and \
+            rescaling, survey groups, bonus, penalty, contributions, the final score, the rank and each step of grading.
+            """)
+
+    @OptionGroup var options: AssessmentOptions
+
+    @Argument(help: "The organization's id (or name) as written in the rubric.")
+    var organization: String
+
+    func run() throws {
+        let (assessment, scheme) = try options.load()
+        let result = try score(assessment, scheme: scheme)
+        let id = assessment.rubric.organizations.first { $0.id == organization || $0.name == organization }?.id
+        guard let id, let text = Explanation.text(for: id, in: result) else {
+            let known = assessment.rubric.organizations.map(\.id).joined(separator: ", ")
+            throw ValidationError("No organization '\(organization)' in the rubric (expected one of: \(known)).")
+        }
+        print(text, terminator: "")
+    }
+}

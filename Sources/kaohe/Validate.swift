@@ -1,0 +1,20 @@
+import ArgumentParser
+import KaoheCore
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the rubric, every data file and every weight scheme without writing anything.",
+        discussion: "Exits 0 when everything is valid, 1 with every problem on stderr (file:line: what is wrong).")
+
+    @OptionGroup var options: AssessmentOptions
+
+    func run() throws {
+        let (assessment, scheme) = try options.load()
+        // Each scheme is scored once too: values valid under one set of points may not be under another.
+        for s in [scheme] + assessment.schemes.map(Optional.some) {
+            _ = try score(assessment, scheme: s)
+        }
+        let r = assessment.rubric
+        print("valid: \(r.assessment.title) — \(r.organizations.count) organizations, \(r.indicators.count) indicators, \(assessment.dataFiles.count) data files, \(assessment.schemes.count) weight schemes")
+    }
+}
