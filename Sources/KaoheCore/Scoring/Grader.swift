@@ -83,9 +83,13 @@ struct Grader {
                 steps[i].append("一票否决定为「\(grades[f].name)」")
             }
             for v in r.vetoes {
-                if case .maxGrade(let g) = v.effect, let cap = grades.firstIndex(where: { $0.name == g }), band[i] < cap {
-                    band[i] = cap
-                    steps[i].append("否决事项「\(v.name)」: 最高评为「\(g)」")
+                if case .maxGrade(let g) = v.effect, let cap = grades.firstIndex(where: { $0.name == g }) {
+                    if band[i] < cap {
+                        band[i] = cap
+                        steps[i].append("否决事项「\(v.name)」: 最高评为「\(g)」")
+                    } else {
+                        steps[i].append("否决事项「\(v.name)」: 最高评为「\(g)」(当前等次未超过, 不受影响)")
+                    }
                 }
                 if case .demote(let k) = v.effect { demote[i] += k }
             }
