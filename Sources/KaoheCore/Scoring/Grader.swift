@@ -147,7 +147,7 @@ struct Grader {
 }
 
 extension Grade.QuotaRounding {
-    var chineseName: String {
+    public var chineseName: String {
         switch self {
         case .floor: "向下取整"
         case .ceil: "向上取整"

@@ -78,6 +78,10 @@ public struct SurveyGroupResult: Sendable {
     /// nil when the group has no valid vote (left out of the mean).
     public var score: Exact?
     public var working: String
+    /// The votes as given (nil when the group is absent from the data).
+    public var votes: SurveyVotes?
+    /// Numeric ballots that count after trimming (empty for answer counts).
+    public var keptBallots: [Exact]
 }
 
 public struct AdjustmentResult: Sendable {

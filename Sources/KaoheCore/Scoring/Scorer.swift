@@ -157,7 +157,7 @@ public struct Scorer: Sendable {
         var groups: [SurveyGroupResult] = []
         for group in survey.groups {
             var result = SurveyGroupResult(id: group.id, weight: group.weight, validVotes: 0, score: nil,
-                                           working: "无有效票, 不参与加权")
+                                           working: "无有效票, 不参与加权", votes: votes[group.id], keptBallots: [])
             switch votes[group.id] {
             case .counts(let counts)?:
                 var total = Exact.zero
@@ -187,6 +187,7 @@ public struct Scorer: Sendable {
                 let (kept, trimmed) = trimmedValues(ballots, trim: survey.trim)
                 let score = (kept.sum() / Exact(kept.count)).rounded(places)
                 result.validVotes = kept.count
+                result.keptBallots = kept
                 result.score = score
                 let trimText = trimmed ? "去掉最高、最低各 \(survey.trim) 票后 " : (survey.trim > 0 ? "票数不足, 不去极值, " : "")
                 result.working = "\(ballots.count) 票, \(trimText)\(kept.count) 票平均 = \(score.formatted(places: places))"

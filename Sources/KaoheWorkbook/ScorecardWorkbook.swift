@@ -1,0 +1,126 @@
+import Foundation
+import KaoheCore
+import XLSX
+
+/// Writes the scorecard workbook the assessment office receives (see the workbook spec): a cover, a summary
+/// ranking, one scorecard per organization, the survey, the rubric, the weights and charts. Every derived number
+/// is a live formula over the 权重 sheet, written with the engine's value as its cached result.
+public enum ScorecardWorkbook {
+    /// Writes the workbook for `result` to `path`. With `only`, writes the single-organization workbook handed
+    /// back to that organization (its scorecard, with rank and grade as values). The file appears only when complete.
+    public static func write(_ result: AssessmentResult, provenance: Provenance, to path: String,
+                             only organization: String? = nil) throws {
+        let options = Workbook.Options(created: provenance.generated)
+        try Workbook.create(at: path, options: options) { workbook in
+            let book = Book(result: result, provenance: provenance, only: organization)
+            try book.write(into: workbook)
+        }
+    }
+}
+
+/// Absolute references of the weight cells, for formulas on other sheets.
+struct WeightCells {
+    var blockWeight: [String: String] = [:]
+    var dimensionPoints: [String: String] = [:]
+    var indicatorPoints: [String: String] = [:]
+    var groupWeight: [String: [String: String]] = [:]
+    /// The indicator block's scale S (sum of dimension points).
+    var scale = ""
+}
+
+/// Cells of one scorecard that the summary reads.
+struct ScorecardCells {
+    var blockScore: [String: String] = [:]
+    var contribution: [String: String] = [:]
+    var dimensionScore: [String: String] = [:]
+    var bonus = ""
+    var penalty = ""
+    var final = ""
+}
+
+/// The state shared while laying out one workbook.
+final class Book {
+    let result: AssessmentResult
+    let rubric: Rubric
+    let provenance: Provenance
+    /// The organizations this workbook shows, in rank order.
+    let organizations: [OrganizationResult]
+    /// Whether this is a single-organization workbook (no summary; rank and grade as values).
+    let isSingle: Bool
+    let places: Int
+
+    var weights = WeightCells()
+    /// Organization → survey block → group → the group score cell (absent: no valid votes).
+    var surveyCells: [String: [String: [String: String]]] = [:]
+    var scorecards: [String: ScorecardCells] = [:]
+    /// Organization → its row on 汇总.
+    var summaryRow: [String: Int] = [:]
+    var sheetNames: [String: String] = [:]
+
+    static let summarySheet = "汇总"
+    static let weightsSheet = "权重"
+    static let surveySheet = "满意度"
+
+    init(result: AssessmentResult, provenance: Provenance, only: String?) {
+        self.result = result
+        self.rubric = result.rubric
+        self.provenance = provenance
+        self.organizations = result.organizations.filter { only == nil || $0.organization.id == only }
+        self.isSingle = only != nil
+        self.places = result.rubric.assessment.decimals
+    }
+
+    var numberFormat: String { places == 0 ? "0" : "0." + String(repeating: "0", count: places) }
+
+    func categoryName(_ id: String) -> String { rubric.categories.first { $0.id == id }?.name ?? id }
+
+    func write(into workbook: Workbook) throws {
+        // Sheets are created in tab order first; they are filled in dependency order below.
+        let cover = try workbook.addWorksheet(named: "说明")
+        let summary = isSingle ? nil : try workbook.addWorksheet(named: Book.summarySheet)
+        var cards: [(OrganizationResult, Worksheet)] = []
+        for org in organizations {
+            let sheet = try workbook.addWorksheet(named: org.organization.name, sanitize: true)
+            sheetNames[org.organization.id] = sheet.name
+            cards.append((org, sheet))
+        }
+        let hasSurvey = rubric.blocks.contains { $0.source == .survey }
+        let survey = hasSurvey ? try workbook.addWorksheet(named: Book.surveySheet) : nil
+        let rubricSheet = try workbook.addWorksheet(named: "指标体系")
+        let weightsSheet = try workbook.addWorksheet(named: Book.weightsSheet)
+        let charts = isSingle ? nil : try workbook.addWorksheet(named: "图表")
+
+        for (i, org) in result.organizations.enumerated() { summaryRow[org.organization.id] = SummarySheet.firstRow + i }
+        try WeightsSheet(book: self).write(weightsSheet)
+        if let survey { try SurveySheet(book: self).write(survey) }
+        for (org, sheet) in cards { try ScorecardSheet(book: self, organization: org).write(sheet) }
+        if let summary { try SummarySheet(book: self).write(summary, workbook: workbook) }
+        try RubricSheet(book: self).write(rubricSheet)
+        try CoverSheet(book: self).write(cover)
+        if let charts { try ChartsSheet(book: self).write(charts, workbook: workbook) }
+        (summary ?? cards.first?.1 ?? cover).activate()
+
+        let a = rubric.assessment
+        try workbook.setProperties(.init(title: a.title, subject: isSingle ? organizations.first?.organization.name : "考核评分汇总",
+                                         author: a.issuer ?? "kaohe", company: a.issuer,
+                                         keywords: [a.id, result.scheme?.name].compactMap { $0 }.joined(separator: ", "),
+                                         comments: "由 kaohe \(provenance.toolVersion) 生成"))
+        try workbook.setCustomProperty("考核编号", .text(a.id))
+        try workbook.setCustomProperty("权重方案", .text(result.scheme?.name ?? "考核细则原定权重"))
+        try workbook.setCustomProperty("考核细则SHA256", .text(provenance.rubric.sha256))
+        try workbook.setCustomProperty("kaohe版本", .text(provenance.toolVersion))
+    }
+
+    /// A4 print setup with a repeated header, the sheet title in the header and page numbers in the footer.
+    func pageSetup(landscape: Bool, repeatRows: ClosedRange<Int>?, title: String) -> Worksheet.PageSetup {
+        var setup = Worksheet.PageSetup()
+        setup.orientation = landscape ? .landscape : .portrait
+        setup.fitToPages = (1, 0)
+        setup.repeatRows = repeatRows
+        let header = "&L&\"宋体\"&9\(rubric.assessment.title)&R&\"宋体\"&9\(title)"
+        setup.header = header.count <= 255 ? header : nil
+        setup.footer = "&C第 &P 页 共 &N 页"
+        setup.margins = (0.4, 0.4, 0.6, 0.6)
+        return setup
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import KaoheCore
+import KaoheWorkbook
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score every organization and write the scorecard workbook, results.json and results.csv.",
+        discussion: """
+            Output goes to a folder named after the assessment (and the weight scheme, when one is given) under \
+            --out. Files are written under temporary names and renamed only when all are complete, so a failed run \
+            leaves the previous output untouched. Set SOURCE_DATE_EPOCH for byte-identical workbooks.
+            """)
+
+    @OptionGroup var options: AssessmentOptions
+
+    @Option(help: "The folder that receives the output folder.", completion: .directory)
+    var out: String = "output"
+
+    @Flag(help: "Also write one workbook per organization (its own scorecard, to hand back to it).")
+    var split = false
+
+    func run() throws {
+        let (assessment, scheme) = try options.load()
+        let result = try score(assessment, scheme: scheme)
+        let stem = OutputNaming.stem(assessment: assessment.rubric.assessment.id, scheme: scheme)
+        let directory = (out as NSString).appendingPathComponent(stem)
+        var files = try OutputFiles(directory: directory)
+        do {
+            let provenance = Provenance(assessment: assessment, scheme: scheme, generated: GenerationTime.now())
+            try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem).xlsx"))
+            if split {
+                for org in result.organizations {
+                    let name = OutputNaming.fileName(org.organization.name, id: org.organization.id)
+                    try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem)-\(name).xlsx"),
+                                                only: org.organization.id)
+                }
+            }
+            try files.stage("results.json", text: ResultsExport.json(result))
+            try files.stage("results.csv", text: ResultsExport.csv(result))
+            let written = try files.commit()
+            for path in written { print(path) }
+        } catch {
+            files.discard()
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        let scope = assessment.rubric.ranking.within == .category ? "ranked within categories" : "ranked together"
+        printError("scored \(result.organizations.count) organizations (\(scope)) with \(scheme.map { "scheme '\($0.name)'" } ?? "the rubric's own weights")")
+    }
+}
