@@ -33,9 +33,10 @@ struct ChartsSheet {
         }
         try radar.setTitle("一级指标得分率雷达图")
         try radar.setValueAxis(minimum: 0, maximum: 100)
-        try sheet.insert(radar, at: CellReference(row: orgs.count + 3, column: 0), scale: (1.8, 1.8))
+        try sheet.insert(radar, at: CellReference(row: orgs.count + 3, column: 0), scale: (1.5, 1.4))
         var setup = book.pageSetup(landscape: true, repeatRows: nil, title: "图表")
-        setup.printArea = CellRange(rows: 0...(orgs.count + 32), columns: 0...max(9, dims.count))
+        setup.fitToPages = (1, 1)
+        setup.printArea = CellRange(rows: 0...(orgs.count + 26), columns: 0...max(9, dims.count))
         try sheet.setPageSetup(setup)
     }
 }

@@ -57,7 +57,7 @@ struct ScorecardSheet {
                 try sheet.write(.text(indicator.name), row: row, column: 2, style: Styles.text)
                 try sheet.write(.formula(pointsRef, indicator.points), row: row, column: 3, style: Styles.points)
                 try sheet.write(.text(indicator.standard ?? indicator.method.chineseName), row: row, column: 4, style: Styles.text)
-                var done = r.value?.display ?? "未报送"
+                var done = r.valueText
                 if let note = r.note { done += "(\(note))" }
                 try sheet.write(.text(done), row: row, column: 5, style: Styles.text)
                 if let s = r.selfScore {

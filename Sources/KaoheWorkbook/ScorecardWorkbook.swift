@@ -117,7 +117,8 @@ final class Book {
         setup.orientation = landscape ? .landscape : .portrait
         setup.fitToPages = (1, 0)
         setup.repeatRows = repeatRows
-        let header = "&L&\"宋体\"&9\(rubric.assessment.title)&R&\"宋体\"&9\(title)"
+        func escaped(_ text: String) -> String { text.replacingOccurrences(of: "&", with: "&&") }
+        let header = "&L\(escaped(rubric.assessment.title))&R\(escaped(title))"
         setup.header = header.count <= 255 ? header : nil
         setup.footer = "&C第 &P 页 共 &N 页"
         setup.margins = (0.4, 0.4, 0.6, 0.6)

@@ -4,13 +4,13 @@ import XLSX
 /// 满意度: the votes of every rater group and how each group score came about.
 struct SurveySheet {
     let book: Book
+    static let noteWidth = 56.0
 
     func write(_ sheet: Worksheet) throws {
         let name = sheet.name
         let places = book.places
         var row = 0
         var lastColumn = 0
-        var noteTexts: [String] = []
         for block in book.rubric.blocks {
             guard let survey = block.survey else { continue }
             let valid = survey.answers.filter { $0.value != nil }
@@ -34,6 +34,7 @@ struct SurveySheet {
             var headers = ["单位", "评价群体", "权重"] + valid.map(\.name) + invalid.map { "\($0.name)(无效)" }
             headers += ["数值评分", "有效票数", "群体得分", "计算说明"]
             try sheet.writeRow(headers.map(CellValue.text), row: row, style: Styles.header)
+            try sheet.setRowHeight(row, 32)
             row += 1
             let valueRow = row
             try sheet.merge(CellRange(rows: row...row, columns: 0...2), .text("每票分值"), style: Styles.subtotalLabel)
@@ -82,7 +83,7 @@ struct SurveySheet {
                         try sheet.write(.text("无有效票"), row: row, column: scoreColumn, style: Styles.centered)
                     }
                     try sheet.write(.text(g.working), row: row, column: noteColumn, style: Styles.text)
-                    noteTexts.append(g.working)
+                    try sheet.setRowHeight(row, max(18, Double(TextWidth.lines(g.working, width: Self.noteWidth)) * 14 + 4))
                     row += 1
                 }
                 if row - 1 > firstRow {
@@ -100,7 +101,7 @@ struct SurveySheet {
         try sheet.setColumnWidth(2...(lastColumn - 4), 8)
         try sheet.setColumnWidth((lastColumn - 3)...(lastColumn - 3), 22)
         try sheet.setColumnWidth((lastColumn - 2)...(lastColumn - 1), 9)
-        try sheet.setColumnWidth(lastColumn...lastColumn, min(60, max(30, TextWidth.column(noteTexts, maximum: 60))))
+        try sheet.setColumnWidth(lastColumn...lastColumn, Self.noteWidth)
         try sheet.setPageSetup(book.pageSetup(landscape: true, repeatRows: 2...3, title: "满意度测评"))
     }
 }

@@ -17,7 +17,7 @@ public enum Explanation {
                 guard let r = org.indicator(indicator.id) else { continue }
                 lines.append("  \(indicator.id) \(indicator.name) (\(indicator.points) 分, \(indicator.method.chineseName))")
                 if let standard = indicator.standard { lines.append("    评分标准: \(standard)") }
-                lines.append("    完成情况: \(r.value?.display ?? "未报送")")
+                lines.append("    完成情况: \(r.valueText)")
                 lines.append("    计算: \(r.working)")
                 if let s = r.selfScore { lines.append("    自评 \(f(s)), 核定 \(f(r.score)), 差异 \(f(r.score - s))") }
             }

@@ -84,7 +84,8 @@ extension ScoringMethod {
                 case .ceil: occurrences = Exact(steps.ceiling, over: 1)
                 }
                 let side = threshold.direction == .higher ? "低于" : "超过"
-                text = "标准 \(threshold.value), 实际 \(v), \(side)标准 \(shortfall)"
+                text = shortfall.isZero ? "标准 \(threshold.value), 实际 \(v), 达到标准"
+                    : "标准 \(threshold.value), 实际 \(v), \(side)标准 \(shortfall)"
                 if threshold.step != .one || threshold.counting != .exact {
                     text += ", 每 \(threshold.step) 为一档 (\(threshold.counting.rawValue)) 计 \(occurrences.decimalText(maximumPlaces: 6)) 档"
                 }
@@ -185,6 +186,34 @@ extension ScoringMethod {
             let v = try number()
             guard v >= .zero, v <= points else { throw ValueProblem(message: "a manual score must be from 0 to \(points), found \(v)") }
             return MethodOutcome(fraction: nil, manualScore: v, working: "直接评分 \(v)")
+        }
+    }
+
+    /// How a value reads on a scorecard: checklist items by name, occurrences by their notes.
+    public func display(_ value: DataValue) -> String {
+        switch (self, value) {
+        case (.checklist(let items), .list(let ids)):
+            return ids.map { id in items.first { $0.id == id.display }?.name ?? id.display }.joined(separator: "、")
+        case (.checklist(let items), .map(let pairs)):
+            return pairs.map { id, v in
+                let name = items.first { $0.id == id }?.name ?? id
+                switch v {
+                case .boolean(let b): return "\(name):\(b ? "完成" : "未完成")"
+                default: return "\(name):完成\(v.display)"
+                }
+            }.joined(separator: "、")
+        case (.deduct, .list(let items)):
+            let notes = items.map { item -> String in
+                if case .map(let pairs) = item {
+                    let note = pairs.first { $0.key == "note" }?.value.display ?? "1 次"
+                    let count = pairs.first { $0.key == "count" }?.value.display
+                    return count.map { "\(note)(\($0) 次)" } ?? note
+                }
+                return item.display
+            }
+            return "\(items.count) 项:" + notes.joined(separator: ";")
+        default:
+            return value.display
         }
     }
 

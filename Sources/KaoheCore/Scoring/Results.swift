@@ -35,6 +35,8 @@ public struct IndicatorResult: Sendable {
     /// Full marks in effect.
     public var points: Exact
     public var value: DataValue?
+    /// The value as the scorecard's 完成情况 column shows it ("未报送" when missing).
+    public var valueText: String
     /// The share of `points` earned, before rounding; nil for `manual`, whose value is the score itself.
     public var fraction: Exact?
     /// The printed score, rounded once.

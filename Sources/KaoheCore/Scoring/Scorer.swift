@@ -115,7 +115,8 @@ public struct Scorer: Sendable {
 
     private func scoreIndicator(_ indicator: Indicator, _ entry: IndicatorEntry?, organization: Organization,
                                 data: OrganizationData, position: Int?, problems: inout [Diagnostic]) -> IndicatorResult {
-        var result = IndicatorResult(id: indicator.id, points: indicator.points, value: entry?.value, fraction: nil,
+        var result = IndicatorResult(id: indicator.id, points: indicator.points, value: entry?.value,
+                                     valueText: entry?.value.map(indicator.method.display) ?? "未报送", fraction: nil,
                                      score: .zero, selfScore: entry?.selfScore, evidence: entry?.evidence ?? [],
                                      note: entry?.note, working: "", deductionNote: "")
         guard let value = entry?.value else {
