@@ -65,7 +65,9 @@ public enum RubricLoader {
             }
             if category == nil {
                 if categories.count == 1 { category = categories[0].id }
-                else { d.error(m.location, "organization '\(id)' needs a 'category' (there are \(categories.count) categories)") }
+                else if !categories.isEmpty {
+                    d.error(m.location, "organization '\(id)' needs a 'category' (one of: \(categories.map(\.id).joined(separator: ", ")))")
+                }
             }
             organizations.append(Organization(id: id, name: name, category: category ?? "", location: m.location))
         }

@@ -1,0 +1,48 @@
+import Testing
+@testable import KaoheCore
+
+@Suite struct ExactTests {
+    @Test(arguments: [("2.675", "2.68"), ("1.005", "1.01"), ("2.665", "2.67"), ("-2.675", "-2.68"), ("0.004999", "0.00"),
+                      ("99.995", "100.00"), ("1.0049999999", "1.00"), ("7", "7.00")])
+    func roundsHalfAwayFromZero(_ input: String, _ expected: String) {
+        #expect(Exact(input)!.formatted(places: 2) == expected)
+    }
+
+    @Test func parsesDecimalTextExactly() {
+        #expect(Exact("2.675")! == Exact(2675, over: 1000))
+        #expect(Exact("1e3")! == Exact(1000))
+        #expect(Exact("2.5E-2")! == Exact(1, over: 40))
+        #expect(Exact("+3")! == Exact(3))
+        #expect(Exact("-0.25")! == Exact(-1, over: 4))
+        for bad in ["", "abc", "1.2.3", "1e", "--1", "是", "1,5"] { #expect(Exact(bad) == nil, "\(bad)") }
+    }
+
+    @Test func arithmeticIsExact() {
+        let third = Exact(1) / Exact(3)
+        #expect(third * 3 == 1)
+        #expect(Exact("0.1")! + Exact("0.2")! == Exact("0.3")!)
+        #expect((Exact(2) / Exact(3)).formatted(places: 2) == "0.67")
+        // 8 × 2/3 = 5.333… → 5.33; never rounded on the way.
+        #expect((Exact(8) * Exact(2) / Exact(3)).rounded(2) == Exact("5.33")!)
+    }
+
+    @Test func floorsAndCeilings() {
+        #expect(Exact("2.1")!.floor == 2)
+        #expect(Exact("2.1")!.ceiling == 3)
+        #expect(Exact("-2.1")!.floor == -3)
+        #expect(Exact(3).ceiling == 3)
+    }
+
+    @Test func decimalText() {
+        #expect(Exact("87.50")!.decimalText() == "87.5")
+        #expect((Exact(1) / Exact(3)).decimalText(maximumPlaces: 6) == "0.333333")
+        #expect(Exact(0).formatted(places: 0) == "0")
+    }
+
+    @Test func sha256KnownVectors() {
+        #expect(SHA256.hex(of: Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let long = Array(repeating: UInt8(ascii: "a"), count: 1_000)
+        #expect(SHA256.hex(of: long) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
