@@ -23,6 +23,11 @@ struct MapReader {
         return pairs.first { $0.key.text == key }?.value
     }
 
+    /// Where `key` itself is written (for problems with the whole value, such as a list's sum).
+    func keyLocation(_ key: String) -> SourceLocation? {
+        pairs.first { $0.key.text == key }?.key.location
+    }
+
     mutating func has(_ key: String) -> Bool {
         pairs.contains { $0.key.text == key }
     }

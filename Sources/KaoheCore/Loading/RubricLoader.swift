@@ -99,12 +99,12 @@ public enum RubricLoader {
         }
         let indicatorBlocks = blocks.filter { $0.source == .indicators }
         if indicatorBlocks.count != 1 {
-            d.error(top.value("blocks")?.location ?? top.location,
+            d.error(top.keyLocation("blocks") ?? top.location,
                     "exactly one block must have 'source: indicators', found \(indicatorBlocks.count)")
         }
         let blockSum = blocks.map(\.weight).sum()
         if !blocks.isEmpty, blockSum != info.total {
-            d.error(top.value("blocks")!.location,
+            d.error(top.keyLocation("blocks")!,
                     "block weights add up to \(blockSum), but assessment.total is \(info.total) (they must be equal; nothing is renormalized)")
         }
 
@@ -119,8 +119,8 @@ public enum RubricLoader {
             if !(points > .zero) { d.error(m.value("points")?.location ?? m.location, "dimension '\(id)' must have points above 0, found \(points)") }
             var indicators: [Indicator] = []
             readList(m.value("indicators"), "the indicators of '\(id)'", &d) { im, d in
+                if let indicatorID = im.value("id")?.text, !indicatorIDs.register(indicatorID, at: im.location, &d) { return }
                 guard let ind = readIndicator(&im, dimension: id, organizations: organizationIDs, &d) else { return }
-                guard indicatorIDs.register(ind.id, at: im.location, &d) else { return }
                 indicators.append(ind)
             }
             if indicators.isEmpty { d.error(m.location, "dimension '\(id)' has no indicators") }
@@ -160,11 +160,11 @@ public enum RubricLoader {
             d.error(top.location, "the rubric needs 'grades' (highest first, the last without 'min')")
         } else {
             if grades.last!.minimum != nil {
-                d.error(top.value("grades")!.location, "the last grade '\(grades.last!.name)' must not have a 'min' (it takes every remaining score)")
+                d.error(top.keyLocation("grades")!, "the last grade '\(grades.last!.name)' must not have a 'min' (it takes every remaining score)")
             }
             let mins = grades.compactMap(\.minimum)
             if zip(mins, mins.dropFirst()).contains(where: { !($0.0 > $0.1) }) {
-                d.error(top.value("grades")!.location, "grade 'min' values must decrease from the first grade to the last, found \(mins.map(\.description).joined(separator: ", "))")
+                d.error(top.keyLocation("grades")!, "grade 'min' values must decrease from the first grade to the last, found \(mins.map(\.description).joined(separator: ", "))")
             }
         }
         var vetoes: [Veto] = []

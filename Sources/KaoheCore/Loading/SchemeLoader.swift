@@ -69,19 +69,19 @@ public enum SchemeLoader {
             let applied = rubric.applying(scheme)
             let blockSum = applied.blocks.map(\.weight).sum()
             if blockSum != rubric.assessment.total {
-                local.error(m.value("blocks")?.location ?? m.location,
+                local.error(m.keyLocation("blocks") ?? m.location,
                             "block weights add up to \(blockSum) with this scheme, but the total is \(rubric.assessment.total)")
             }
             let scale = applied.indicatorScale
             if scale != rubric.indicatorScale {
-                local.error(m.value("dimensions")?.location ?? m.location,
+                local.error(m.keyLocation("dimensions") ?? m.location,
                             "dimension points add up to \(scale) with this scheme, but the indicator block's scale is \(rubric.indicatorScale)")
             }
             for dimension in applied.dimensions {
                 for org in rubric.organizations {
                     let applicable = dimension.indicators.filter { $0.applies(to: org.id) }.map(\.points).sum()
                     if applicable.isZero {
-                        local.error(m.value("indicators")?.location ?? m.location,
+                        local.error(m.keyLocation("indicators") ?? m.location,
                                     "with this scheme, dimension '\(dimension.id)' has no points left that apply to '\(org.id)'")
                     }
                 }
