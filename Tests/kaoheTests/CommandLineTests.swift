@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+let bundled = repositoryRoot + "/rubrics/2024-county-mass-orgs"
+
+/// Runs the built `kaohe` and returns its exit status, stdout and stderr.
+func kaohe(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+    let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kaohe").path,
+                      repositoryRoot + "/.build/debug/kaohe"]
+    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "build kaohe first")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+func scratch() throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-cli-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+/// A copy of the bundled assessment to break.
+func copyOfBundled() throws -> String {
+    let target = try scratch() + "/assessment"
+    try FileManager.default.copyItem(atPath: bundled, toPath: target)
+    return target
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func helpListsTheCommands() throws {
+        let r = try kaohe(["--help"])
+        #expect(r.status == 0)
+        for command in ["score", "validate", "explain", "init"] { #expect(r.out.contains(command)) }
+        #expect(try kaohe(["--version"]).out.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        #expect(try kaohe(["score", "--help"]).out.contains("--weights"))
+    }
+
+    @Test func validateTheBundledAssessment() throws {
+        let r = try kaohe(["validate", bundled])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("valid:"))
+        #expect(r.err.isEmpty)
+    }
+
+    @Test func invalidInputReportsEveryProblemAndWritesNothing() throws {
+        let folder = try copyOfBundled()
+        let union = folder + "/data/union.yaml"
+        var text = try String(contentsOfFile: union, encoding: .utf8)
+        text = text.replacingOccurrences(of: "year: 2024", with: "year: 2023")
+            .replacingOccurrences(of: "politics.ideology: {value: 好, self: 5}", with: "politics.ideology: {value: 很好, self: 5}")
+        try text.write(toFile: union, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder + "/data/sci.yaml")
+        let out = try scratch()
+        let r = try kaohe(["score", folder, "--out", out])
+        #expect(r.status == 1)
+        #expect(r.err.contains("data/union.yaml:3:7: error: the data is for year 2023, but the rubric assesses 2024"))
+        #expect(r.err.contains("rubric.yaml") && r.err.contains("no data for organization 'sci'"))
+        #expect(r.out.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+        // Value errors are found once references are right.
+        try FileManager.default.copyItem(atPath: bundled + "/data/sci.yaml", toPath: folder + "/data/sci.yaml")
+        try text.replacingOccurrences(of: "year: 2023", with: "year: 2024").write(toFile: union, atomically: true, encoding: .utf8)
+        let v = try kaohe(["validate", folder])
+        #expect(v.status == 1)
+        #expect(v.err.contains("data/union.yaml:6:") && v.err.contains("level '很好' is not one of: 好, 较好, 一般, 差"))
+    }
+
+    @Test func scoreWritesWorkbookAndResults() throws {
+        let out = try scratch()
+        let r = try kaohe(["score", bundled, "--out", out, "--weights", "service-weighted"], environment: ["SOURCE_DATE_EPOCH": "1735660800"])
+        #expect(r.status == 0, "\(r.err)")
+        let folder = out + "/2024-county-mass-orgs-service-weighted"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files == ["2024-county-mass-orgs-service-weighted.xlsx", "results.csv", "results.json"])
+        #expect(r.out.split(separator: "\n").count == 3)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/results.json"))) as! [String: Any]
+        #expect(json["scheme"] as? String == "服务群众加权")
+        let orgs = json["organizations"] as! [[String: Any]]
+        #expect(orgs.first?["id"] as? String == "union")
+        #expect(orgs.first?["final"] as? Double == 101.17)
+        let csv = try Data(contentsOf: URL(fileURLWithPath: folder + "/results.csv"))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    }
+
+    @Test func explainTracesOneOrganization() throws {
+        let r = try kaohe(["explain", bundled, "overseas"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("折算 29.33 × 40 ÷ 34 = 34.51"))
+        #expect(r.out.contains("县级领导评价 (权重 4): 仅有无效票 5 张, 不参与加权"))
+        #expect(r.out.contains("最终等次: 良好"))
+        #expect(try kaohe(["explain", bundled, "nobody"]).status != 0)
+    }
+
+    @Test func initCopiesAndRefusesToOverwrite() throws {
+        let target = try scratch() + "/county"
+        let r = try kaohe(["init", target])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(FileManager.default.fileExists(atPath: target + "/rubric.yaml"))
+        #expect(try kaohe(["validate", target]).status == 0)
+        let again = try kaohe(["init", target])
+        #expect(again.status != 0)
+        #expect(again.err.contains("already exists"))
+    }
+}
