@@ -42,6 +42,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Loading and scoring time at province scale (no workbook); run in release.
+        .executableTarget(name: "kaohe-scoring-benchmark", dependencies: ["KaoheCore"], path: "Benchmarks/ScoringBenchmark"),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX"]),
         .testTarget(
             name: "KaoheCoreTests",

@@ -72,7 +72,7 @@ public enum DataLoader {
     /// Whether indicator `id` exists and applies to `organization`, reporting when not.
     static func checkIndicator(_ id: String, at location: SourceLocation, organization: Organization,
                                rubric: Rubric, _ d: inout Diagnostics) -> Bool {
-        guard let indicator = rubric.indicators.first(where: { $0.id == id }) else {
+        guard let indicator = rubric.indicator(id) else {
             d.error(location, "unknown indicator '\(id)'")
             return false
         }

@@ -19,7 +19,8 @@ public struct YAMLValue: Sendable {
     /// Parses `text`; a syntax error is returned as a diagnostic at its line.
     public static func parse(_ text: String, file: String) -> Result<YAMLValue, Diagnostic> {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Scalars are resolved here (exact decimals, 是/否), so Yams' regular-expression resolver is skipped.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 return .success(YAMLValue(kind: .null, location: SourceLocation(file: file, line: 1)))
             }
             return .success(YAMLValue(node, file: file))

@@ -18,6 +18,14 @@ public struct Rubric: Sendable {
     /// Every indicator, in rubric order.
     public var indicators: [Indicator] { dimensions.flatMap(\.indicators) }
 
+    /// The indicator with this id.
+    public func indicator(_ id: String) -> Indicator? {
+        for dimension in dimensions {
+            if let found = dimension.indicators.first(where: { $0.id == id }) { return found }
+        }
+        return nil
+    }
+
     /// The indicator block's scale S: the sum of the dimensions' points.
     public var indicatorScale: Exact { dimensions.map(\.points).sum() }
 }

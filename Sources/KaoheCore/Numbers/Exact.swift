@@ -20,15 +20,37 @@ public struct Exact: Hashable, Comparable, Sendable {
     /// `numerator / denominator`; the denominator must not be zero.
     public init(_ numerator: Int128, over denominator: Int128) {
         precondition(denominator != 0, "Exact: zero denominator")
+        if denominator == 1 {
+            self.numerator = numerator
+            self.denominator = 1
+            return
+        }
+        if let n = Int64(exactly: numerator), let d = Int64(exactly: denominator), n != .min, d != .min {
+            // The common case: hardware arithmetic.
+            let g = Int64(Self.gcd64(n.magnitude, d.magnitude))
+            let sign: Int64 = d < 0 ? -1 : 1
+            self.numerator = Int128(sign * (n / g))
+            self.denominator = Int128(sign * (d / g))
+            return
+        }
         let sign: Int128 = denominator < 0 ? -1 : 1
-        let g = Self.gcd(numerator.magnitude, denominator.magnitude)
-        self.numerator = sign * numerator / Int128(g)
-        self.denominator = sign * denominator / Int128(g)
+        let g = Int128(Self.gcd(numerator.magnitude, denominator.magnitude))
+        self.numerator = sign * numerator / g
+        self.denominator = sign * denominator / g
+    }
+
+    @inline(__always)
+    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x == 0 ? 1 : x
     }
 
     /// Parses decimal text such as `96.5`, `-0.25`, `+3`, `1e3` or `2.5E-2`; nil for anything else.
     public init?(_ text: String) {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var s = Substring(text)
+        while s.first == " " || s.first == "\t" { s.removeFirst() }
+        while s.last == " " || s.last == "\t" { s.removeLast() }
         var exponent = 0
         if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             guard let x = Int(s[s.index(after: e)...]), abs(x) <= 30 else { return nil }
@@ -49,7 +71,7 @@ public struct Exact: Hashable, Comparable, Sendable {
                 if seenPoint { return nil }
                 seenPoint = true
             } else if let d = ch.wholeNumberValue, ch.isASCII {
-                guard digits < Int128(10).power(30) else { return nil }
+                guard digits < Exact.powersOfTen[30] else { return nil }
                 digits = digits * 10 + Int128(d)
                 seenDigit = true
                 if seenPoint { scale += 1 }
@@ -62,20 +84,53 @@ public struct Exact: Hashable, Comparable, Sendable {
         guard seenDigit else { return nil }
         scale -= exponent
         let n = negative ? -digits : digits
+        guard abs(scale) < 37 else { return nil }
         if scale >= 0 {
-            self.init(n, over: Int128(10).power(scale))
+            self.init(n, over: Exact.powersOfTen[scale])
         } else {
-            self.init(n * Int128(10).power(-scale), over: 1)
+            self.init(n * Exact.powersOfTen[-scale], over: 1)
         }
     }
 
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        if a <= UInt128(UInt64.max), b <= UInt128(UInt64.max) {
+            // Hardware division for the usual small values.
+            var (x, y) = (UInt64(a), UInt64(b))
+            while y != 0 { (x, y) = (y, x % y) }
+            return x == 0 ? 1 : UInt128(x)
+        }
         var (a, b) = (a, b)
         while b != 0 { (a, b) = (b, a % b) }
         return a == 0 ? 1 : a
     }
 
+    /// Powers of ten that fit in 128 bits.
+    static let powersOfTen: [Int128] = (0...37).reduce(into: []) { table, i in table.append(i == 0 ? 1 : table[i - 1] * 10) }
+
+    /// `a / b` and `a % b`, with hardware division when both fit in 64 bits.
+    @inline(__always)
+    static func divide(_ a: UInt128, _ b: UInt128) -> (quotient: UInt128, remainder: UInt128) {
+        if a <= UInt128(UInt64.max), b <= UInt128(UInt64.max) {
+            let (q, r) = UInt64(a).quotientAndRemainder(dividingBy: UInt64(b))
+            return (UInt128(q), UInt128(r))
+        }
+        return a.quotientAndRemainder(dividingBy: b)
+    }
+
     public static func + (l: Exact, r: Exact) -> Exact {
+        if let a = Int64(exactly: l.numerator), let b = Int64(exactly: l.denominator),
+           let c = Int64(exactly: r.numerator), let d = Int64(exactly: r.denominator) {
+            if b == d {
+                let (n, o) = a.addingReportingOverflow(c)
+                if !o { return Exact(Int128(n), over: Int128(b)) }
+            } else {
+                let (ad, o1) = a.multipliedReportingOverflow(by: d)
+                let (cb, o2) = c.multipliedReportingOverflow(by: b)
+                let (bd, o3) = b.multipliedReportingOverflow(by: d)
+                let (n, o4) = ad.addingReportingOverflow(cb)
+                if !(o1 || o2 || o3 || o4) { return Exact(Int128(n), over: Int128(bd)) }
+            }
+        }
         if l.denominator == r.denominator { return Exact(l.numerator + r.numerator, over: l.denominator) }
         return Exact(l.numerator * r.denominator + r.numerator * l.denominator, over: l.denominator * r.denominator)
     }
@@ -84,6 +139,12 @@ public struct Exact: Hashable, Comparable, Sendable {
     public static prefix func - (x: Exact) -> Exact { Exact(-x.numerator, over: x.denominator) }
 
     public static func * (l: Exact, r: Exact) -> Exact {
+        if let a = Int64(exactly: l.numerator), let b = Int64(exactly: l.denominator),
+           let c = Int64(exactly: r.numerator), let d = Int64(exactly: r.denominator) {
+            let (n, o1) = a.multipliedReportingOverflow(by: c)
+            let (m, o2) = b.multipliedReportingOverflow(by: d)
+            if !(o1 || o2) { return Exact(Int128(n), over: Int128(m)) }
+        }
         // Cross-reduce first to keep the intermediate products small.
         let g1 = Int128(gcd(l.numerator.magnitude, r.denominator.magnitude))
         let g2 = Int128(gcd(r.numerator.magnitude, l.denominator.magnitude))
@@ -109,13 +170,12 @@ public struct Exact: Hashable, Comparable, Sendable {
 
     /// Rounded half away from zero (四舍五入) to `places` decimals.
     public func rounded(_ places: Int) -> Exact {
-        let scale = Int128(10).power(places)
-        let scaled = numerator.magnitude * UInt128(scale)
+        let scale = Self.powersOfTen[places]
         let d = denominator.magnitude
-        var q = scaled / d
-        if (scaled % d) * 2 >= d { q += 1 }
-        let signed = numerator < 0 ? -Int128(q) : Int128(q)
-        return Exact(signed, over: scale)
+        if UInt128(scale) % d == 0 { return self }
+        let (q, r) = Self.divide(numerator.magnitude * UInt128(scale), d)
+        let up = r * 2 >= d ? q + 1 : q
+        return Exact(numerator < 0 ? -Int128(up) : Int128(up), over: scale)
     }
 
     /// Rounded down to an integer (towards −∞).
@@ -133,28 +193,41 @@ public struct Exact: Hashable, Comparable, Sendable {
     /// The value with exactly `places` decimals, rounded half-up first: `87.50`.
     public func formatted(places: Int) -> String {
         let r = rounded(places)
-        let scale = Int128(10).power(places)
-        let scaled = r.numerator * (scale / r.denominator)
-        let magnitude = scaled.magnitude
-        let integer = magnitude / UInt128(scale)
-        let fraction = magnitude % UInt128(scale)
-        var text = (scaled < 0 ? "-" : "") + String(integer)
-        if places > 0 {
-            let f = String(fraction)
-            text += "." + String(repeating: "0", count: places - f.count) + f
+        let scaled = r.numerator * (Self.powersOfTen[places] / r.denominator)
+        var magnitude = scaled.magnitude
+        var reversed: [UInt8] = []
+        reversed.reserveCapacity(24)
+        repeat {
+            let (q, digit) = Self.divide(magnitude, 10)
+            reversed.append(UInt8(digit) + 48)
+            magnitude = q
+        } while magnitude > 0
+        while reversed.count <= places { reversed.append(48) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(reversed.count + 2)
+        if scaled < 0 { bytes.append(45) }
+        for i in stride(from: reversed.count - 1, through: 0, by: -1) {
+            bytes.append(reversed[i])
+            if i == places && places > 0 { bytes.append(46) }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The shortest exact decimal text when the value terminates within `maximumPlaces` decimals
-    /// (`87.5`, `3`), otherwise the value rounded to `maximumPlaces`.
+    /// (`87.5`, `3`), otherwise the value rounded to `maximumPlaces`, without trailing zeros.
     public func decimalText(maximumPlaces: Int = 15) -> String {
-        var text = formatted(places: maximumPlaces)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text == "-0" ? "0" : text
+        // A terminating decimal has a denominator of the form 2^a·5^b and needs max(a, b) places.
+        var d = denominator.magnitude
+        var twos = 0, fives = 0
+        while d % 2 == 0 { d /= 2; twos += 1 }
+        while d % 5 == 0 { d /= 5; fives += 1 }
+        let needed = Swift.max(twos, fives)
+        if d == 1, needed <= maximumPlaces { return formatted(places: needed) }
+        var text = Array(formatted(places: maximumPlaces).utf8)
+        while text.last == 48 { text.removeLast() }
+        if text.last == 46 { text.removeLast() }
+        if text == [45, 48] { return "0" }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The nearest binary floating-point value (for spreadsheets and charts only).
@@ -175,14 +248,6 @@ extension Exact: CustomStringConvertible {
     public var description: String { decimalText() }
 }
 
-extension Int128 {
-    /// `self` raised to a small non-negative power.
-    func power(_ exponent: Int) -> Int128 {
-        var result: Int128 = 1
-        for _ in 0..<exponent { result *= self }
-        return result
-    }
-}
 
 extension Sequence where Element == Exact {
     /// The exact sum.

@@ -11,9 +11,10 @@ struct Grader {
         for var members in groups {
             rank(&members)
             grade(&members)
-            ordered += members.sorted {
-                ($0.rank, rubricOrder[$0.organization.id] ?? 0) < ($1.rank, rubricOrder[$1.organization.id] ?? 0)
-            }
+            // Sort positions, not the (large) results themselves.
+            let order = members.indices.map { ($0, members[$0].rank, rubricOrder[members[$0].organization.id] ?? 0) }
+                .sorted { ($0.1, $0.2) < ($1.1, $1.2) }
+            ordered += order.map { members[$0.0] }
         }
         results = ordered
     }

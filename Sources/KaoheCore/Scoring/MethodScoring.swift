@@ -1,9 +1,11 @@
-/// What a method produced for one value: the share of the rubric's points earned, and the arithmetic.
+/// What a method produced for one value: the share of the rubric's points earned and, when asked for, the
+/// arithmetic in words (scoring thousands of organizations needs no text; a scorecard asks for it again).
 struct MethodOutcome {
     /// nil for `manual` (the value is the score).
     var fraction: Exact?
     var manualScore: Exact?
-    var working: String
+    /// Empty unless the outcome was computed with `explain`.
+    var working = ""
 }
 
 /// A value the method cannot use: wrong type, unknown level, out of range.
@@ -16,11 +18,12 @@ extension ScoringMethod {
     /// parameter in points refers to them, and the result is a fraction of them, so that a scheme changing the
     /// points rescales the parameters (§11). `position` is the organization's place for `rank`.
     func outcome(_ value: DataValue, base: Exact, points: Exact, organization: String,
-                 position: Int?) throws(ValueProblem) -> MethodOutcome {
+                 position: Int?, explain: Bool = false) throws(ValueProblem) -> MethodOutcome {
         func number() throws(ValueProblem) -> Exact {
             guard case .number(let n) = value else { throw ValueProblem(message: "expected a number, found '\(value.display)'") }
             return n
         }
+        func scaleNote() -> String { base == points ? "" : " (按权重方案分值 \(points) ÷ \(base) 等比折算)" }
         switch self {
         case .ratio(let target, let cap, let floor, let direction):
             let v = try number()
@@ -34,45 +37,41 @@ extension ScoringMethod {
                 t = x
             }
             if v.isNegative { throw ValueProblem(message: "expected a value of at least 0, found \(v)") }
-            let r: Exact
-            let rText: String
-            if direction == .higher {
-                r = v / t
-                rText = "完成率 r = \(v) ÷ \(t) = \(r.decimalText(maximumPlaces: 6))"
-            } else if v.isZero {
-                r = cap
-                rText = "越低越好, 实际值为0, r 取上限 \(cap)"
-            } else {
-                r = t / v
-                rText = "越低越好, r = 目标 \(t) ÷ 实际 \(v) = \(r.decimalText(maximumPlaces: 6))"
+            let r = direction == .higher ? v / t : (v.isZero ? cap : t / v)
+            func rText() -> String {
+                if direction == .higher { return "完成率 r = \(v) ÷ \(t) = \(r.decimalText(maximumPlaces: 6))" }
+                if v.isZero { return "越低越好, 实际值为0, r 取上限 \(cap)" }
+                return "越低越好, r = 目标 \(t) ÷ 实际 \(v) = \(r.decimalText(maximumPlaces: 6))"
             }
             if r < floor {
-                return MethodOutcome(fraction: .zero, working: "\(rText) < 下限 \(floor), 得 0 分")
+                return MethodOutcome(fraction: .zero, working: explain ? "\(rText()) < 下限 \(floor), 得 0 分" : "")
             }
             let f = Exact.min(r, cap)
-            let capText = r > cap ? " (超过上限 \(cap), 按 \(cap) 计)" : ""
-            return MethodOutcome(fraction: f, working: "\(rText)\(capText); 得分 = \(points) × \(f.decimalText(maximumPlaces: 6))")
+            return MethodOutcome(fraction: f, working: !explain ? "" : {
+                let capText = r > cap ? " (超过上限 \(cap), 按 \(cap) 计)" : ""
+                return "\(rText())\(capText); 得分 = \(points) × \(f.decimalText(maximumPlaces: 6))"
+            }())
         case .linear(let zero, let full):
             let v = try number()
             let f = ((v - zero) / (full - zero)).clamped(to: .zero, .one)
-            return MethodOutcome(fraction: f, working: "(\(v) − \(zero)) ÷ (\(full) − \(zero)) 限定在 0~1 = \(f.decimalText(maximumPlaces: 6)); 得分 = \(points) × \(f.decimalText(maximumPlaces: 6))")
+            return MethodOutcome(fraction: f, working: !explain ? "" : {
+                "(\(v) − \(zero)) ÷ (\(full) − \(zero)) 限定在 0~1 = \(f.decimalText(maximumPlaces: 6)); 得分 = \(points) × \(f.decimalText(maximumPlaces: 6))"
+            }())
         case .bands(let bands, let otherwise):
             let v = try number()
             for band in bands {
-                let holds: Bool
-                let text: String
                 switch band.bound {
-                case .min(let x): holds = v >= x; text = "≥ \(x)"
-                case .max(let x): holds = v <= x; text = "≤ \(x)"
-                }
-                if holds {
-                    return MethodOutcome(fraction: band.points / base, working: "\(v) \(text), 该档 \(band.points) 分" + scaleNote(base, points))
+                case .min(let x) where v >= x:
+                    return MethodOutcome(fraction: band.points / base, working: explain ? "\(v) ≥ \(x), 该档 \(band.points) 分" + scaleNote() : "")
+                case .max(let x) where v <= x:
+                    return MethodOutcome(fraction: band.points / base, working: explain ? "\(v) ≤ \(x), 该档 \(band.points) 分" + scaleNote() : "")
+                default: continue
                 }
             }
-            return MethodOutcome(fraction: otherwise / base, working: "\(v) 未达任何档次, 得 \(otherwise) 分" + scaleNote(base, points))
+            return MethodOutcome(fraction: otherwise / base, working: explain ? "\(v) 未达任何档次, 得 \(otherwise) 分" + scaleNote() : "")
         case .deduct(let per, let threshold):
             let occurrences: Exact
-            var text: String
+            var describe = ""
             if let threshold {
                 let v = try number()
                 let gap = threshold.direction == .higher ? threshold.value - v : v - threshold.value
@@ -83,12 +82,16 @@ extension ScoringMethod {
                 case .floor: occurrences = Exact(steps.floor, over: 1)
                 case .ceil: occurrences = Exact(steps.ceiling, over: 1)
                 }
-                let side = threshold.direction == .higher ? "低于" : "超过"
-                text = shortfall.isZero ? "标准 \(threshold.value), 实际 \(v), 达到标准"
-                    : "标准 \(threshold.value), 实际 \(v), \(side)标准 \(shortfall)"
-                if threshold.step != .one || threshold.counting != .exact {
-                    text += ", 每 \(threshold.step) 为一档 (\(threshold.counting.rawValue)) 计 \(occurrences.decimalText(maximumPlaces: 6)) 档"
-                }
+                let counted = occurrences
+                if explain { describe = {
+                    if shortfall.isZero { return "标准 \(threshold.value), 实际 \(v), 达到标准" }
+                    let side = threshold.direction == .higher ? "低于" : "超过"
+                    var text = "标准 \(threshold.value), 实际 \(v), \(side)标准 \(shortfall)"
+                    if threshold.step != .one || threshold.counting != .exact {
+                        text += ", 每 \(threshold.step) 为一档 (\(threshold.counting.rawValue)) 计 \(counted.decimalText(maximumPlaces: 6)) 档"
+                    }
+                    return text
+                }() }
             } else {
                 switch value {
                 case .number(let n):
@@ -113,13 +116,15 @@ extension ScoringMethod {
                 default:
                     throw ValueProblem(message: "expected a count or a list of occurrences, found '\(value.display)'")
                 }
-                text = "发生 \(occurrences.decimalText(maximumPlaces: 6)) 次"
+                if explain { describe = "发生 \(occurrences.decimalText(maximumPlaces: 6)) 次" }
             }
             let left = Exact.max(.zero, base - per * occurrences)
-            return MethodOutcome(fraction: left / base,
-                                 working: "\(text); \(base) − \(per) × \(occurrences.decimalText(maximumPlaces: 6)) = \(left.decimalText(maximumPlaces: 6)) (扣完为止)" + scaleNote(base, points))
+            let counted = occurrences
+            return MethodOutcome(fraction: left / base, working: !explain ? "" : {
+                "\(describe); \(base) − \(per) × \(counted.decimalText(maximumPlaces: 6)) = \(left.decimalText(maximumPlaces: 6)) (扣完为止)" + scaleNote()
+            }())
         case .checklist(let items):
-            var done: [(String, Exact)] = []
+            var done: [(id: String, fraction: Exact)] = []
             switch value {
             case .list(let ids):
                 for id in ids { done.append((id.display, 1)) }
@@ -135,38 +140,46 @@ extension ScoringMethod {
             default: throw ValueProblem(message: "expected a list of done item ids or a map of item → true/false/fraction")
             }
             var earned = Exact.zero
-            var parts: [String] = []
             for (id, f) in done {
                 guard let item = items.first(where: { $0.id == id }) else {
                     throw ValueProblem(message: "unknown checklist item '\(id)' (expected one of: \(items.map(\.id).joined(separator: ", ")))")
                 }
                 earned += item.points * f
-                parts.append(f == .one ? "\(item.name) \(item.points)" : "\(item.name) \(item.points)×\(f)")
             }
-            let missing = items.filter { item in !done.contains { $0.0 == item.id && $0.1 == .one } }.map(\.name)
-            let text = parts.isEmpty ? "无完成事项" : "完成: " + parts.joined(separator: " + ") + " = \(earned)"
-            let missingText = missing.isEmpty ? "" : "; 未(全部)完成: " + missing.joined(separator: "、")
-            return MethodOutcome(fraction: earned / base, working: text + missingText + scaleNote(base, points))
+            let total = earned
+            let marks = done
+            return MethodOutcome(fraction: earned / base, working: !explain ? "" : {
+                let parts = marks.map { id, f in
+                    let item = items.first { $0.id == id }!
+                    return f == .one ? "\(item.name) \(item.points)" : "\(item.name) \(item.points)×\(f)"
+                }
+                let missing = items.filter { item in !marks.contains { $0.id == item.id && $0.fraction == .one } }.map(\.name)
+                let text = parts.isEmpty ? "无完成事项" : "完成: " + parts.joined(separator: " + ") + " = \(total)"
+                return text + (missing.isEmpty ? "" : "; 未(全部)完成: " + missing.joined(separator: "、")) + scaleNote()
+            }())
         case .levels(let levels):
             let name = value.display
             guard let level = levels.first(where: { $0.name == name }) else {
                 throw ValueProblem(message: "level '\(name)' is not one of: \(levels.map(\.name).joined(separator: ", "))")
             }
-            return MethodOutcome(fraction: level.fraction, working: "评价为「\(name)」, 得分比例 \(level.fraction); 得分 = \(points) × \(level.fraction)")
+            let fraction = level.fraction
+            return MethodOutcome(fraction: fraction, working: explain ? "评价为「\(name)」, 得分比例 \(fraction); 得分 = \(points) × \(fraction)" : "")
         case .yesno(let noPoints):
             guard case .boolean(let yes) = value else { throw ValueProblem(message: "expected true/false (是/否), found '\(value.display)'") }
             return yes
-                ? MethodOutcome(fraction: .one, working: "是, 得满分 \(points)")
-                : MethodOutcome(fraction: noPoints / base, working: "否, 得 \(noPoints) 分" + scaleNote(base, points))
+                ? MethodOutcome(fraction: .one, working: explain ? "是, 得满分 \(points)" : "")
+                : MethodOutcome(fraction: noPoints / base, working: explain ? "否, 得 \(noPoints) 分" + scaleNote() : "")
         case .rank(let top, let step, let minimum, let direction):
             _ = try number()
             guard let position else { throw ValueProblem(message: "no ranking position") }
             if position <= top {
-                return MethodOutcome(fraction: .one, working: "排名第 \(position) (前 \(top) 名得满分)")
+                return MethodOutcome(fraction: .one, working: explain ? "排名第 \(position) (前 \(top) 名得满分)" : "")
             }
             let left = Exact.max(minimum, base - step * Exact(position - top))
-            return MethodOutcome(fraction: left / base,
-                                 working: "排名第 \(position), \(base) − \(step) × (\(position) − \(top)) 不低于 \(minimum) = \(left)" + scaleNote(base, points) + " (\(direction == .higher ? "越高越好" : "越低越好"))")
+            return MethodOutcome(fraction: left / base, working: !explain ? "" : {
+                "排名第 \(position), \(base) − \(step) × (\(position) − \(top)) 不低于 \(minimum) = \(left)" + scaleNote()
+                    + " (\(direction == .higher ? "越高越好" : "越低越好"))"
+            }())
         case .average(let scale, let trim):
             guard case .list(let items) = value else { throw ValueProblem(message: "expected a list of numbers, found '\(value.display)'") }
             var numbers: [Exact] = []
@@ -179,13 +192,14 @@ extension ScoringMethod {
             guard !numbers.isEmpty else { throw ValueProblem(message: "the list of numbers is empty") }
             let (kept, trimmed) = trimmedValues(numbers, trim: trim)
             let mean = kept.sum() / Exact(kept.count)
-            let trimText = trimmed ? "去掉最高、最低各 \(trim) 个后 " : ""
-            return MethodOutcome(fraction: mean / scale,
-                                 working: "\(trimText)\(kept.count) 个数平均 = \(mean.decimalText(maximumPlaces: 6)); 得分 = \(points) × 平均 ÷ \(scale)")
+            return MethodOutcome(fraction: mean / scale, working: !explain ? "" : {
+                let trimText = trimmed ? "去掉最高、最低各 \(trim) 个后 " : ""
+                return "\(trimText)\(kept.count) 个数平均 = \(mean.decimalText(maximumPlaces: 6)); 得分 = \(points) × 平均 ÷ \(scale)"
+            }())
         case .manual:
             let v = try number()
             guard v >= .zero, v <= points else { throw ValueProblem(message: "a manual score must be from 0 to \(points), found \(v)") }
-            return MethodOutcome(fraction: nil, manualScore: v, working: "直接评分 \(v)")
+            return MethodOutcome(fraction: nil, manualScore: v, working: explain ? "直接评分 \(v)" : "")
         }
     }
 
@@ -217,9 +231,6 @@ extension ScoringMethod {
         }
     }
 
-    private func scaleNote(_ base: Exact, _ points: Exact) -> String {
-        base == points ? "" : " (按权重方案分值 \(points) ÷ \(base) 等比折算)"
-    }
 }
 
 /// Numbers sorted with `trim` highest and lowest dropped, when at least 3 remain; otherwise all of them.

@@ -29,14 +29,23 @@ public struct OrganizationResult: Sendable {
     public func dimension(_ id: String) -> DimensionResult? { dimensions.first { $0.id == id } }
 }
 
-/// One indicator's score and how it came about.
+/// The rubric's definition of one indicator as scored, shared by every organization's result for it.
+final class IndicatorContext: Sendable {
+    let indicator: Indicator
+    let places: Int
+    /// Whether the method needs the organization's position among those ranked together.
+    let isRanked: Bool
+
+    init(indicator: Indicator, places: Int) {
+        self.indicator = indicator
+        self.places = places
+        if case .rank = indicator.method { isRanked = true } else { isRanked = false }
+    }
+}
+
+/// One indicator's score and how it came about. The words (`working`, `deductionNote`) are made when read.
 public struct IndicatorResult: Sendable {
-    public var id: String
-    /// Full marks in effect.
-    public var points: Exact
     public var value: DataValue?
-    /// The value as the scorecard's 完成情况 column shows it ("未报送" when missing).
-    public var valueText: String
     /// The share of `points` earned, before rounding; nil for `manual`, whose value is the score itself.
     public var fraction: Exact?
     /// The printed score, rounded once.
@@ -44,10 +53,35 @@ public struct IndicatorResult: Sendable {
     public var selfScore: Exact?
     public var evidence: [String]
     public var note: String?
-    /// The arithmetic, in words an auditor can follow.
-    public var working: String
+    let context: IndicatorContext
+    let organization: String
+    let position: Int?
+
+    public var id: String { context.indicator.id }
+    /// Full marks in effect.
+    public var points: Exact { context.indicator.points }
+
+    /// The value as the scorecard's 完成情况 column shows it ("未报送" when missing).
+    public var valueText: String { value.map(context.indicator.method.display) ?? "未报送" }
+
+    /// The method's arithmetic in words (the scoring is repeated with explanations switched on).
+    private var description: String {
+        guard let value else { return "未报送数值, 按规则计 0 分" }
+        let indicator = context.indicator
+        let outcome = try? indicator.method.outcome(value, base: indicator.basePoints, points: indicator.points,
+                                                    organization: organization, position: position, explain: true)
+        return outcome?.working ?? ""
+    }
+
+    /// The arithmetic, in words an auditor can follow, ending with the printed score.
+    public var working: String { description + " = \(score.formatted(places: context.places))" }
+
     /// Points lost and why, for the scorecard's 扣分说明 column (empty when full marks).
-    public var deductionNote: String
+    public var deductionNote: String {
+        let lost = points - score
+        guard lost > .zero else { return "" }
+        return "扣 \(lost.formatted(places: context.places)): " + description
+    }
 }
 
 public struct DimensionResult: Sendable {
@@ -79,11 +113,43 @@ public struct SurveyGroupResult: Sendable {
     public var validVotes: Int
     /// nil when the group has no valid vote (left out of the mean).
     public var score: Exact?
-    public var working: String
     /// The votes as given (nil when the group is absent from the data).
     public var votes: SurveyVotes?
     /// Numeric ballots that count after trimming (empty for answer counts).
     public var keptBallots: [Exact]
+    let survey: Survey
+    let places: Int
+
+    /// How the group score came about, in words.
+    public var working: String {
+        func f(_ x: Exact) -> String { x.formatted(places: places) }
+        switch votes {
+        case .counts(let counts)?:
+            var parts: [String] = []
+            var valid = Exact.zero
+            var invalid = Exact.zero
+            for (answer, count) in counts {
+                guard let value = survey.answers.first(where: { $0.name == answer })?.value else {
+                    invalid += count
+                    continue
+                }
+                valid += count
+                parts.append("\(answer) \(count)×\(value)")
+            }
+            guard let score else {
+                return invalid > .zero ? "仅有无效票 \(invalid) 张, 不参与加权" : "无有效票, 不参与加权"
+            }
+            let invalidText = invalid > .zero ? " (无效票 \(invalid) 不计)" : ""
+            return "(" + parts.joined(separator: " + ") + ") ÷ \(valid) 有效票\(invalidText) = \(f(score))"
+        case .scores(let ballots)?:
+            guard let score else { return "无有效票, 不参与加权" }
+            let trimmed = keptBallots.count < ballots.count
+            let trimText = trimmed ? "去掉最高、最低各 \(survey.trim) 票后 " : (survey.trim > 0 ? "票数不足, 不去极值, " : "")
+            return "\(ballots.count) 票, \(trimText)\(keptBallots.count) 票平均 = \(f(score))"
+        case nil:
+            return "无有效票, 不参与加权"
+        }
+    }
 }
 
 public struct AdjustmentResult: Sendable {

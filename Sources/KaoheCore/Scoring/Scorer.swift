@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Scores every organization of an assessment (§5–§8): indicators, dimensions with §5.2 rescaling,
 /// survey blocks, bonus and penalty, final score, rank and grade.
 public struct Scorer: Sendable {
@@ -5,11 +8,17 @@ public struct Scorer: Sendable {
     public let rubric: Rubric
     public let scheme: WeightScheme?
     private var places: Int { rubric.assessment.decimals }
+    /// Per dimension, the contexts of its indicators, in rubric order.
+    private let contexts: [[IndicatorContext]]
 
     /// A scorer for `rubric` under `scheme` (nil: the rubric's own weights).
     public init(rubric: Rubric, scheme: WeightScheme? = nil) {
-        self.rubric = rubric.applying(scheme)
+        let applied = rubric.applying(scheme)
+        self.rubric = applied
         self.scheme = scheme
+        contexts = applied.dimensions.map { dimension in
+            dimension.indicators.map { IndicatorContext(indicator: $0, places: applied.assessment.decimals) }
+        }
     }
 
     /// Every problem with the data's values (wrong types, unknown levels, missing values, no valid votes).
@@ -31,22 +40,36 @@ public struct Scorer: Sendable {
     private func scoreOrganizations(_ data: [OrganizationData], problems: inout [Diagnostic]) -> [OrganizationResult] {
         let organizations = Dictionary(uniqueKeysWithValues: rubric.organizations.map { ($0.id, $0) })
         let positions = rankPositions(data)
-        var results: [OrganizationResult] = []
-        results.reserveCapacity(data.count)
-        for entry in data {
-            guard let organization = organizations[entry.organization] else { continue }
-            results.append(scoreOne(organization, entry, positions: positions, problems: &problems))
+        let entries = data.filter { organizations[$0.organization] != nil }
+        // Organizations are scored independently, so the work is split across the cores in fixed chunks;
+        // results and problems are put back in input order, so the outcome never depends on scheduling.
+        let chunkSize = 256
+        let chunks = (entries.count + chunkSize - 1) / chunkSize
+        let parts = ChunkResults<([OrganizationResult], [Diagnostic])>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var local: [Diagnostic] = []
+            let range = (chunk * chunkSize)..<min(entries.count, (chunk + 1) * chunkSize)
+            let scored = range.map { i in
+                scoreOne(organizations[entries[i].organization]!, entries[i], positions: positions, problems: &local)
+            }
+            parts.set(chunk, (scored, local))
         }
-        return results
+        let values = parts.values
+        problems += values.flatMap(\.1)
+        return values.flatMap(\.0)
     }
 
     /// For each `rank` indicator: organization id → competition position among the organizations ranked
     /// together that have a value for it (§5 `rank`, §11).
     private func rankPositions(_ data: [OrganizationData]) -> [String: [String: Int]] {
-        var out: [String: [String: Int]] = [:]
         let categoryOf = Dictionary(uniqueKeysWithValues: rubric.organizations.map { ($0.id, $0.category) })
-        for indicator in rubric.indicators {
-            guard case .rank(_, _, _, let direction) = indicator.method else { continue }
+        let ranked = rubric.indicators.compactMap { indicator -> (Indicator, Direction)? in
+            if case .rank(_, _, _, let direction) = indicator.method { return (indicator, direction) }
+            return nil
+        }
+        let slots = ChunkResults<[String: Int]>(count: ranked.count)
+        DispatchQueue.concurrentPerform(iterations: ranked.count) { k in
+            let (indicator, direction) = ranked[k]
             var groups: [String: [(String, Exact)]] = [:]
             for entry in data where indicator.applies(to: entry.organization) {
                 guard case .number(let v)? = entry.indicators[indicator.id]?.value else { continue }
@@ -60,23 +83,25 @@ public struct Scorer: Sendable {
                     positions[org] = offset > 0 && sorted[offset - 1].1 == v ? positions[sorted[offset - 1].0]! : offset + 1
                 }
             }
-            out[indicator.id] = positions
+            slots.set(k, positions)
         }
-        return out
+        return Dictionary(uniqueKeysWithValues: zip(ranked.map(\.0.id), slots.values))
     }
 
     private func scoreOne(_ organization: Organization, _ data: OrganizationData, positions: [String: [String: Int]],
                           problems: inout [Diagnostic]) -> OrganizationResult {
         var indicatorResults: [IndicatorResult] = []
         var dimensionResults: [DimensionResult] = []
-        for dimension in rubric.dimensions {
+        indicatorResults.reserveCapacity(contexts.reduce(0) { $0 + $1.count })
+        for (d, dimension) in rubric.dimensions.enumerated() {
             var sum = Exact.zero
             var applicable = Exact.zero
-            for indicator in dimension.indicators where indicator.applies(to: organization.id) {
-                applicable += indicator.points
-                let entry = data.indicators[indicator.id]
-                let result = scoreIndicator(indicator, entry, organization: organization, data: data,
-                                            position: positions[indicator.id]?[organization.id], problems: &problems)
+            for context in contexts[d] where context.indicator.applies(to: organization.id) {
+                applicable += context.indicator.points
+                let entry = data.indicators[context.indicator.id]
+                let position = context.isRanked ? positions[context.indicator.id]?[organization.id] : nil
+                let result = scoreIndicator(context, entry, organization: organization, data: data,
+                                            position: position, problems: &problems)
                 sum += result.score
                 indicatorResults.append(result)
             }
@@ -113,38 +138,33 @@ public struct Scorer: Sendable {
                                   vetoes: vetoes)
     }
 
-    private func scoreIndicator(_ indicator: Indicator, _ entry: IndicatorEntry?, organization: Organization,
+    private func scoreIndicator(_ context: IndicatorContext, _ entry: IndicatorEntry?, organization: Organization,
                                 data: OrganizationData, position: Int?, problems: inout [Diagnostic]) -> IndicatorResult {
-        var result = IndicatorResult(id: indicator.id, points: indicator.points, value: entry?.value,
-                                     valueText: entry?.value.map(indicator.method.display) ?? "未报送", fraction: nil,
-                                     score: .zero, selfScore: entry?.selfScore, evidence: entry?.evidence ?? [],
-                                     note: entry?.note, working: "", deductionNote: "")
+        var result = IndicatorResult(value: entry?.value, fraction: nil, score: .zero, selfScore: entry?.selfScore,
+                                     evidence: entry?.evidence ?? [], note: entry?.note, context: context,
+                                     organization: organization.id, position: position)
         guard let value = entry?.value else {
-            if indicator.missingIsZero {
+            if context.indicator.missingIsZero {
                 result.fraction = .zero
-                result.working = "未报送数值, 按规则计 0 分"
-                result.deductionNote = "未报送, 扣 \(indicator.points.formatted(places: places))"
             } else {
+                let indicator = context.indicator
                 problems.append(Diagnostic(entry?.location ?? data.location,
                                            "no value for indicator '\(indicator.id)' (\(indicator.name)) of '\(organization.id)' (the indicator has no 'missing: zero')"))
             }
             return result
         }
         do {
-            let outcome = try indicator.method.outcome(value, base: indicator.basePoints, points: indicator.points,
-                                                       organization: organization.id, position: position)
+            let outcome = try context.indicator.method.outcome(value, base: context.indicator.basePoints,
+                                                               points: context.indicator.points,
+                                                               organization: organization.id, position: position)
             result.fraction = outcome.fraction
             if let fraction = outcome.fraction {
-                result.score = (indicator.points * fraction).rounded(places)
+                result.score = (context.indicator.points * fraction).rounded(places)
             } else {
                 result.score = (outcome.manualScore ?? .zero).rounded(places)
             }
-            result.working = outcome.working + " = \(result.score.formatted(places: places))"
-            let lost = indicator.points - result.score
-            if lost > .zero {
-                result.deductionNote = "扣 \(lost.formatted(places: places)): " + outcome.working
-            }
         } catch {
+            let indicator = context.indicator
             problems.append(Diagnostic(entry!.location,
                                        "indicator '\(indicator.id)' (method \(indicator.method.name)) of '\(organization.id)': \(error.message)"))
         }
@@ -158,40 +178,26 @@ public struct Scorer: Sendable {
         var groups: [SurveyGroupResult] = []
         for group in survey.groups {
             var result = SurveyGroupResult(id: group.id, weight: group.weight, validVotes: 0, score: nil,
-                                           working: "无有效票, 不参与加权", votes: votes[group.id], keptBallots: [])
+                                           votes: votes[group.id], keptBallots: [], survey: survey, places: places)
             switch votes[group.id] {
             case .counts(let counts)?:
                 var total = Exact.zero
                 var valid = Exact.zero
-                var parts: [String] = []
-                var invalid = Exact.zero
                 for (answer, count) in counts {
-                    guard let value = survey.answers.first(where: { $0.name == answer })?.value else {
-                        invalid += count
-                        continue
-                    }
+                    guard let value = survey.answers.first(where: { $0.name == answer })?.value else { continue }
                     total += value * count
                     valid += count
-                    parts.append("\(answer) \(count)×\(value)")
                 }
                 if valid > .zero {
-                    let score = (total / valid).rounded(places)
                     result.validVotes = Int(valid.floor)
-                    result.score = score
-                    let invalidText = invalid > .zero ? " (无效票 \(invalid) 不计)" : ""
-                    result.working = "(" + parts.joined(separator: " + ") + ") ÷ \(valid) 有效票\(invalidText) = \(score.formatted(places: places))"
-                } else if invalid > .zero {
-                    result.working = "仅有无效票 \(invalid) 张, 不参与加权"
+                    result.score = (total / valid).rounded(places)
                 }
             case .scores(let ballots)?:
                 guard !ballots.isEmpty else { break }
-                let (kept, trimmed) = trimmedValues(ballots, trim: survey.trim)
-                let score = (kept.sum() / Exact(kept.count)).rounded(places)
+                let (kept, _) = trimmedValues(ballots, trim: survey.trim)
                 result.validVotes = kept.count
                 result.keptBallots = kept
-                result.score = score
-                let trimText = trimmed ? "去掉最高、最低各 \(survey.trim) 票后 " : (survey.trim > 0 ? "票数不足, 不去极值, " : "")
-                result.working = "\(ballots.count) 票, \(trimText)\(kept.count) 票平均 = \(score.formatted(places: places))"
+                result.score = (kept.sum() / Exact(kept.count)).rounded(places)
             case nil:
                 break
             }
@@ -223,4 +229,21 @@ public struct Scorer: Sendable {
         let total = (rules.cap.map { Exact.min($0, sum) } ?? sum).rounded(places)
         return AdjustmentResult(lines: lines, sum: sum, total: total)
     }
+}
+
+/// Slots filled by concurrent workers, one per chunk, read after all have finished.
+final class ChunkResults<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    /// The values in chunk order (every slot must have been set).
+    var values: [Value] { slots.map { $0! } }
 }

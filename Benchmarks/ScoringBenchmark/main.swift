@@ -1,0 +1,38 @@
+// Times loading and scoring (no workbook) of a synthetic assessment: 60 indicators per organization,
+// every method, a survey block, bonus, penalties, vetoes, ranking and quotas.
+//
+//     swift run -c release kaohe-scoring-benchmark [organizations …]     (default: 2000 10000)
+import Foundation
+import KaoheCore
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let sizes = CommandLine.arguments.dropFirst().compactMap(Int.init)
+print("organizations  indicators  parse rubric+data (s)  score+rank+grade (s, median of 5)")
+for n in sizes.isEmpty ? [2_000, 10_000] : sizes {
+    let synthetic = SyntheticAssessment(organizations: n)
+    let rubricText = synthetic.rubricYAML()
+    let dataTexts = (0..<n).map(synthetic.dataYAML)
+    var rubric: Rubric?
+    var data: [OrganizationData] = []
+    let parse = seconds {
+        var d = Diagnostics()
+        rubric = RubricLoader.load(rubricText, file: "rubric.yaml", diagnostics: &d)
+        guard let rubric else { fatalError("invalid synthetic rubric: \(d.errors.prefix(3))") }
+        data = dataTexts.enumerated().compactMap { DataLoader.loadYAML($1, file: "data/\($0).yaml", rubric: rubric, diagnostics: &d) }
+        precondition(!d.hasErrors, "invalid synthetic data: \(d.errors.prefix(3))")
+    }
+    var times: [Double] = []
+    var result: AssessmentResult?
+    for _ in 0..<5 {
+        result = nil  // freeing the previous run's results is not part of the timing
+        times.append(try seconds { result = try Scorer(rubric: rubric!).score(data) })
+    }
+    times.sort()
+    precondition(result?.organizations.count == n)
+    print(String(format: "%13d  %10d  %21.3f  %33.3f", n, rubric!.indicators.count, parse, times[2]))
+}
