@@ -68,12 +68,8 @@ struct ScorecardSheet {
                 } else {
                     try fill(Self.selfColumn...Self.diffColumn, number)
                 }
-                if let fraction = r.fraction {
-                    try sheet.write(.formula("ROUND(\(ref(row, 3))*\(FormulaText.literal(fraction)),\(p))", r.score),
-                                    row: row, column: Self.scoreColumn, style: number)
-                } else {
-                    try sheet.write(.exact(r.score), row: row, column: Self.scoreColumn, style: number)
-                }
+                try sheet.write(.formula("ROUND(\(ref(row, 3))*\(FormulaText.literal(r.fraction)),\(p))", r.score),
+                                row: row, column: Self.scoreColumn, style: number)
                 try sheet.write(.text(r.deductionNote), row: row, column: Self.noteColumn, style: Styles.text)
                 let evidence = (r.evidence.isEmpty ? [] : ["已报:" + r.evidence.joined(separator: "、")])
                     + (indicator.evidence.map { ["应报:" + $0] } ?? [])

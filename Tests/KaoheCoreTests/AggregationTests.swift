@@ -166,3 +166,14 @@ func aggregate(a: String, b: String) throws -> AssessmentResult {
         #expect(messages.contains { $0.hasPrefix("weights/bad.yaml:2:") && $0.contains("dimension points add up to 110") && $0.contains("scale is 100") })
     }
 }
+
+@Suite struct ManualUnderSchemeTests {
+    @Test func aManualScoreScalesWithTheIndicatorsPoints() throws {
+        let r = try rubric(oneIndicatorRubric("method: manual", points: "5"))
+        let d = try data(["organization: a\nindicators: {x: 4}", "organization: b\nindicators: {x: 5}", "organization: c\nindicators: {x: 2.5}"], for: r)
+        // 4 of 5 points keeps its shape at 10 points: 8. Under the rubric's own points it is the value itself.
+        let scheme = WeightScheme(name: "加倍", indicators: ["x": 10])
+        #expect(try Scorer(rubric: r, scheme: scheme).score(d).organization("a")!.indicator("x")!.score == 8)
+        #expect(try Scorer(rubric: r).score(d).organization("a")!.indicator("x")!.score == 4)
+    }
+}

@@ -21,7 +21,7 @@ import Testing
     static func indicatorScore(_ indicator: Indicator, _ value: Exact) throws -> Exact {
         let outcome = try indicator.method.outcome(.number(value), base: indicator.basePoints, points: indicator.points,
                                                    organization: "a", position: 1)
-        return (indicator.points * outcome.fraction!).rounded(2)
+        return (indicator.points * outcome.fraction).rounded(2)
     }
 
     @Test func scoresStayWithinZeroAndPoints() async throws {

@@ -1,100 +1,137 @@
+/// What ranking and grading need to know of an organization.
+protocol Gradable {
+    var organizationID: String { get }
+    var category: String { get }
+    var final: Exact { get }
+    var vetoes: [AppliedVeto] { get }
+    /// The block's printed contribution, for tie-breaks.
+    func contribution(_ block: String) -> Exact
+}
+
+extension OrganizationResult: Gradable {
+    var organizationID: String { organization.id }
+    var category: String { organization.category }
+    func contribution(_ block: String) -> Exact { self.block(block)?.contribution ?? .zero }
+}
+
+/// An organization's rank and grade (an index into the rubric's grades), and how the grade was reached.
+struct GradeOutcome {
+    var rank: Int
+    var grade: Int
+    var trace: GradeTrace?
+}
+
 /// Ranks organizations and gives grades (§8): competition ranks with tie-breaks, grade vetoes ranked last,
 /// score bands, forced and capped grades, quotas in rank order, then demotions.
 struct Grader {
     let rubric: Rubric
+    /// Whether to write the grading steps in words (not needed for thousands of reruns).
+    var explain = true
 
     /// Fills in `rank`, `grade` and `grading`, and sorts the results into rank order within each group.
     func rankAndGrade(_ results: inout [OrganizationResult]) {
-        let groups = rankingGroups(results)
-        var ordered: [OrganizationResult] = []
-        let rubricOrder = Dictionary(uniqueKeysWithValues: rubric.organizations.enumerated().map { ($1.id, $0) })
-        for var members in groups {
-            rank(&members)
-            grade(&members)
-            // Sort positions, not the (large) results themselves.
-            let order = members.indices.map { ($0, members[$0].rank, rubricOrder[members[$0].organization.id] ?? 0) }
-                .sorted { ($0.1, $0.2) < ($1.1, $1.2) }
-            ordered += order.map { members[$0.0] }
+        let outcomes = grade(results)
+        for i in results.indices {
+            results[i].rank = outcomes[i].rank
+            results[i].grade = rubric.grades[outcomes[i].grade].name
+            results[i].grading = outcomes[i].trace ?? GradeTrace(scoreBand: "", afterVetoes: "", afterQuotas: "", steps: [])
         }
-        results = ordered
+        // Rank order within each group, groups in rubric order; ties keep the rubric's order of organizations.
+        let rubricOrder = Dictionary(uniqueKeysWithValues: rubric.organizations.enumerated().map { ($1.id, $0) })
+        let order = rankingGroups(results).flatMap { group in
+            group.sorted { (results[$0].rank, rubricOrder[results[$0].organization.id] ?? 0)
+                < (results[$1].rank, rubricOrder[results[$1].organization.id] ?? 0) }
+        }
+        results = order.map { results[$0] }
     }
 
-    /// Organizations ranked together: per category (in rubric order) or all at once.
-    private func rankingGroups(_ results: [OrganizationResult]) -> [[OrganizationResult]] {
-        guard rubric.ranking.within == .category else { return [results] }
-        return rubric.categories.map { category in results.filter { $0.organization.category == category.id } }
-            .filter { !$0.isEmpty }
+    /// Ranks and grades every item; the outcomes are in the items' order.
+    func grade<T: Gradable>(_ items: [T]) -> [GradeOutcome] {
+        var outcomes = [GradeOutcome](repeating: GradeOutcome(rank: 0, grade: 0, trace: nil), count: items.count)
+        for group in rankingGroups(items) {
+            rank(items, group, into: &outcomes)
+            grade(items, group, into: &outcomes)
+        }
+        return outcomes
     }
 
-    private func isGradeVetoed(_ r: OrganizationResult) -> Bool {
+    /// Indices of the items ranked together: per category (in rubric order) or all at once.
+    private func rankingGroups<T: Gradable>(_ items: [T]) -> [[Int]] {
+        guard rubric.ranking.within == .category else { return [Array(items.indices)] }
+        var byCategory: [String: [Int]] = [:]
+        for i in items.indices { byCategory[items[i].category, default: []].append(i) }
+        return rubric.categories.compactMap { byCategory[$0.id] }
+    }
+
+    private func isGradeVetoed<T: Gradable>(_ r: T) -> Bool {
         r.vetoes.contains { if case .grade = $0.effect { return true } else { return false } }
     }
 
     /// True when `a` ranks strictly before `b` (final score, then the tie-break contributions).
-    private func better(_ a: OrganizationResult, _ b: OrganizationResult) -> Bool {
+    private func better<T: Gradable>(_ a: T, _ b: T) -> Bool {
         if a.final != b.final { return a.final > b.final }
         for id in rubric.ranking.tieBreak {
-            let ca = a.block(id)?.contribution ?? .zero
-            let cb = b.block(id)?.contribution ?? .zero
+            let ca = a.contribution(id), cb = b.contribution(id)
             if ca != cb { return ca > cb }
         }
         return false
     }
 
-    private func rank(_ members: inout [OrganizationResult]) {
-        let vetoed = members.indices.filter { isGradeVetoed(members[$0]) }
-        let others = members.indices.filter { !isGradeVetoed(members[$0]) }
+    private func rank<T: Gradable>(_ items: [T], _ group: [Int], into outcomes: inout [GradeOutcome]) {
+        let vetoed = group.filter { isGradeVetoed(items[$0]) }
+        let others = group.filter { !isGradeVetoed(items[$0]) }
         // Competition ranking: equal organizations share the rank of the first of them (1, 2, 2, 4).
         for (start, indices) in [(1, others), (others.count + 1, vetoed)] {
-            let sorted = indices.sorted { better(members[$0], members[$1]) }
+            let sorted = indices.sorted { better(items[$0], items[$1]) }
             var previous: Int?
             for (offset, i) in sorted.enumerated() {
-                if let p = previous, !better(members[p], members[i]) {
-                    members[i].rank = members[p].rank
+                if let p = previous, !better(items[p], items[i]) {
+                    outcomes[i].rank = outcomes[p].rank
                 } else {
-                    members[i].rank = start + offset
+                    outcomes[i].rank = start + offset
                 }
                 previous = i
             }
         }
     }
 
-    private func grade(_ members: inout [OrganizationResult]) {
+    private func grade<T: Gradable>(_ items: [T], _ group: [Int], into outcomes: inout [GradeOutcome]) {
         let grades = rubric.grades
         let last = grades.count - 1
-        let n = members.count
-        var band = [Int](repeating: last, count: n)
-        var steps = [[String]](repeating: [], count: n)
-        var scoreBand = [String](repeating: "", count: n)
-        var afterVetoes = [String](repeating: "", count: n)
-        var demote = [Int](repeating: 0, count: n)
+        let n = group.count
+        var band: [Int: Int] = [:]
+        var steps: [Int: [String]] = [:]
+        var scoreBand: [Int: Int] = [:]
+        var afterVetoes: [Int: Int] = [:]
+        var demote: [Int: Int] = [:]
+        func note(_ i: Int, _ text: @autoclosure () -> String) { if explain { steps[i, default: []].append(text()) } }
 
-        for (i, r) in members.enumerated() {
+        for i in group {
+            let r = items[i]
             // (1) the score band.
             band[i] = grades.firstIndex { g in g.minimum.map { r.final >= $0 } ?? true } ?? last
-            scoreBand[i] = grades[band[i]].name
-            let minText = grades[band[i]].minimum.map { "≥ \($0)" } ?? "其余"
-            steps[i].append("综合得分 \(r.final.formatted(places: rubric.assessment.decimals)) 达到「\(scoreBand[i])」(\(minText))")
+            scoreBand[i] = band[i]
+            note(i, "综合得分 \(r.final.formatted(places: rubric.assessment.decimals)) 达到「\(grades[band[i]!].name)」(\(grades[band[i]!].minimum.map { "≥ \($0)" } ?? "其余"))")
             // (2) forced grades (the lowest wins), then caps.
             let forced = r.vetoes.compactMap { v -> Int? in
                 if case .grade(let g) = v.effect { return grades.firstIndex { $0.name == g } } else { return nil }
             }
             if let f = forced.max() {
                 band[i] = f
-                steps[i].append("一票否决定为「\(grades[f].name)」")
+                note(i, "一票否决定为「\(grades[f].name)」")
             }
             for v in r.vetoes {
                 if case .maxGrade(let g) = v.effect, let cap = grades.firstIndex(where: { $0.name == g }) {
-                    if band[i] < cap {
+                    if band[i]! < cap {
                         band[i] = cap
-                        steps[i].append("否决事项「\(v.name)」: 最高评为「\(g)」")
+                        note(i, "否决事项「\(v.name)」: 最高评为「\(g)」")
                     } else {
-                        steps[i].append("否决事项「\(v.name)」: 最高评为「\(g)」(当前等次未超过, 不受影响)")
+                        note(i, "否决事项「\(v.name)」: 最高评为「\(g)」(当前等次未超过, 不受影响)")
                     }
                 }
-                if case .demote(let k) = v.effect { demote[i] += k }
+                if case .demote(let k) = v.effect { demote[i, default: 0] += k }
             }
-            afterVetoes[i] = grades[band[i]].name
+            afterVetoes[i] = band[i]
         }
 
         // (3) quotas, band by band from the top, in rank order among those still in the band.
@@ -107,24 +144,24 @@ struct Grader {
             case .ceil: places = Int(product.ceiling)
             case .round: places = Int(product.rounded(0).floor)
             }
-            let candidates = members.indices.filter { band[$0] == b }.sorted { members[$0].rank < members[$1].rank }
-            let head = "「\(g.name)」名额 \(places) (\(n) × \(quota) 取\(g.quotaRounding.chineseName))"
+            let candidates = group.filter { band[$0] == b }.sorted { outcomes[$0].rank < outcomes[$1].rank }
             var above = 0
             var start = 0
             while start < candidates.count {
-                let rank = members[candidates[start]].rank
+                let rank = outcomes[candidates[start]].rank
                 var end = start
-                while end < candidates.count, members[candidates[end]].rank == rank { end += 1 }
+                while end < candidates.count, outcomes[candidates[end]].rank == rank { end += 1 }
                 let tied = end - start
                 let admitted = g.quotaTies == .exclude ? above + tied <= places : above < places
                 for i in candidates[start..<end] {
+                    let head = "「\(g.name)」名额 \(places) (\(n) × \(quota) 取\(g.quotaRounding.chineseName))"
                     if admitted {
-                        steps[i].append("\(head): 排名第 \(rank), 在名额内")
+                        note(i, "\(head): 排名第 \(rank), 在名额内")
                     } else {
                         band[i] = b + 1
                         let straddles = tied > 1 && above < places && above + tied > places
-                        let tie = straddles ? (g.quotaTies == .exclude ? ", 并列 \(tied) 个单位跨越名额线, 均不占名额" : "") : ""
-                        steps[i].append("\(head): 排名第 \(rank), 超出名额\(tie), 降为「\(grades[b + 1].name)」")
+                        let tie = straddles && g.quotaTies == .exclude ? ", 并列 \(tied) 个单位跨越名额线, 均不占名额" : ""
+                        note(i, "\(head): 排名第 \(rank), 超出名额\(tie), 降为「\(grades[b + 1].name)」")
                     }
                 }
                 above += tied
@@ -132,17 +169,19 @@ struct Grader {
             }
         }
         // (4) demotions.
-        for i in members.indices {
-            let afterQuotas = grades[band[i]].name
-            if demote[i] > 0 {
-                let to = min(last, band[i] + demote[i])
-                let names = members[i].vetoes.filter { if case .demote = $0.effect { return true } else { return false } }.map(\.name)
-                steps[i].append("否决事项「\(names.joined(separator: "、"))」降 \(demote[i]) 等: 「\(afterQuotas)」→「\(grades[to].name)」")
+        for i in group {
+            let afterQuotas = band[i]!
+            if let k = demote[i], k > 0 {
+                let to = min(last, afterQuotas + k)
+                let names = items[i].vetoes.filter { if case .demote = $0.effect { return true } else { return false } }.map(\.name)
+                note(i, "否决事项「\(names.joined(separator: "、"))」降 \(k) 等: 「\(grades[afterQuotas].name)」→「\(grades[to].name)」")
                 band[i] = to
             }
-            members[i].grade = grades[band[i]].name
-            members[i].grading = GradeTrace(scoreBand: scoreBand[i], afterVetoes: afterVetoes[i], afterQuotas: afterQuotas,
-                                            steps: steps[i])
+            outcomes[i].grade = band[i]!
+            if explain {
+                outcomes[i].trace = GradeTrace(scoreBand: grades[scoreBand[i]!].name, afterVetoes: grades[afterVetoes[i]!].name,
+                                               afterQuotas: grades[afterQuotas].name, steps: steps[i] ?? [])
+            }
         }
     }
 }

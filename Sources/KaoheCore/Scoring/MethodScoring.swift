@@ -1,9 +1,8 @@
 /// What a method produced for one value: the share of the rubric's points earned and, when asked for, the
 /// arithmetic in words (scoring thousands of organizations needs no text; a scorecard asks for it again).
 struct MethodOutcome {
-    /// nil for `manual` (the value is the score).
-    var fraction: Exact?
-    var manualScore: Exact?
+    /// The share of the indicator's points earned (above 1 only for `ratio` with a cap above 1).
+    var fraction: Exact
     /// Empty unless the outcome was computed with `explain`.
     var working = ""
 }
@@ -197,9 +196,11 @@ extension ScoringMethod {
                 return "\(trimText)\(kept.count) 个数平均 = \(mean.decimalText(maximumPlaces: 6)); 得分 = \(points) × 平均 ÷ \(scale)"
             }())
         case .manual:
+            // The score is given in the rubric's points; a scheme that changes the points scales it like any
+            // other parameter given in points (§11), so the fraction is value ÷ the rubric's points.
             let v = try number()
-            guard v >= .zero, v <= points else { throw ValueProblem(message: "a manual score must be from 0 to \(points), found \(v)") }
-            return MethodOutcome(fraction: nil, manualScore: v, working: explain ? "直接评分 \(v)" : "")
+            guard v >= .zero, v <= base else { throw ValueProblem(message: "a manual score must be from 0 to \(base), found \(v)") }
+            return MethodOutcome(fraction: v / base, working: explain ? "直接评分 \(v)" + scaleNote() : "")
         }
     }
 

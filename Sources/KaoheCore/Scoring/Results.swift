@@ -46,14 +46,14 @@ final class IndicatorContext: Sendable {
 /// One indicator's score and how it came about. The words (`working`, `deductionNote`) are made when read.
 public struct IndicatorResult: Sendable {
     public var value: DataValue?
-    /// The share of `points` earned, before rounding; nil for `manual`, whose value is the score itself.
-    public var fraction: Exact?
+    /// The share of `points` earned, before rounding (0 for a missing value under `missing: zero`).
+    public var fraction: Exact
     /// The printed score, rounded once.
     public var score: Exact
     public var selfScore: Exact?
     public var evidence: [String]
     public var note: String?
-    let context: IndicatorContext
+    var context: IndicatorContext
     let organization: String
     let position: Int?
 

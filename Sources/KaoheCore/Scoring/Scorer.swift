@@ -91,62 +91,144 @@ public struct Scorer: Sendable {
     private func scoreOne(_ organization: Organization, _ data: OrganizationData, positions: [String: [String: Int]],
                           problems: inout [Diagnostic]) -> OrganizationResult {
         var indicatorResults: [IndicatorResult] = []
-        var dimensionResults: [DimensionResult] = []
         indicatorResults.reserveCapacity(contexts.reduce(0) { $0 + $1.count })
-        for (d, dimension) in rubric.dimensions.enumerated() {
-            var sum = Exact.zero
-            var applicable = Exact.zero
+        for (d, _) in rubric.dimensions.enumerated() {
             for context in contexts[d] where context.indicator.applies(to: organization.id) {
-                applicable += context.indicator.points
                 let entry = data.indicators[context.indicator.id]
                 let position = context.isRanked ? positions[context.indicator.id]?[organization.id] : nil
-                let result = scoreIndicator(context, entry, organization: organization, data: data,
-                                            position: position, problems: &problems)
-                sum += result.score
-                indicatorResults.append(result)
-            }
-            let score = applicable == dimension.points || applicable.isZero
-                ? sum : (sum * dimension.points / applicable).rounded(places)
-            dimensionResults.append(DimensionResult(id: dimension.id, points: dimension.points, applicablePoints: applicable,
-                                                    sum: sum, score: score))
-        }
-
-        var blocks: [BlockResult] = []
-        for block in rubric.blocks {
-            switch block.source {
-            case .indicators:
-                let score = dimensionResults.map(\.score).sum()
-                let contribution = (score * block.weight / rubric.indicatorScale).rounded(places)
-                blocks.append(BlockResult(id: block.id, score: score, contribution: contribution, survey: nil))
-            case .survey:
-                let (score, groups) = scoreSurvey(block, data: data, problems: &problems)
-                let contribution = (score * block.weight / 100).rounded(places)
-                blocks.append(BlockResult(id: block.id, score: score, contribution: contribution, survey: groups))
+                indicatorResults.append(scoreIndicator(context, entry, organization: organization, data: data,
+                                                       position: position, problems: &problems))
             }
         }
-
-        let bonus = adjust(data.bonus, rubric.bonus)
-        let penalty = adjust(data.penalties, rubric.penalties)
-        let final = Exact.max(.zero, blocks.map(\.contribution).sum() + bonus.total - penalty.total)
+        var surveys: [String: [SurveyGroupResult]] = [:]
+        for block in rubric.blocks where block.source == .survey {
+            let groups = scoreSurveyGroups(block, data: data)
+            if !groups.contains(where: { $0.score != nil }) {
+                problems.append(Diagnostic(data.location, "'\(data.organization)' has no valid vote in any rater group of survey block '\(block.id)'"))
+            }
+            surveys[block.id] = groups
+        }
         let vetoes = data.vetoes.compactMap { entry -> AppliedVeto? in
             guard let veto = rubric.vetoes.first(where: { $0.id == entry.id }) else { return nil }
             return AppliedVeto(id: veto.id, name: veto.name, effect: veto.effect, note: entry.note)
         }
-        return OrganizationResult(organization: organization, indicators: indicatorResults, dimensions: dimensionResults,
-                                  blocks: blocks, bonus: bonus, penalty: penalty, final: final, rank: 0, grade: "",
+        return aggregate(organization, indicators: indicatorResults, surveys: surveys,
+                         bonus: adjust(data.bonus, rubric.bonus), penalty: adjust(data.penalties, rubric.penalties),
+                         vetoes: vetoes)
+    }
+
+    /// Everything above the indicator and rater-group scores (§5.2, §6, §7), as an organization result.
+    private func aggregate(_ organization: Organization, indicators: [IndicatorResult],
+                           surveys: [String: [SurveyGroupResult]], bonus: AdjustmentResult, penalty: AdjustmentResult,
+                           vetoes: [AppliedVeto]) -> OrganizationResult {
+        let groupScores = rubric.blocks.map { block in (surveys[block.id] ?? []).map { ($0.weight, $0.score) } }
+        let t = totals(organization.id, indicatorScores: indicators.map(\.score), groupScores: groupScores,
+                       bonus: bonus.total, penalty: penalty.total)
+        let blocks = rubric.blocks.enumerated().map { b, block in
+            BlockResult(id: block.id, score: t.blockScores[b], contribution: t.contributions[b], survey: surveys[block.id])
+        }
+        return OrganizationResult(organization: organization, indicators: indicators, dimensions: t.dimensions,
+                                  blocks: blocks, bonus: bonus, penalty: penalty, final: t.final, rank: 0, grade: "",
                                   grading: GradeTrace(scoreBand: "", afterVetoes: "", afterQuotas: "", steps: []),
                                   vetoes: vetoes)
     }
 
+    /// The figures above the indicator and rater-group scores.
+    struct Totals {
+        var dimensions: [DimensionResult]
+        /// Per block of the rubric, in order.
+        var blockScores: [Exact]
+        var contributions: [Exact]
+        var final: Exact
+    }
+
+    /// Dimension scores with §5.2 rescaling, block scores and contributions, and the final score, from the printed
+    /// indicator scores (the organization's applicable indicators in rubric order) and each block's rater groups
+    /// (weight, score; nil score: no valid vote). Shared by scoring, rescoring and sensitivity runs.
+    func totals(_ organization: String, indicatorScores: [Exact], groupScores: [[(weight: Exact, score: Exact?)]],
+                bonus: Exact, penalty: Exact) -> Totals {
+        var dimensions: [DimensionResult] = []
+        dimensions.reserveCapacity(rubric.dimensions.count)
+        var next = 0
+        for (d, dimension) in rubric.dimensions.enumerated() {
+            var sum = Exact.zero
+            var applicable = Exact.zero
+            for context in contexts[d] where context.indicator.applies(to: organization) {
+                applicable += context.indicator.points
+                sum += indicatorScores[next]
+                next += 1
+            }
+            let score = applicable == dimension.points || applicable.isZero
+                ? sum : (sum * dimension.points / applicable).rounded(places)
+            dimensions.append(DimensionResult(id: dimension.id, points: dimension.points, applicablePoints: applicable,
+                                              sum: sum, score: score))
+        }
+        var scores: [Exact] = []
+        var contributions: [Exact] = []
+        for (b, block) in rubric.blocks.enumerated() {
+            switch block.source {
+            case .indicators:
+                let score = dimensions.map(\.score).sum()
+                scores.append(score)
+                contributions.append((score * block.weight / rubric.indicatorScale).rounded(places))
+            case .survey:
+                var weighted = Exact.zero
+                var weights = Exact.zero
+                for (weight, score) in groupScores[b] {
+                    guard let score else { continue }
+                    weighted += weight * score
+                    weights += weight
+                }
+                let score = weights.isZero ? Exact.zero : (weighted / weights).rounded(places)
+                scores.append(score)
+                contributions.append((score * block.weight / 100).rounded(places))
+            }
+        }
+        let final = Exact.max(.zero, contributions.sum() + bonus - penalty)
+        return Totals(dimensions: dimensions, blockScores: scores, contributions: contributions, final: final)
+    }
+
+    /// Scores `base` again under this scorer's weights without reading any data: indicator scores are the
+    /// base fractions times the new points (manual scores stay), rater-group scores stay and are re-weighted.
+    /// The result equals scoring the data afresh (weights change nothing else); used for many reruns.
+    public func rescore(_ base: AssessmentResult) -> AssessmentResult {
+        let order = Dictionary(uniqueKeysWithValues: rubric.organizations.enumerated().map { ($1.id, $0) })
+        let flat = contexts.flatMap { $0 }
+        let byID = Dictionary(uniqueKeysWithValues: flat.map { ($0.indicator.id, $0) })
+        let groupWeights = Dictionary(uniqueKeysWithValues: rubric.blocks.compactMap { b in
+            b.survey.map { (b.id, Dictionary(uniqueKeysWithValues: $0.groups.map { ($0.id, $0.weight) })) }
+        })
+        var results = base.organizations.sorted { (order[$0.organization.id] ?? 0) < (order[$1.organization.id] ?? 0) }
+            .map { org -> OrganizationResult in
+                let indicators = org.indicators.map { old -> IndicatorResult in
+                    var r = old
+                    r.context = byID[old.id]!
+                    r.score = (r.context.indicator.points * old.fraction).rounded(places)
+                    return r
+                }
+                var surveys: [String: [SurveyGroupResult]] = [:]
+                for block in org.blocks {
+                    guard let groups = block.survey else { continue }
+                    surveys[block.id] = groups.map { g in
+                        var copy = g
+                        copy.weight = groupWeights[block.id]?[g.id] ?? g.weight
+                        return copy
+                    }
+                }
+                return aggregate(org.organization, indicators: indicators, surveys: surveys, bonus: org.bonus,
+                                 penalty: org.penalty, vetoes: org.vetoes)
+            }
+        Grader(rubric: rubric).rankAndGrade(&results)
+        return AssessmentResult(rubric: rubric, scheme: scheme, organizations: results)
+    }
+
     private func scoreIndicator(_ context: IndicatorContext, _ entry: IndicatorEntry?, organization: Organization,
                                 data: OrganizationData, position: Int?, problems: inout [Diagnostic]) -> IndicatorResult {
-        var result = IndicatorResult(value: entry?.value, fraction: nil, score: .zero, selfScore: entry?.selfScore,
+        var result = IndicatorResult(value: entry?.value, fraction: .zero, score: .zero, selfScore: entry?.selfScore,
                                      evidence: entry?.evidence ?? [], note: entry?.note, context: context,
                                      organization: organization.id, position: position)
         guard let value = entry?.value else {
-            if context.indicator.missingIsZero {
-                result.fraction = .zero
-            } else {
+            if !context.indicator.missingIsZero {
                 let indicator = context.indicator
                 problems.append(Diagnostic(entry?.location ?? data.location,
                                            "no value for indicator '\(indicator.id)' (\(indicator.name)) of '\(organization.id)' (the indicator has no 'missing: zero')"))
@@ -158,11 +240,7 @@ public struct Scorer: Sendable {
                                                                points: context.indicator.points,
                                                                organization: organization.id, position: position)
             result.fraction = outcome.fraction
-            if let fraction = outcome.fraction {
-                result.score = (context.indicator.points * fraction).rounded(places)
-            } else {
-                result.score = (outcome.manualScore ?? .zero).rounded(places)
-            }
+            result.score = (context.indicator.points * outcome.fraction).rounded(places)
         } catch {
             let indicator = context.indicator
             problems.append(Diagnostic(entry!.location,
@@ -171,8 +249,7 @@ public struct Scorer: Sendable {
         return result
     }
 
-    private func scoreSurvey(_ block: Block, data: OrganizationData,
-                             problems: inout [Diagnostic]) -> (Exact, [SurveyGroupResult]) {
+    private func scoreSurveyGroups(_ block: Block, data: OrganizationData) -> [SurveyGroupResult] {
         let survey = block.survey!
         let votes = data.surveys[block.id] ?? [:]
         var groups: [SurveyGroupResult] = []
@@ -203,14 +280,7 @@ public struct Scorer: Sendable {
             }
             groups.append(result)
         }
-        let counted = groups.filter { $0.score != nil }
-        guard !counted.isEmpty else {
-            problems.append(Diagnostic(data.location, "'\(data.organization)' has no valid vote in any rater group of survey block '\(block.id)'"))
-            return (.zero, groups)
-        }
-        let weighted = counted.map { $0.weight * $0.score! }.sum()
-        let weights = counted.map(\.weight).sum()
-        return ((weighted / weights).rounded(places), groups)
+        return groups
     }
 
     private func adjust(_ entries: [AdjustmentEntry], _ rules: AdjustmentRules) -> AdjustmentResult {

@@ -1,0 +1,238 @@
+import Dispatch
+import Foundation
+
+/// Monte Carlo robustness of ranks and grades to the weights (OECD/JRC handbook method): each run perturbs
+/// every weight uniformly within ±x% of its nominal value, renormalizes within its parent so that every sum
+/// still holds, and rescores with all rules (rescaling, quotas, vetoes).
+public struct SensitivityAnalysis: Sendable {
+    public struct Parameters: Sendable {
+        /// x: each weight is multiplied by a factor drawn uniformly from [1 − x, 1 + x].
+        public var perturbation: Exact
+        public var runs: Int
+        public var seed: UInt64
+
+        public init(perturbation: Exact, runs: Int, seed: UInt64) {
+            self.perturbation = perturbation
+            self.runs = runs
+            self.seed = seed
+        }
+    }
+
+    /// The result under the nominal weights.
+    public let nominal: AssessmentResult
+    let rubric: Rubric
+    let nominalScheme: WeightScheme?
+
+    /// Scores the nominal weights (the rubric's own, or `scheme`).
+    public init(rubric: Rubric, scheme: WeightScheme?, data: [OrganizationData]) throws {
+        self.rubric = rubric
+        nominalScheme = scheme
+        nominal = try Scorer(rubric: rubric, scheme: scheme).score(data)
+    }
+
+    /// The weights of run `run`. Deterministic in (seed, run), so the outcome does not depend on scheduling.
+    public func perturbedScheme(run: Int, _ p: Parameters) -> WeightScheme {
+        let weights = nominal.rubric
+        var random = SyntheticRandom(seed: p.seed &+ UInt64(run) &* 0x9E37_79B9_7F4A_7C15)
+        var scheme = WeightScheme(name: "\(nominalScheme?.name ?? "原定权重") ±\(p.perturbation * 100)% 第\(run + 1)次")
+        func perturb(_ values: [Exact]) -> [Exact] { Self.perturb(values, by: p.perturbation, using: &random) }
+        let blocks = perturb(weights.blocks.map(\.weight))
+        for (b, block) in weights.blocks.enumerated() {
+            scheme.blocks[block.id] = blocks[b]
+            if let survey = block.survey {
+                let groups = perturb(survey.groups.map(\.weight))
+                scheme.surveyGroups[block.id] = Dictionary(uniqueKeysWithValues: zip(survey.groups.map(\.id), groups))
+            }
+        }
+        let dimensions = perturb(weights.dimensions.map(\.points))
+        for (d, dimension) in weights.dimensions.enumerated() {
+            scheme.dimensions[dimension.id] = dimensions[d]
+            let indicators = perturb(dimension.indicators.map(\.points))
+            for (i, indicator) in dimension.indicators.enumerated() { scheme.indicators[indicator.id] = indicators[i] }
+        }
+        return scheme
+    }
+
+    /// Each value times a factor from [1 − x, 1 + x], renormalized to the same sum, rounded to 4 decimals with the
+    /// rounding difference given to the largest value, so that the sum holds exactly. x = 0 changes nothing.
+    static func perturb(_ values: [Exact], by x: Exact, using random: inout SyntheticRandom) -> [Exact] {
+        let target = values.sum()
+        let factors = values.map { _ in 1 + x.double * (2 * Double(random.next(1 << 30)) / Double(1 << 30) - 1) }
+        guard !x.isZero, target > .zero else { return values }
+        let raw = zip(values, factors).map { $0.double * $1 }
+        let scale = target.double / raw.reduce(0, +)
+        var out = raw.map { Exact(Int128(($0 * scale * 10_000).rounded()), over: 10_000) }
+        let largest = out.indices.max { out[$0] < out[$1] }!
+        out[largest] += target - out.sum()
+        return out
+    }
+
+    /// What every run needs of the nominal result, prepared once.
+    struct Plan {
+        var organizations: [OrganizationResult]
+        /// Per organization, the position in the rubric's indicator list of each of its indicator results.
+        var indicatorSlots: [[Int]]
+        var blockIDs: [String]
+
+        init(_ nominal: AssessmentResult, rubric: Rubric) {
+            organizations = nominal.organizations
+            let index = Dictionary(uniqueKeysWithValues: rubric.indicators.enumerated().map { ($1.id, $0) })
+            indicatorSlots = organizations.map { $0.indicators.map { index[$0.id]! } }
+            blockIDs = rubric.blocks.map(\.id)
+        }
+    }
+
+    /// Ranks and grade indices of every organization (in the nominal result's order) in run `run`.
+    func outcome(of run: Int, _ p: Parameters, plan: Plan) -> (ranks: [Int], grades: [Int]) {
+        let scorer = Scorer(rubric: rubric, scheme: perturbedScheme(run: run, p))
+        let points = scorer.rubric.indicators.map(\.points)
+        let groupWeights = scorer.rubric.blocks.map { block in
+            block.survey.map { Dictionary(uniqueKeysWithValues: $0.groups.map { ($0.id, $0.weight) }) } ?? [:]
+        }
+        let places = scorer.rubric.assessment.decimals
+        let rows = plan.organizations.indices.map { o -> RunRow in
+            let org = plan.organizations[o]
+            let scores = org.indicators.indices.map { i in
+                (points[plan.indicatorSlots[o][i]] * org.indicators[i].fraction).rounded(places)
+            }
+            let groups = plan.blockIDs.indices.map { b in
+                (org.blocks[b].survey ?? []).map { (groupWeights[b][$0.id] ?? $0.weight, $0.score) }
+            }
+            let t = scorer.totals(org.organization.id, indicatorScores: scores, groupScores: groups,
+                                  bonus: org.bonus.total, penalty: org.penalty.total)
+            return RunRow(organizationID: org.organization.id, category: org.organization.category, final: t.final,
+                          vetoes: org.vetoes, blockIDs: plan.blockIDs, contributions: t.contributions)
+        }
+        let graded = Grader(rubric: scorer.rubric, explain: false).grade(rows)
+        return (graded.map(\.rank), graded.map(\.grade))
+    }
+
+    /// Runs the analysis on all cores. `progress` is called with the number of runs done so far.
+    public func run(_ p: Parameters, progress: (@Sendable (Int) -> Void)? = nil) -> SensitivityReport {
+        let plan = Plan(nominal, rubric: rubric)
+        let chunkSize = max(1, min(64, p.runs / 16))
+        let chunks = (p.runs + chunkSize - 1) / chunkSize
+        let slots = ChunkResults<[(ranks: [Int], grades: [Int])]>(count: chunks)
+        let done = ProgressCounter()
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let runs = (chunk * chunkSize)..<min(p.runs, (chunk + 1) * chunkSize)
+            let outcomes = runs.map { outcome(of: $0, p, plan: plan) }
+            slots.set(chunk, outcomes)
+            progress?(done.add(outcomes.count))
+        }
+        return SensitivityReport(analysis: self, parameters: p, runs: slots.values.flatMap { $0 })
+    }
+}
+
+/// One organization's figures in one perturbed run.
+struct RunRow: Gradable {
+    var organizationID: String
+    var category: String
+    var final: Exact
+    var vetoes: [AppliedVeto]
+    var blockIDs: [String]
+    var contributions: [Exact]
+    func contribution(_ block: String) -> Exact { blockIDs.firstIndex(of: block).map { contributions[$0] } ?? .zero }
+}
+
+/// A thread-safe running count.
+final class ProgressCounter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+    func add(_ n: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += n
+        return count
+    }
+}
+
+/// What the runs say about each organization and about the ranking as a whole.
+public struct SensitivityReport: Sendable {
+    public struct Distribution: Sendable {
+        public var mean, median, p5, p95, min, max: Double
+
+        init(_ values: [Double]) {
+            let sorted = values.sorted()
+            mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+            median = RankStatistics.median(sorted)
+            p5 = sorted.isEmpty ? 0 : RankStatistics.percentile(sorted, 0.05)
+            p95 = sorted.isEmpty ? 0 : RankStatistics.percentile(sorted, 0.95)
+            min = sorted.first ?? 0
+            max = sorted.last ?? 0
+        }
+    }
+
+    public struct Organization: Sendable {
+        public var id: String
+        public var name: String
+        public var category: String
+        public var nominalRank: Int
+        public var nominalGrade: String
+        public var medianRank: Double
+        public var p5Rank: Int
+        public var p95Rank: Int
+        /// Grade name → share of runs (0…1), for every grade of the rubric.
+        public var gradeShares: [String: Double]
+        /// True when another grade than the nominal one comes out in at least `SensitivityReport.flagShare` of runs.
+        public var gradeSensitive: Bool
+    }
+
+    /// An organization is flagged when its nominal grade fails in at least this share of runs.
+    public static let flagShare = 0.05
+
+    public var parameters: SensitivityAnalysis.Parameters
+    public var nominalSchemeName: String
+    public var grades: [String]
+    public var organizations: [Organization]
+    /// Per run: the mean absolute rank shift against the nominal ranking.
+    public var meanRankShift: Distribution
+    /// Per run: Spearman's rank correlation with the nominal ranking (within ranking groups, size-weighted).
+    public var spearman: Distribution
+    /// The share of runs in which the set of organizations with the top grade is the nominal one.
+    public var topGradeSetUnchanged: Double
+    public var rubric: Rubric
+
+    init(analysis: SensitivityAnalysis, parameters: SensitivityAnalysis.Parameters, runs: [(ranks: [Int], grades: [Int])]) {
+        let nominal = analysis.nominal
+        let rubric = nominal.rubric
+        self.rubric = rubric
+        self.parameters = parameters
+        nominalSchemeName = nominal.scheme?.name ?? "考核细则原定权重"
+        grades = rubric.grades.map(\.name)
+        let orgs = nominal.organizations
+        let nominalRanks = orgs.map(\.rank)
+        let nominalGrades = orgs.map { org in rubric.grades.firstIndex { $0.name == org.grade }! }
+        let groupOf = orgs.map { rubric.ranking.within == .category ? $0.organization.category : "" }
+        let groupKeys = Array(Set(groupOf)).sorted()
+        var shifts: [Double] = []
+        var correlations: [Double] = []
+        var unchanged = 0
+        for run in runs {
+            let pairs = zip(nominalRanks, run.ranks).map { (baseline: $0, other: $1) }
+            shifts.append(RankStatistics.meanAbsoluteShift(pairs))
+            let groups = groupKeys.map { key in orgs.indices.filter { groupOf[$0] == key }.map { pairs[$0] } }
+            correlations.append(RankStatistics.spearman(groups: groups))
+            if orgs.indices.allSatisfy({ (run.grades[$0] == 0) == (nominalGrades[$0] == 0) }) { unchanged += 1 }
+        }
+        meanRankShift = Distribution(shifts)
+        spearman = Distribution(correlations)
+        topGradeSetUnchanged = runs.isEmpty ? 1 : Double(unchanged) / Double(runs.count)
+        organizations = orgs.indices.map { o in
+            let ranks = runs.map { $0.ranks[o] }.sorted()
+            var shares: [String: Double] = [:]
+            for (g, name) in rubric.grades.map(\.name).enumerated() {
+                shares[name] = runs.isEmpty ? (g == nominalGrades[o] ? 1 : 0)
+                    : Double(runs.filter { $0.grades[o] == g }.count) / Double(runs.count)
+            }
+            let nominalShare = shares[rubric.grades[nominalGrades[o]].name] ?? 1
+            return Organization(id: orgs[o].organization.id, name: orgs[o].organization.name,
+                                category: rubric.categories.first { $0.id == orgs[o].organization.category }?.name ?? orgs[o].organization.category,
+                                nominalRank: nominalRanks[o], nominalGrade: orgs[o].grade,
+                                medianRank: ranks.isEmpty ? Double(nominalRanks[o]) : RankStatistics.median(ranks.map(Double.init)),
+                                p5Rank: ranks.isEmpty ? nominalRanks[o] : RankStatistics.percentile(ranks, 0.05),
+                                p95Rank: ranks.isEmpty ? nominalRanks[o] : RankStatistics.percentile(ranks, 0.95),
+                                gradeShares: shares, gradeSensitive: 1 - nominalShare >= Self.flagShare)
+        }
+    }
+}
