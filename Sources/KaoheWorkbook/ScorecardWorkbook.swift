@@ -113,15 +113,6 @@ final class Book {
 
     /// A4 print setup with a repeated header, the sheet title in the header and page numbers in the footer.
     func pageSetup(landscape: Bool, repeatRows: ClosedRange<Int>?, title: String) -> Worksheet.PageSetup {
-        var setup = Worksheet.PageSetup()
-        setup.orientation = landscape ? .landscape : .portrait
-        setup.fitToPages = (1, 0)
-        setup.repeatRows = repeatRows
-        func escaped(_ text: String) -> String { text.replacingOccurrences(of: "&", with: "&&") }
-        let header = "&L\(escaped(rubric.assessment.title))&R\(escaped(title))"
-        setup.header = header.count <= 255 ? header : nil
-        setup.footer = "&C第 &P 页 共 &N 页"
-        setup.margins = (0.4, 0.4, 0.6, 0.6)
-        return setup
+        Printing.pageSetup(document: rubric.assessment.title, sheet: title, landscape: landscape, repeatRows: repeatRows)
     }
 }

@@ -67,13 +67,25 @@ public final class Chart {
         chart_title_set_name_font(handle, &font)
     }
 
+    /// The axis that carries values: horizontal for bar charts, vertical otherwise.
+    private var valueAxis: UnsafeMutablePointer<lxw_chart_axis>? {
+        kind == .bar ? handle.pointee.x_axis : handle.pointee.y_axis
+    }
+
     /// Sets the value axis range.
     public func setValueAxis(minimum: Double?, maximum: Double?, title: String? = nil) throws {
         try open("setting a chart axis")
-        guard let axis = handle.pointee.y_axis else { return }
+        guard let axis = valueAxis else { return }
         if let minimum, minimum.isFinite { chart_axis_set_min(axis, minimum) }
         if let maximum, maximum.isFinite { chart_axis_set_max(axis, maximum) }
         if let title, !title.isEmpty { chart_axis_set_name(axis, title) }
+    }
+
+    /// Puts the lowest value at the top (ranks: 1 is best).
+    public func reverseValueAxis() throws {
+        try open("reversing a chart axis")
+        guard let axis = valueAxis else { return }
+        chart_axis_set_reverse(axis)
     }
 
     /// Hides the legend (useful with a single series).

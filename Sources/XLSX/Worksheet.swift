@@ -84,13 +84,10 @@ public final class Worksheet {
                 guard number.isFinite else { throw XLSXError(.invalidNumber, while: at(row, column)) }
                 try check(worksheet_write_formula_num(handle, r, c, body, format, number), at(row, column))
             case .text(let text):
-                if text.isEmpty {
-                    // An empty cached string reads past its end in 1.1.4; a formula without a result is safe.
-                    try check(worksheet_write_formula(handle, r, c, body, format), at(row, column))
-                } else {
-                    try check(worksheet_write_formula_str(handle, r, c, body, format, Self.fitting(text)),
-                              at(row, column))
-                }
+                // libxlsxwriter 1.1.4 reads past the end of an empty cached string, and a formula without a
+                // result would be cached as 0, which is wrong: the formula must produce visible text.
+                guard !text.isEmpty else { throw XLSXError(.emptyText, while: at(row, column)) }
+                try check(worksheet_write_formula_str(handle, r, c, body, format, Self.fitting(text)), at(row, column))
             }
         case .blank:
             try check(worksheet_write_blank(handle, r, c, format), at(row, column))

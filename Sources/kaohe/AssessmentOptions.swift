@@ -27,26 +27,37 @@ struct AssessmentOptions: ParsableArguments {
 
     /// Loads the assessment, printing every input problem to stderr and failing when there is one.
     func load() throws -> (Assessment, WeightScheme?) {
-        var schemeFiles: [String]?
-        if let weights, FileManager.default.fileExists(atPath: weights) { schemeFiles = [weights] }
-        let assessment: Assessment
-        do {
-            assessment = try AssessmentLoader.load(
-                folder: self.assessment, paths: .init(rubric: rubric, data: data, weights: schemeFiles))
-        } catch let errors as InputErrors {
-            printDiagnostics(errors.diagnostics)
-            printError("\(errors.diagnostics.count) problem\(errors.diagnostics.count == 1 ? "" : "s") found; nothing was written.")
-            throw ExitCode.failure
-        }
-        printDiagnostics(assessment.warnings)
-        guard let weights else { return (assessment, nil) }
-        guard let scheme = schemeFiles != nil ? assessment.schemes.first : assessment.scheme(named: weights) else {
-            let known = assessment.schemes.map { URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent }
-            printError("error: no weight scheme '\(weights)' (a file path, or one of: \(known.joined(separator: ", ")))")
-            throw ExitCode.failure
-        }
-        return (assessment, scheme)
+        let loaded = try loadAssessment(assessment, rubric: rubric, data: data, schemeArguments: weights.map { [$0] } ?? [])
+        return (loaded, try weights.map { try resolveScheme($0, in: loaded) })
     }
+}
+
+/// Loads an assessment folder with the schemes of its weights/ folder and any scheme arguments that are files,
+/// printing every input problem (and warning) to stderr and failing when there is an error.
+func loadAssessment(_ folder: String, rubric: String? = nil, data: String? = nil, schemeArguments: [String]) throws -> Assessment {
+    let files = schemeArguments.filter { FileManager.default.fileExists(atPath: $0) }
+    let weights = files.isEmpty ? nil : AssessmentLoader.schemeFiles(in: folder) + files
+    do {
+        let assessment = try AssessmentLoader.load(folder: folder, paths: .init(rubric: rubric, data: data, weights: weights))
+        printDiagnostics(assessment.warnings)
+        return assessment
+    } catch let errors as InputErrors {
+        printDiagnostics(errors.diagnostics)
+        printError("\(errors.diagnostics.count) problem\(errors.diagnostics.count == 1 ? "" : "s") found; nothing was written.")
+        throw ExitCode.failure
+    }
+}
+
+/// The scheme a `--weights` argument names: a file, or a scheme of the assessment's weights/ by file or scheme name.
+func resolveScheme(_ argument: String, in assessment: Assessment) throws -> WeightScheme {
+    let standardized = URL(fileURLWithPath: argument).standardizedFileURL.path
+    if let scheme = assessment.schemes.first(where: { URL(fileURLWithPath: $0.file).standardizedFileURL.path == standardized })
+        ?? assessment.scheme(named: argument) {
+        return scheme
+    }
+    let known = assessment.schemes.map { URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent }
+    printError("error: no weight scheme '\(argument)' (a file path, or one of: \(known.joined(separator: ", ")))")
+    throw ExitCode.failure
 }
 
 func printError(_ text: String) {

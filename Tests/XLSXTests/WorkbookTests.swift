@@ -152,6 +152,8 @@ import Testing
         #expect(throws: XLSXError.self) { try sheet.write(.number(.infinity), row: 0, column: 0) }
         #expect(throws: XLSXError.self) { try sheet.write(.formula("=1", cached: .number(.nan)), row: 0, column: 0) }
         #expect(throws: XLSXError.self) { try sheet.write(.formula("", cached: .number(1)), row: 0, column: 0) }
+        // An empty cached text would be stored as 0 (and reads out of bounds in 1.1.4).
+        #expect(throws: XLSXError(.emptyText, while: "writing S!B1")) { try sheet.write(.formula("\"\"", cached: .text("")), row: 0, column: 1) }
         #expect(throws: XLSXError.self) { try sheet.write(.number(1), row: 1_048_576, column: 0) }
         try wb.close()
     }

@@ -112,4 +112,39 @@ func copyOfBundled() throws -> String {
         #expect(again.status != 0)
         #expect(again.err.contains("already exists"))
     }
+
+    @Test func compareWritesWorkbookAndJSON() throws {
+        let out = try scratch()
+        let r = try kaohe(["compare", bundled, "--weights", "service-weighted", "--out", out])
+        #expect(r.status == 0, "\(r.err)")
+        let folder = out + "/2024-county-mass-orgs-compare"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["compare.json", "compare.xlsx"])
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/compare.json"))) as! [String: Any]
+        let summary = (json["summaries"] as! [[String: Any]])[0]
+        #expect(summary["entered_top_grade"] as? [String] == ["redcross", "commerce"])
+        #expect(summary["left_top_grade"] as? [String] == ["youth", "arts"])
+        let youth = (json["organizations"] as! [[String: Any]]).first { $0["id"] as? String == "youth" }!
+        let scheme = (youth["schemes"] as! [[String: Any]])[0]
+        #expect(scheme["rank_change"] as? Int == -1)
+        #expect(r.err.contains("服务群众加权: Spearman"))
+    }
+
+    @Test func sensitivityIsReproducibleAndRecordsItsParameters() throws {
+        let out1 = try scratch(), out2 = try scratch()
+        let args = [bundled, "--perturb", "25%", "--runs", "300", "--seed", "9"]
+        let first = try kaohe(["sensitivity"] + args + ["--out", out1])
+        #expect(first.status == 0, "\(first.err)")
+        #expect(first.err.contains("sensitivity: 300/300 runs"))
+        let second = try kaohe(["sensitivity"] + args + ["--out", out2])
+        #expect(second.status == 0)
+        let path = "/2024-county-mass-orgs-sensitivity/sensitivity.json"
+        let a = try Data(contentsOf: URL(fileURLWithPath: out1 + path)), b = try Data(contentsOf: URL(fileURLWithPath: out2 + path))
+        #expect(a == b)
+        let json = try JSONSerialization.jsonObject(with: a) as! [String: Any]
+        let parameters = json["parameters"] as! [String: Any]
+        #expect(parameters["seed"] as? Int == 9 && parameters["runs"] as? Int == 300 && parameters["perturbation"] as? Double == 0.25)
+        let union = (json["organizations"] as! [[String: Any]]).first { $0["id"] as? String == "union" }!
+        for key in ["nominal_rank", "median_rank", "p5_rank", "p95_rank", "grade_shares"] { #expect(union[key] != nil, "\(key)") }
+        #expect(try kaohe(["sensitivity", bundled, "--perturb", "150%"]).status == 64)
+    }
 }

@@ -41,6 +41,14 @@ public enum AssessmentLoader {
         }
     }
 
+    /// The weight scheme files of `<folder>/weights`, sorted.
+    public static func schemeFiles(in folder: String) -> [String] {
+        let weightsDir = (folder as NSString).appendingPathComponent("weights")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: weightsDir)) ?? []
+        return names.filter { ["yaml", "yml"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
+            .sorted().map { (weightsDir as NSString).appendingPathComponent($0) }
+    }
+
     /// Loads and validates the folder. Throws `InputErrors` with every error found; rubric errors are
     /// reported before data is read (§11).
     public static func load(folder: String, paths: Paths = Paths()) throws -> Assessment {
@@ -98,12 +106,7 @@ public enum AssessmentLoader {
         }
 
         // Weight schemes.
-        var schemePaths = paths.weights ?? []
-        let weightsDir = (folder as NSString).appendingPathComponent("weights")
-        if paths.weights == nil, let names = try? fm.contentsOfDirectory(atPath: weightsDir) {
-            schemePaths = names.filter { ["yaml", "yml"].contains(($0 as NSString).pathExtension.lowercased()) }
-                .sorted().map { (weightsDir as NSString).appendingPathComponent($0) }
-        }
+        let schemePaths = paths.weights ?? schemeFiles(in: folder)
         var schemes: [WeightScheme] = []
         var schemeFiles: [InputFile] = []
         for path in schemePaths {

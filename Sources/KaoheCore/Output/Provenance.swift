@@ -6,16 +6,21 @@ public struct Provenance: Sendable {
     public var toolVersion: String
     public var rubric: InputFile
     public var data: [InputFile]
-    public var scheme: InputFile?
+    /// The weight scheme files used (none for the rubric's own weights).
+    public var schemes: [InputFile]
     /// The generation time: `SOURCE_DATE_EPOCH` when set, otherwise the clock.
     public var generated: Date
 
-    public init(assessment: Assessment, scheme: WeightScheme?, generated: Date) {
+    public init(assessment: Assessment, schemes: [WeightScheme], generated: Date) {
         toolVersion = KaoheVersion.current
         rubric = assessment.rubricFile
         data = assessment.dataFiles
-        self.scheme = scheme.flatMap { s in assessment.schemeFiles.first { $0.path == s.file } }
+        self.schemes = schemes.compactMap { s in assessment.schemeFiles.first { $0.path == s.file } }
         self.generated = generated
+    }
+
+    public init(assessment: Assessment, scheme: WeightScheme?, generated: Date) {
+        self.init(assessment: assessment, schemes: scheme.map { [$0] } ?? [], generated: generated)
     }
 }
 

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import KaoheCore
+import KaoheWorkbook
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare scores, ranks and grades under weight schemes with a baseline.",
+        discussion: """
+            Writes <assessment>-compare/compare.xlsx and compare.json under --out: per organization and scheme the \
+            final score, rank and grade with their changes (Δ), who entered or left the top grade, a chart of rank \
+            movements, and per scheme Spearman's rank correlation with the baseline and the mean absolute rank shift. \
+            The baseline is the rubric's own weights unless --baseline names a scheme.
+            """)
+
+    @Argument(help: "The assessment folder.", completion: .directory)
+    var assessment: String
+
+    @Option(name: .customLong("weights"), help: "A scheme to compare: a file, or the name of a scheme in <assessment>/weights. Repeat for several; default: every scheme in weights/.")
+    var schemes: [String] = []
+
+    @Option(help: "The scheme to compare against (default: the rubric's own weights).")
+    var baseline: String?
+
+    @Option(help: "The folder that receives the output folder.", completion: .directory)
+    var out: String = "output"
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: assessment, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("'\(assessment)' is not an assessment folder.")
+        }
+    }
+
+    func run() throws {
+        let loaded = try loadAssessment(assessment, schemeArguments: schemes + (baseline.map { [$0] } ?? []))
+        let base = try baseline.map { try resolveScheme($0, in: loaded) }
+        let others = try (schemes.isEmpty ? loaded.schemes.filter { $0.file != base?.file } : schemes.map { try resolveScheme($0, in: loaded) })
+        guard !others.isEmpty else { throw ValidationError("No scheme to compare: give --weights or put schemes in \(assessment)/weights.") }
+        let comparison = Comparison(baseline: try score(loaded, scheme: base), others: try others.map { try score(loaded, scheme: $0) })
+        let directory = (out as NSString).appendingPathComponent(OutputNaming.fileName(loaded.rubric.assessment.id) + "-compare")
+        var files = try OutputFiles(directory: directory)
+        do {
+            let provenance = Provenance(assessment: loaded, schemes: [base].compactMap { $0 } + others, generated: GenerationTime.now())
+            try ComparisonWorkbook.write(comparison, provenance: provenance, to: files.stage("compare.xlsx"))
+            try files.stage("compare.json", text: AnalysisExport.json(comparison))
+            for path in try files.commit() { print(path) }
+        } catch {
+            files.discard()
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        for s in comparison.summaries {
+            printError(String(format: "%@: Spearman %.3f, mean rank shift %.2f, %d grade change(s)", s.scheme, s.spearman, s.meanAbsoluteRankShift, s.gradeChanges))
+        }
+    }
+}

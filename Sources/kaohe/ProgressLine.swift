@@ -1,0 +1,32 @@
+import Foundation
+
+/// A progress line on stderr: rewritten in place on a terminal, one line per tenth otherwise (logs, CI).
+final class ProgressLine: @unchecked Sendable {
+    private let total: Int
+    private let label: String
+    private let interactive = isatty(STDERR_FILENO) == 1
+    private var lastTenth = -1
+    private let lock = NSLock()
+
+    init(total: Int, label: String) {
+        self.total = total
+        self.label = label
+    }
+
+    /// Reports `done` of `total`; safe to call from any thread.
+    func update(_ done: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let tenth = total == 0 ? 10 : done * 10 / total
+        if interactive {
+            FileHandle.standardError.write(Data("\r\(label): \(done)/\(total) runs".utf8))
+        } else if tenth > lastTenth {
+            lastTenth = tenth
+            FileHandle.standardError.write(Data("\(label): \(done)/\(total) runs\n".utf8))
+        }
+    }
+
+    func finish() {
+        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
