@@ -1,7 +1,7 @@
 // Times loading and scoring (no workbook) of a synthetic assessment: 60 indicators per organization,
-// every method, a survey block, bonus, penalties, vetoes, ranking and quotas.
+// every method, a survey block, bonus, penalties, vetoes, ranking and quotas; and Monte Carlo sensitivity runs.
 //
-//     swift run -c release kaohe-scoring-benchmark [organizations …]     (default: 2000 10000)
+//     swift run -c release kaohe-scoring-benchmark [--sensitivity RUNS] [organizations …]   (default: 2000 10000)
 import Foundation
 import KaoheCore
 
@@ -11,8 +11,14 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-let sizes = CommandLine.arguments.dropFirst().compactMap(Int.init)
-print("organizations  indicators  parse rubric+data (s)  score+rank+grade (s, median of 5)")
+var arguments = Array(CommandLine.arguments.dropFirst())
+var sensitivityRuns = 0
+if let flag = arguments.firstIndex(of: "--sensitivity"), flag + 1 < arguments.count {
+    sensitivityRuns = Int(arguments[flag + 1]) ?? 0
+    arguments.removeSubrange(flag...(flag + 1))
+}
+let sizes = arguments.compactMap(Int.init)
+print("organizations  indicators  parse rubric+data (s)  score+rank+grade (s, median of 5)\(sensitivityRuns > 0 ? "  sensitivity \(sensitivityRuns) runs (s)" : "")")
 for n in sizes.isEmpty ? [2_000, 10_000] : sizes {
     let synthetic = SyntheticAssessment(organizations: n)
     let rubricText = synthetic.rubricYAML()
@@ -34,5 +40,11 @@ for n in sizes.isEmpty ? [2_000, 10_000] : sizes {
     }
     times.sort()
     precondition(result?.organizations.count == n)
-    print(String(format: "%13d  %10d  %21.3f  %33.3f", n, rubric!.indicators.count, parse, times[2]))
+    var line = String(format: "%13d  %10d  %21.3f  %33.3f", n, rubric!.indicators.count, parse, times[2])
+    if sensitivityRuns > 0 {
+        let analysis = try SensitivityAnalysis(rubric: rubric!, scheme: nil, data: data)
+        let time = seconds { _ = analysis.run(.init(perturbation: Exact(1, over: 5), runs: sensitivityRuns, seed: 1)) }
+        line += String(format: "  %26.2f", time)
+    }
+    print(line)
 }
