@@ -16,11 +16,15 @@ public enum SheetName {
     /// A valid name close to `proposed` that differs (ignoring case) from every name in `taken`:
     /// forbidden characters become `_`, long names are cut, and `(2)`, `(3)` … make it unique.
     public static func sanitized(_ proposed: String, avoiding taken: Set<String>) -> String {
+        sanitized(proposed, avoidingLowercased: Set(taken.map { $0.lowercased() }))
+    }
+
+    /// `sanitized(_:avoiding:)` with the taken names already in lower case.
+    static func sanitized(_ proposed: String, avoidingLowercased lowered: Set<String>) -> String {
         var base = String(proposed.map { forbidden.contains($0) ? "_" : $0 })
         while base.hasPrefix("'") { base.removeFirst() }
         while base.hasSuffix("'") { base.removeLast() }
         if base.isEmpty { base = "Sheet" }
-        let lowered = Set(taken.map { $0.lowercased() })
         var candidate = String(base.prefix(maximumLength))
         var counter = 2
         while lowered.contains(candidate.lowercased()) {

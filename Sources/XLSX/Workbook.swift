@@ -54,6 +54,8 @@ public final class Workbook {
     private(set) var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     private var sheetNames: [String] = []
+    /// The sheet names in lower case, for the case-insensitive uniqueness rule.
+    private var takenNames: Set<String> = []
     private var listSheet: Worksheet?
     private var listSheetNextColumn = 0
     private var definedNames: Set<String> = []
@@ -98,12 +100,12 @@ public final class Workbook {
         let wb = try openHandle("adding worksheet '\(proposed)'")
         var name = proposed
         if sanitize {
-            name = SheetName.sanitized(proposed, avoiding: Set(sheetNames))
+            name = SheetName.sanitized(proposed, avoidingLowercased: takenNames)
         } else {
             if let problem = SheetName.problem(with: name) {
                 throw XLSXError(.invalidSheetName(name, reason: problem), while: "adding worksheet")
             }
-            if sheetNames.contains(where: { $0.lowercased() == name.lowercased() }) {
+            if takenNames.contains(name.lowercased()) {
                 throw XLSXError(.duplicateSheetName(name), while: "adding worksheet")
             }
         }
@@ -112,6 +114,7 @@ public final class Workbook {
             throw XLSXError(.invalidSheetName(name, reason: "rejected by libxlsxwriter"), while: "adding worksheet")
         }
         sheetNames.append(name)
+        takenNames.insert(name.lowercased())
         return Worksheet(workbook: self, handle: ws, name: name)
     }
 

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import KaoheCore
+
+struct Synth: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate a valid, deterministic assessment of any size, for benchmarks and stress tests.",
+        discussion: """
+            Writes rubric.yaml (4 categories, 60 indicators across 6 dimensions using every scoring method, a survey \
+            block with three rater groups, bonus, penalties, vetoes, grades with a quota) and one data file per \
+            organization. The same --organizations and --seed always give the same files.
+            """)
+
+    @Argument(help: "The folder to create.", completion: .directory)
+    var folder: String
+
+    @Option(name: .customLong("organizations"), help: "How many organizations.")
+    var count: Int
+
+    @Option(help: "The seed of the generated data.")
+    var seed: UInt64 = 2024
+
+    func validate() throws {
+        guard count >= 1 else { throw ValidationError("--organizations must be at least 1.") }
+        if FileManager.default.fileExists(atPath: folder) {
+            throw ValidationError("'\(folder)' already exists; choose a new folder (nothing was overwritten).")
+        }
+    }
+
+    func run() throws {
+        let synthetic = SyntheticAssessment(organizations: count, seed: seed)
+        let data = (folder as NSString).appendingPathComponent("data")
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        try Data(synthetic.rubricYAML().utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("rubric.yaml")))
+        for i in 0..<count {
+            let path = (data as NSString).appendingPathComponent("\(synthetic.organizationID(i)).yaml")
+            try Data(synthetic.dataYAML(i).utf8).write(to: URL(fileURLWithPath: path))
+        }
+        print("created \(folder): \(count) organizations, 60 indicators each (seed \(seed))")
+    }
+}
