@@ -57,7 +57,7 @@ import Testing
             let ids = finals.indices.map { "o\($0)" }
             let docs = zip(ids, finals).map { "organization: \($0)\nindicators: {x: \($1)}\nvetoes: [\($1 % 7 == 0 ? "cap" : "")]" }
             let vetoes = "{id: cap, name: 封顶, effect: {max_grade: 良好}}"
-            var generator = SplitMix(seed: UInt64(seed))
+            var generator = SplitMix64(seed: UInt64(seed))
             let shuffledIDs = ids.shuffled(using: &generator)
             let shuffledDocs = docs.shuffled(using: &generator)
             let original = try! score(gradingRubric(organizations: ids, grades: standardGrades, vetoes: vetoes), docs)
@@ -80,18 +80,5 @@ import Testing
         let rerun = try Scorer(rubric: r, scheme: same).score(a.data)
         #expect(Self.outcome(base) == Self.outcome(rerun))
         #expect(ResultsExport.csv(base) == ResultsExport.csv(rerun))
-    }
-}
-
-/// A small seeded generator so shuffles are reproducible.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

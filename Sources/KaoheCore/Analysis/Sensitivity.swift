@@ -33,7 +33,7 @@ public struct SensitivityAnalysis: Sendable {
     /// The weights of run `run`. Deterministic in (seed, run), so the outcome does not depend on scheduling.
     public func perturbedScheme(run: Int, _ p: Parameters) -> WeightScheme {
         let weights = nominal.rubric
-        var random = SyntheticRandom(seed: p.seed &+ UInt64(run) &* 0x9E37_79B9_7F4A_7C15)
+        var random = SplitMix64(seed: p.seed &+ UInt64(run) &* 0x9E37_79B9_7F4A_7C15)
         var scheme = WeightScheme(name: "\(nominalScheme?.name ?? "原定权重") ±\(p.perturbation * 100)% 第\(run + 1)次")
         func perturb(_ values: [Exact]) -> [Exact] { Self.perturb(values, by: p.perturbation, using: &random) }
         let blocks = perturb(weights.blocks.map(\.weight))
@@ -55,7 +55,7 @@ public struct SensitivityAnalysis: Sendable {
 
     /// Each value times a factor from [1 − x, 1 + x], renormalized to the same sum, rounded to 4 decimals with the
     /// rounding difference given to the largest value, so that the sum holds exactly. x = 0 changes nothing.
-    static func perturb(_ values: [Exact], by x: Exact, using random: inout SyntheticRandom) -> [Exact] {
+    static func perturb(_ values: [Exact], by x: Exact, using random: inout SplitMix64) -> [Exact] {
         let target = values.sum()
         let factors = values.map { _ in 1 + x.double * (2 * Double(random.next(1 << 30)) / Double(1 << 30) - 1) }
         guard !x.isZero, target > .zero else { return values }

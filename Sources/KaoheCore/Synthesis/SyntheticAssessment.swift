@@ -100,7 +100,7 @@ public struct SyntheticAssessment: Sendable {
 
     /// One organization's data file as YAML.
     public func dataYAML(_ i: Int) -> String {
-        var random = SyntheticRandom(seed: seed &+ UInt64(i) &* 0x9E37_79B9)
+        var random = SplitMix64(seed: seed &+ UInt64(i) &* 0x9E37_79B9)
         let strength = 55 + random.next(45)
         func around(_ spread: Int) -> Int { max(0, min(100, strength + random.next(2 * spread + 1) - spread)) }
         var y = "organization: \(organizationID(i))\nyear: 2024\nindicators:\n"
@@ -129,21 +129,5 @@ public struct SyntheticAssessment: Sendable {
         y += "  served: {满意: \(20 + random.next(60)), 基本满意: \(random.next(20)), 不满意: \(random.next(6)), 不了解: \(random.next(6))}\n"
         if random.next(20) != 0 { y += "  leaders: [\((0..<5).map { _ in String(around(8)) }.joined(separator: ", "))]\n" }
         return y
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so synthetic data is the same on every machine.
-struct SyntheticRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    /// A number in 0..<bound.
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % UInt64(bound))
     }
 }
