@@ -68,6 +68,20 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
     for d in diagnostics { printError(d.description) }
 }
 
+/// Writes a command's output files into `directory` through `body`, moving them into place only when all are
+/// complete; prints the paths written, or the error (exit 1) after removing what was staged.
+func writeOutputs(to directory: String, _ body: (inout OutputFiles) throws -> Void) throws {
+    var files = try OutputFiles(directory: directory)
+    do {
+        try body(&files)
+        for path in try files.commit() { print(path) }
+    } catch {
+        files.discard()
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
+}
+
 /// Scores, turning value problems into diagnostics on stderr and exit code 1.
 func score(_ assessment: Assessment, scheme: WeightScheme?) throws -> AssessmentResult {
     do {

@@ -39,16 +39,10 @@ struct Compare: ParsableCommand {
         guard !others.isEmpty else { throw ValidationError("No scheme to compare: give --weights or put schemes in \(assessment)/weights.") }
         let comparison = Comparison(baseline: try score(loaded, scheme: base), others: try others.map { try score(loaded, scheme: $0) })
         let directory = (out as NSString).appendingPathComponent(OutputNaming.fileName(loaded.rubric.assessment.id) + "-compare")
-        var files = try OutputFiles(directory: directory)
-        do {
+        try writeOutputs(to: directory) { files in
             let provenance = Provenance(assessment: loaded, schemes: [base].compactMap { $0 } + others, generated: GenerationTime.now())
             try ComparisonWorkbook.write(comparison, provenance: provenance, to: files.stage("compare.xlsx"))
             try files.stage("compare.json", text: AnalysisExport.json(comparison))
-            for path in try files.commit() { print(path) }
-        } catch {
-            files.discard()
-            printError("error: \(error)")
-            throw ExitCode.failure
         }
         for s in comparison.summaries {
             printError(String(format: "%@: Spearman %.3f, mean rank shift %.2f, %d grade change(s)", s.scheme, s.spearman, s.meanAbsoluteRankShift, s.gradeChanges))

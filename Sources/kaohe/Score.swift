@@ -25,8 +25,7 @@ struct Score: ParsableCommand {
         let result = try score(assessment, scheme: scheme)
         let stem = OutputNaming.stem(assessment: assessment.rubric.assessment.id, scheme: scheme)
         let directory = (out as NSString).appendingPathComponent(stem)
-        var files = try OutputFiles(directory: directory)
-        do {
+        try writeOutputs(to: directory) { files in
             let provenance = Provenance(assessment: assessment, scheme: scheme, generated: GenerationTime.now())
             try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem).xlsx"))
             if split {
@@ -38,12 +37,6 @@ struct Score: ParsableCommand {
             }
             try files.stage("results.json", text: ResultsExport.json(result))
             try files.stage("results.csv", text: ResultsExport.csv(result))
-            let written = try files.commit()
-            for path in written { print(path) }
-        } catch {
-            files.discard()
-            printError("error: \(error)")
-            throw ExitCode.failure
         }
         let scope = assessment.rubric.ranking.within == .category ? "ranked within categories" : "ranked together"
         printError("scored \(result.organizations.count) organizations (\(scope)) with \(scheme.map { "scheme '\($0.name)'" } ?? "the rubric's own weights")")

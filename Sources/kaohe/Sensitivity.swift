@@ -56,16 +56,10 @@ struct Sensitivity: ParsableCommand {
         let report = analysis.run(parameters) { progress.update($0) }
         progress.finish()
         let stem = OutputNaming.stem(assessment: assessment.rubric.assessment.id, scheme: scheme) + "-sensitivity"
-        var files = try OutputFiles(directory: (out as NSString).appendingPathComponent(stem))
-        do {
+        try writeOutputs(to: (out as NSString).appendingPathComponent(stem)) { files in
             let provenance = Provenance(assessment: assessment, scheme: scheme, generated: GenerationTime.now())
             try SensitivityWorkbook.write(report, provenance: provenance, to: files.stage("sensitivity.xlsx"))
             try files.stage("sensitivity.json", text: AnalysisExport.json(report))
-            for path in try files.commit() { print(path) }
-        } catch {
-            files.discard()
-            printError("error: \(error)")
-            throw ExitCode.failure
         }
         let flagged = report.organizations.filter(\.gradeSensitive).map(\.name)
         printError("seed \(seed), ±\((parameters.perturbation * 100).decimalText())%, \(runs) runs; mean rank shift \(String(format: "%.3f", report.meanRankShift.mean)), Spearman \(String(format: "%.3f", report.spearman.mean)); grade sensitive to weights: \(flagged.isEmpty ? "none" : flagged.joined(separator: ", "))")

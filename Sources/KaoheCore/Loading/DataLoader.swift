@@ -6,13 +6,7 @@ public enum DataLoader {
     /// Reads one YAML data file.
     public static func loadYAML(_ text: String, file: String, rubric: Rubric,
                                 diagnostics d: inout Diagnostics) -> OrganizationData? {
-        let root: YAMLValue
-        switch YAMLValue.parse(text, file: file) {
-        case .success(let value): root = value
-        case .failure(let diagnostic):
-            d.error(diagnostic.location, diagnostic.message)
-            return nil
-        }
+        guard let root = YAMLValue.parse(text, file: file, diagnostics: &d) else { return nil }
         guard var m = MapReader(root, "the data file", &d) else { return nil }
         guard let orgID = m.text("organization", required: true, &d) else { return nil }
         let orgLocation = m.value("organization")!.location

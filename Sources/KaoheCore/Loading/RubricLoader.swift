@@ -4,13 +4,7 @@ public enum RubricLoader {
     /// Parses and validates rubric text. Returns the rubric when it has no errors; warnings and errors are
     /// added to `diagnostics` either way.
     public static func load(_ text: String, file: String, diagnostics: inout Diagnostics) -> Rubric? {
-        let root: YAMLValue
-        switch YAMLValue.parse(text, file: file) {
-        case .success(let value): root = value
-        case .failure(let diagnostic):
-            diagnostics.error(diagnostic.location, diagnostic.message)
-            return nil
-        }
+        guard let root = YAMLValue.parse(text, file: file, diagnostics: &diagnostics) else { return nil }
         var d = Diagnostics()
         let rubric = read(root, &d)
         diagnostics.append(contentsOf: d)

@@ -3,13 +3,7 @@
 public enum SchemeLoader {
     public static func load(_ text: String, file: String, rubric: Rubric,
                             diagnostics d: inout Diagnostics) -> WeightScheme? {
-        let root: YAMLValue
-        switch YAMLValue.parse(text, file: file) {
-        case .success(let value): root = value
-        case .failure(let diagnostic):
-            d.error(diagnostic.location, diagnostic.message)
-            return nil
-        }
+        guard let root = YAMLValue.parse(text, file: file, diagnostics: &d) else { return nil }
         var local = Diagnostics()
         guard var m = MapReader(root, "the weight scheme", &local) else {
             d.append(contentsOf: local)

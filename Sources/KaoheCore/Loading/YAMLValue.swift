@@ -31,6 +31,16 @@ public struct YAMLValue: Sendable {
         }
     }
 
+    /// Parses `text`, adding a syntax error to `diagnostics` and returning nil when it is not YAML.
+    static func parse(_ text: String, file: String, diagnostics: inout Diagnostics) -> YAMLValue? {
+        switch parse(text, file: file) {
+        case .success(let value): return value
+        case .failure(let diagnostic):
+            diagnostics.error(diagnostic.location, diagnostic.message)
+            return nil
+        }
+    }
+
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
