@@ -17,7 +17,8 @@ public final class Chart {
         }
     }
 
-    unowned let workbook: Workbook
+    /// Held strongly, like a worksheet's.
+    let workbook: Workbook
     let handle: UnsafeMutablePointer<lxw_chart>
     public let kind: Kind
     var seriesCount = 0

@@ -56,7 +56,9 @@ public final class Workbook {
     private var sheetNames: [String] = []
     /// The sheet names in lower case, for the case-insensitive uniqueness rule.
     private var takenNames: Set<String> = []
-    private var listSheet: Worksheet?
+    /// The hidden sheet of long dropdown lists, kept as its C handle and name so that the workbook holds no
+    /// worksheet object (worksheets hold their workbook).
+    private var listSheet: (handle: UnsafeMutablePointer<lxw_worksheet>, name: String)?
     private var listSheetNextColumn = 0
     private var definedNames: Set<String> = []
 
@@ -211,11 +213,11 @@ public final class Workbook {
     /// A range on a hidden sheet that holds `items`, for dropdown lists too long to store inline.
     func listRange(for items: [String]) throws -> String {
         if listSheet == nil {
-            let sheet = try addWorksheet(named: "_lists", sanitize: true)
-            sheet.hide()
-            listSheet = sheet
+            let created = try addWorksheet(named: "_lists", sanitize: true)
+            created.hide()
+            listSheet = (created.handle, created.name)
         }
-        let sheet = listSheet!
+        let sheet = Worksheet(workbook: self, handle: listSheet!.handle, name: listSheet!.name)
         let column = listSheetNextColumn
         listSheetNextColumn += 1
         for (row, item) in items.enumerated() {

@@ -26,7 +26,8 @@ public final class Worksheet {
     /// Appended to text cut at `maximumTextLength`, so the cut is visible.
     public static let truncationMarker = "…[超长截断]"
 
-    unowned let workbook: Workbook
+    /// Held strongly: a worksheet keeps its workbook alive, and every call throws once the workbook is closed.
+    let workbook: Workbook
     let handle: UnsafeMutablePointer<lxw_worksheet>
     public let name: String
     private var merged: [CellRange] = []

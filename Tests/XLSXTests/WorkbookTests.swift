@@ -192,6 +192,19 @@ import Testing
         #expect(throws: XLSXError.self) { try wb.close() }
     }
 
+    @Test func aWorksheetKeepsItsWorkbookAlive() throws {
+        let path = try scratchDirectory() + "/alive.xlsx"
+        var sheet: Worksheet?
+        do {
+            let wb = try Workbook(path: path, options: fixedOptions)
+            sheet = try wb.addWorksheet(named: "S")
+        }
+        try sheet!.write(.number(1), row: 0, column: 0)
+        // Dropped without close(): freed, and nothing is written.
+        sheet = nil
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func unwritablePathThrowsAtClose() throws {
         let wb = try Workbook(path: "/nonexistent-directory/kaohe/x.xlsx", options: fixedOptions)
         try wb.addWorksheet(named: "S").write(.number(1), row: 0, column: 0)
