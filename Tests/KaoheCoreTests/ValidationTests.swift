@@ -121,6 +121,14 @@ typealias SourceLocation_ = Testing.SourceLocation
         expectError(d, file: "data/2.yaml", line: 2, "at least 0")
     }
 
+    @Test func checklistItemsUnknownOrTwice() throws {
+        let r = try rubric(oneIndicatorRubric("method: checklist\nitems: [{id: i, name: 甲, points: 10}]"))
+        let d = Scorer(rubric: r).validate(try data(["organization: a\nindicators: {x: [i, i]}", "organization: b\nindicators: {x: [j]}",
+                                                     "organization: c\nindicators: {x: [i]}"], for: r))
+        expectError(d, file: "data/0.yaml", line: 2, "checklist item 'i' is given twice")
+        expectError(d, file: "data/1.yaml", line: 2, "unknown checklist item 'j'")
+    }
+
     @Test func manualOutOfRangeAndAverageOutOfScale() throws {
         let r = try rubric(oneIndicatorRubric("method: manual"))
         let d = Scorer(rubric: r).validate(try data(["organization: a\nindicators: {x: 11}", "organization: b\nindicators: {x: 1}",

@@ -139,7 +139,9 @@ extension ScoringMethod {
             default: throw ValueProblem(message: "expected a list of done item ids or a map of item → true/false/fraction")
             }
             var earned = Exact.zero
+            var seen = Set<String>()
             for (id, f) in done {
+                guard seen.insert(id).inserted else { throw ValueProblem(message: "checklist item '\(id)' is given twice") }
                 guard let item = items.first(where: { $0.id == id }) else {
                     throw ValueProblem(message: "unknown checklist item '\(id)' (expected one of: \(items.map(\.id).joined(separator: ", ")))")
                 }
