@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// An input file and its SHA-256, for provenance.
@@ -24,6 +25,26 @@ public struct Assessment: Sendable {
     /// The scheme whose name or file name (without extension) is `name`.
     public func scheme(named name: String) -> WeightScheme? {
         schemes.first { $0.name == name || URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent == name }
+    }
+}
+
+/// One data file, read and parsed.
+struct ParsedDataFile {
+    var digest: InputFile?
+    var organizations: [OrganizationData] = []
+    var diagnostics = Diagnostics()
+
+    init(path: String, rubric: Rubric) {
+        guard let bytes = FileManager.default.contents(atPath: path), let text = String(data: bytes, encoding: .utf8) else {
+            diagnostics.error(SourceLocation(file: path, line: 1), "cannot read the file as UTF-8 text")
+            return
+        }
+        digest = InputFile(path: path, sha256: SHA256.hex(of: bytes))
+        if path.lowercased().hasSuffix(".csv") {
+            organizations = CSVDataLoader.load(text, file: path, rubric: rubric, diagnostics: &diagnostics)
+        } else {
+            organizations = DataLoader.loadYAML(text, file: path, rubric: rubric, diagnostics: &diagnostics).map { [$0] } ?? []
+        }
     }
 }
 
@@ -79,21 +100,18 @@ public enum AssessmentLoader {
         } else {
             d.error(SourceLocation(file: dataDir, line: 1), "no data folder (expected one file per organization)")
         }
+        // Files are read and parsed on all cores, then merged in file order, so messages keep their order.
+        let files = dataPaths
+        let parsed = ChunkResults<ParsedDataFile>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            parsed.set(i, ParsedDataFile(path: files[i], rubric: rubric))
+        }
         var byOrganization: [String: OrganizationData] = [:]
         var dataFiles: [InputFile] = []
-        for path in dataPaths {
-            guard let bytes = fm.contents(atPath: path), let text = String(data: bytes, encoding: .utf8) else {
-                d.error(SourceLocation(file: path, line: 1), "cannot read the file as UTF-8 text")
-                continue
-            }
-            dataFiles.append(InputFile(path: path, sha256: SHA256.hex(of: bytes)))
-            let loaded: [OrganizationData]
-            if path.lowercased().hasSuffix(".csv") {
-                loaded = CSVDataLoader.load(text, file: path, rubric: rubric, diagnostics: &d)
-            } else {
-                loaded = DataLoader.loadYAML(text, file: path, rubric: rubric, diagnostics: &d).map { [$0] } ?? []
-            }
-            for data in loaded {
+        for file in parsed.values {
+            d.append(contentsOf: file.diagnostics)
+            if let digest = file.digest { dataFiles.append(digest) }
+            for data in file.organizations {
                 if let first = byOrganization[data.organization] {
                     d.error(data.location, "data for '\(data.organization)' is given again (first in \(first.location)); one organization's data lives in one file")
                     continue
