@@ -38,7 +38,6 @@ enum Styles {
     static let good = CellStyle(fontColor: 0x1F4E78, fillColor: 0xDDEBF7)
     static let failing = CellStyle(fontColor: 0x9C0006, fillColor: 0xFFC7CE)
     static let low = CellStyle(bold: true, fontColor: 0xC00000)
-    static let negative = CellStyle(fontColor: 0xC00000)
 }
 
 /// Column widths that fit Chinese text: a full-width character is about two digit widths.

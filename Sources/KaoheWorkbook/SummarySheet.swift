@@ -13,7 +13,6 @@ struct SummarySheet {
     func write(_ sheet: Worksheet, workbook: Workbook) throws {
         let rubric = book.rubric
         let orgs = book.result.organizations
-        let p = book.places
         let number = Styles.number.with { $0.numberFormat = book.numberFormat }
         let first = Self.firstRow
         let lastRow = first + orgs.count - 1

@@ -364,9 +364,4 @@ public final class Worksheet {
     /// Colours the sheet's tab.
     public func setTabColor(_ color: UInt32) { if !workbook.isClosed { worksheet_set_tab_color(handle, color) } }
 
-    /// Hides gridlines on screen and on paper.
-    public func hideGridlines() { if !workbook.isClosed { worksheet_gridlines(handle, UInt8(LXW_HIDE_ALL_GRIDLINES.rawValue)) } }
-
-    /// Zoom in percent (10…400).
-    public func setZoom(_ percent: Int) { if !workbook.isClosed { worksheet_set_zoom(handle, UInt16(min(max(percent, 10), 400))) } }
 }
