@@ -99,19 +99,20 @@ struct Grader {
         let grades = rubric.grades
         let last = grades.count - 1
         let n = group.count
-        var band: [Int: Int] = [:]
-        var steps: [Int: [String]] = [:]
-        var scoreBand: [Int: Int] = [:]
-        var afterVetoes: [Int: Int] = [:]
-        var demote: [Int: Int] = [:]
-        func note(_ i: Int, _ text: @autoclosure () -> String) { if explain { steps[i, default: []].append(text()) } }
+        // Indexed by item; only the group's entries are used.
+        var band = [Int](repeating: last, count: items.count)
+        var steps = [[String]](repeating: [], count: explain ? items.count : 0)
+        var scoreBand = band
+        var afterVetoes = band
+        var demote = [Int](repeating: 0, count: items.count)
+        func note(_ i: Int, _ text: @autoclosure () -> String) { if explain { steps[i].append(text()) } }
 
         for i in group {
             let r = items[i]
             // (1) the score band.
             band[i] = grades.firstIndex { g in g.minimum.map { r.final >= $0 } ?? true } ?? last
             scoreBand[i] = band[i]
-            note(i, "综合得分 \(r.final.formatted(places: rubric.assessment.decimals)) 达到「\(grades[band[i]!].name)」(\(grades[band[i]!].minimum.map { "≥ \($0)" } ?? "其余"))")
+            note(i, "综合得分 \(r.final.formatted(places: rubric.assessment.decimals)) 达到「\(grades[band[i]].name)」(\(grades[band[i]].minimum.map { "≥ \($0)" } ?? "其余"))")
             // (2) forced grades (the lowest wins), then caps.
             let forced = r.vetoes.compactMap { v -> Int? in
                 if case .grade(let g) = v.effect { return grades.firstIndex { $0.name == g } } else { return nil }
@@ -122,14 +123,14 @@ struct Grader {
             }
             for v in r.vetoes {
                 if case .maxGrade(let g) = v.effect, let cap = grades.firstIndex(where: { $0.name == g }) {
-                    if band[i]! < cap {
+                    if band[i] < cap {
                         band[i] = cap
                         note(i, "否决事项「\(v.name)」: 最高评为「\(g)」")
                     } else {
                         note(i, "否决事项「\(v.name)」: 最高评为「\(g)」(当前等次未超过, 不受影响)")
                     }
                 }
-                if case .demote(let k) = v.effect { demote[i, default: 0] += k }
+                if case .demote(let k) = v.effect { demote[i] += k }
             }
             afterVetoes[i] = band[i]
         }
@@ -170,17 +171,18 @@ struct Grader {
         }
         // (4) demotions.
         for i in group {
-            let afterQuotas = band[i]!
-            if let k = demote[i], k > 0 {
+            let afterQuotas = band[i]
+            let k = demote[i]
+            if k > 0 {
                 let to = min(last, afterQuotas + k)
                 let names = items[i].vetoes.filter { if case .demote = $0.effect { return true } else { return false } }.map(\.name)
                 note(i, "否决事项「\(names.joined(separator: "、"))」降 \(k) 等: 「\(grades[afterQuotas].name)」→「\(grades[to].name)」")
                 band[i] = to
             }
-            outcomes[i].grade = band[i]!
+            outcomes[i].grade = band[i]
             if explain {
-                outcomes[i].trace = GradeTrace(scoreBand: grades[scoreBand[i]!].name, afterVetoes: grades[afterVetoes[i]!].name,
-                                               afterQuotas: grades[afterQuotas].name, steps: steps[i] ?? [])
+                outcomes[i].trace = GradeTrace(scoreBand: grades[scoreBand[i]].name, afterVetoes: grades[afterVetoes[i]].name,
+                                               afterQuotas: grades[afterQuotas].name, steps: steps[i])
             }
         }
     }
