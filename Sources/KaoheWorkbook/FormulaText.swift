@@ -9,6 +9,18 @@ enum FormulaText {
         return x.isNegative ? "(\(text))" : text
     }
 
+    /// `operand` times `x`, exactly as a spreadsheet can compute it: a terminating decimal is written as it is;
+    /// any other fraction as `*n/d`, because a cut decimal (0.663333333333333) can move a product that lies
+    /// exactly on a rounding boundary (1.5 × 199/300 = 0.995) to the wrong side.
+    static func times(_ operand: String, _ x: Exact) -> String {
+        let limit = Int128(1) << 53
+        if let places = x.terminatingPlaces, places <= 15 { return "\(operand)*\(literal(x))" }
+        if x.numerator.magnitude < limit.magnitude, x.denominator < limit {
+            return "\(operand)*\(x.numerator)/\(x.denominator)"
+        }
+        return "\(operand)*\(literal(x))"
+    }
+
     /// A quoted string literal for a formula.
     static func string(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 

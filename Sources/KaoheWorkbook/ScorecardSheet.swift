@@ -68,7 +68,7 @@ struct ScorecardSheet {
                 } else {
                     try fill(Self.selfColumn...Self.diffColumn, number)
                 }
-                try sheet.write(.formula("ROUND(\(ref(row, 3))*\(FormulaText.literal(r.fraction)),\(p))", r.score),
+                try sheet.write(.formula("ROUND(\(FormulaText.times(ref(row, 3), r.fraction)),\(p))", r.score),
                                 row: row, column: Self.scoreColumn, style: number)
                 try sheet.write(.text(r.deductionNote), row: row, column: Self.noteColumn, style: Styles.text)
                 let evidence = (r.evidence.isEmpty ? [] : ["已报:" + r.evidence.joined(separator: "、")])

@@ -168,3 +168,12 @@ func number(_ value: SheetContents.Value?) -> Double? {
         #expect(book.sheets.flatMap { $0.cells.values }.contains { $0.value == .text("5(=1+2)") })
     }
 }
+
+@Suite struct FormulaTextTests {
+    @Test func fractionsAreWrittenExactly() {
+        // A terminating decimal as it is; any other fraction as n/d (a cut decimal can cross a rounding boundary).
+        #expect(FormulaText.times("D5", Exact("1.04")!) == "D5*1.04")
+        #expect(FormulaText.times("D5", Exact(199) / Exact(300)) == "D5*199/300")
+        #expect(FormulaText.times("D5", 1) == "D5*1")
+    }
+}

@@ -213,16 +213,20 @@ public struct Exact: Hashable, Comparable, Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The shortest exact decimal text when the value terminates within `maximumPlaces` decimals
-    /// (`87.5`, `3`), otherwise the value rounded to `maximumPlaces`, without trailing zeros.
-    public func decimalText(maximumPlaces: Int = 15) -> String {
-        // A terminating decimal has a denominator of the form 2^a·5^b and needs max(a, b) places.
+    /// The number of decimals of the value's exact decimal expansion, or nil when it does not terminate (1/3).
+    public var terminatingPlaces: Int? {
         var d = denominator.magnitude
         var twos = 0, fives = 0
         while d % 2 == 0 { d /= 2; twos += 1 }
         while d % 5 == 0 { d /= 5; fives += 1 }
-        let needed = Swift.max(twos, fives)
-        if d == 1, needed <= maximumPlaces { return formatted(places: needed) }
+        return d == 1 ? Swift.max(twos, fives) : nil
+    }
+
+    /// The shortest exact decimal text when the value terminates within `maximumPlaces` decimals
+    /// (`87.5`, `3`), otherwise the value rounded to `maximumPlaces`, without trailing zeros.
+    public func decimalText(maximumPlaces: Int = 15) -> String {
+        // A terminating decimal has a denominator of the form 2^a·5^b and needs max(a, b) places.
+        if let needed = terminatingPlaces, needed <= maximumPlaces { return formatted(places: needed) }
         var text = Array(formatted(places: maximumPlaces).utf8)
         while text.last == 48 { text.removeLast() }
         if text.last == 46 { text.removeLast() }
