@@ -16,8 +16,14 @@ public struct YAMLValue: Sendable {
     public var kind: Kind
     public var location: SourceLocation
 
-    /// Parses `text`; a syntax error is returned as a diagnostic at its line.
+    /// Parses `text`; a syntax error is returned as a diagnostic at its line. The common shapes of assessment
+    /// files are read by `FastYAML`; everything else by Yams, with the same result.
     public static func parse(_ text: String, file: String) -> Result<YAMLValue, Diagnostic> {
+        if let value = FastYAML.parse(text, file: file) { return .success(value) }
+        return parseWithYams(text, file: file)
+    }
+
+    static func parseWithYams(_ text: String, file: String) -> Result<YAMLValue, Diagnostic> {
         do {
             // Scalars are resolved here (exact decimals, 是/否), so Yams' regular-expression resolver is skipped.
             guard let node = try Yams.compose(yaml: text, .basic) else {

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import KaoheCore
+
+/// The fast reader must give exactly what the full YAML parser gives (kinds, texts, lines, columns) or give up.
+func sameTree(_ a: YAMLValue, _ b: YAMLValue, _ path: String = "$") -> String? {
+    if a.location.line != b.location.line { return "\(path): line \(a.location.line) vs \(b.location.line)" }
+    switch (a.kind, b.kind) {
+    case (.null, .null):
+        return nil
+    case (.scalar(let x, let p), .scalar(let y, let q)):
+        if x != y || p != q { return "\(path): \(x)/\(p) vs \(y)/\(q)" }
+        if a.location.column != b.location.column { return "\(path): column \(a.location.column ?? 0) vs \(b.location.column ?? 0)" }
+        return nil
+    case (.sequence(let x), .sequence(let y)):
+        guard x.count == y.count else { return "\(path): \(x.count) vs \(y.count) items" }
+        for i in x.indices { if let d = sameTree(x[i], y[i], "\(path)[\(i)]") { return d } }
+        return nil
+    case (.mapping(let x), .mapping(let y)):
+        guard x.count == y.count else { return "\(path): \(x.count) vs \(y.count) keys" }
+        for i in x.indices {
+            if let d = sameTree(x[i].key, y[i].key, "\(path).key\(i)") { return d }
+            if let d = sameTree(x[i].value, y[i].value, "\(path).\(x[i].key.text ?? "")") { return d }
+        }
+        return nil
+    default:
+        return "\(path): \(a.kind) vs \(b.kind)"
+    }
+}
+
+func fullParse(_ text: String) -> YAMLValue? {
+    if case .success(let v) = YAMLValue.parseWithYams(text, file: "f") { return v }
+    return nil
+}
+
+@Suite struct FastYAMLTests {
+    @Test func agreesWithTheFullParserOnEveryShippedFile() throws {
+        let fm = FileManager.default
+        let root = bundledAssessment
+        var files = ["rubric.yaml"] + (try fm.contentsOfDirectory(atPath: root + "/data")).filter { $0.hasSuffix(".yaml") }.map { "data/" + $0 }
+        files += (try fm.contentsOfDirectory(atPath: root + "/weights")).map { "weights/" + $0 }
+        for name in files {
+            let text = try String(contentsOfFile: root + "/" + name, encoding: .utf8)
+            let slow = try #require(fullParse(text))
+            guard let fast = FastYAML.parse(text, file: "f") else {
+                #expect(name == "rubric.yaml", "the fast reader gave up on \(name)")
+                continue
+            }
+            #expect(sameTree(fast, slow) == nil, "\(name): \(sameTree(fast, slow) ?? "")")
+        }
+    }
+
+    @Test func agreesOnSyntheticData() throws {
+        let synthetic = SyntheticAssessment(organizations: 40, seed: 5)
+        for i in 0..<40 {
+            let text = synthetic.dataYAML(i)
+            let fast = try #require(FastYAML.parse(text, file: "f"))
+            #expect(sameTree(fast, try #require(fullParse(text))) == nil)
+        }
+    }
+
+    @Test(arguments: [
+        "a: 1\nb: [1, 2]\nc: {x: 1, y: \"q\"}\n",
+        "a:\n  - 1\n  - two\n  - {k: v}\n",
+        "a:\n- 1\n- 2\nb: x\n",
+        "k: 'it''s'  # comment\nm: \"a\\\"b\"\n",
+        "x: ~\ny:\nz: null\nw: ''\n",
+        "list: []\nmap: {}\n",
+        "a: 中文，带标点\nb: [满意, 不满意]\n",
+        "  a: 1\n",
+        "a: 1\na: 2\n",
+        "a: &x 1\nb: *x\n",
+        "a: |\n  text\n",
+        "a: first\n  continued\n",
+        "a: [1,\n  2]\n",
+        "- a: 1\n  b: 2\n",
+        "a: b: c\n",
+        "a: {x: 1, x: 2}\n",
+        "a:\n\tb: 1\n",
+        "---\na: 1\n",
+        "a: x # c\nb: 'y # not a comment'\n",
+        "key with spaces: 1\n\"quoted key\": 2\n",
+        "a: -1.5\nb: 2.675\nc: +3\n",
+        "a: [{x: 1}, {y: [1, 2]}]\n",
+        "a: {x: [1, 2], y: {z: 3}}\n",
+    ])
+    func agreesOrGivesUp(_ text: String) throws {
+        guard let fast = FastYAML.parse(text, file: "f") else { return }
+        let slow = try #require(fullParse(text), "the fast reader accepted what YAML rejects: \(text)")
+        #expect(sameTree(fast, slow) == nil, "\(text): \(sameTree(fast, slow) ?? "")")
+    }
+}
