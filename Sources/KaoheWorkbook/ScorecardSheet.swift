@@ -15,7 +15,32 @@ struct ScorecardSheet {
     private static let pointsColumn = 3, selfColumn = 6, scoreColumn = 7, diffColumn = 8, noteColumn = 9
     private var last: Int { Self.headers.count - 1 }
 
+    /// Writes the scorecard alone on `sheet`, with its print setup.
     func write(_ sheet: Worksheet) throws {
+        let end = try writeBlock(sheet, at: 0)
+        for (i, width) in Self.widths.enumerated() { try sheet.setColumnWidth(i...i, width) }
+        try sheet.freezePanes(row: 3)
+        var setup = book.pageSetup(landscape: true, repeatRows: 2...2, title: organization.organization.name)
+        setup.printArea = CellRange(rows: 0...(end - 1), columns: 0...last)
+        try sheet.setPageSetup(setup)
+        sheet.setTabColor(gradeColor(organization.grade))
+    }
+
+    /// Writes scorecards one below the other, each starting on a new printed page.
+    static func writeStack(_ organizations: [OrganizationResult], on sheet: Worksheet, book: Book) throws {
+        var row = 0
+        var breaks: [Int] = []
+        for org in organizations {
+            if row > 0 { breaks.append(row) }
+            row = try ScorecardSheet(book: book, organization: org).writeBlock(sheet, at: row)
+        }
+        for (i, width) in widths.enumerated() { try sheet.setColumnWidth(i...i, width) }
+        try sheet.setPageBreaks(beforeRows: breaks)
+        try sheet.setPageSetup(book.pageSetup(landscape: true, repeatRows: nil, title: "评分明细"))
+    }
+
+    /// Writes the scorecard from row `top` (for sheets that hold many scorecards); returns the row after it.
+    func writeBlock(_ sheet: Worksheet, at top: Int) throws -> Int {
         let rubric = book.rubric
         let org = organization
         let id = org.organization.id
@@ -25,15 +50,15 @@ struct ScorecardSheet {
         let total = Styles.total.with { $0.numberFormat = book.numberFormat }
         var cells = ScorecardCells()
 
-        try sheet.merge(CellRange(rows: 0...0, columns: 0...last), .text("\(rubric.assessment.title)评分表"), style: Styles.title)
-        try sheet.setRowHeight(0, 30)
+        try sheet.merge(CellRange(rows: top...top, columns: 0...last), .text("\(rubric.assessment.title)评分表"), style: Styles.title)
+        try sheet.setRowHeight(top, 30)
         let scheme = book.result.scheme?.name ?? "考核细则原定权重"
-        try sheet.merge(CellRange(rows: 1...1, columns: 0...last),
+        try sheet.merge(CellRange(rows: (top + 1)...(top + 1), columns: 0...last),
                         .text("被考核单位:\(org.organization.name)　　类别:\(book.categoryName(org.organization.category))　　考核年度:\(rubric.assessment.year)　　权重方案:\(scheme)　　考核单位:\(rubric.assessment.issuer ?? "")"),
                         style: Styles.subtitle)
-        try sheet.setRowHeight(1, 20)
-        try sheet.writeRow(Self.headers.map(CellValue.text), row: 2, style: Styles.header)
-        var row = 3
+        try sheet.setRowHeight(top + 1, 20)
+        try sheet.writeRow(Self.headers.map(CellValue.text), row: top + 2, style: Styles.header)
+        var row = top + 3
         var serial = 1
 
         func ref(_ r: Int, _ c: Int) -> String { CellReference(row: r, column: c).description }
@@ -287,14 +312,8 @@ struct ScorecardSheet {
         try sheet.merge(CellRange(rows: row...row, columns: 0...last),
                         .text("说明:核定分、小计、折算得分、加扣分合计、综合得分均为公式,引用「权重」表中的权重;分值或权重调整后重新计算即可更新。"),
                         style: Styles.note)
-
-        for (i, width) in Self.widths.enumerated() { try sheet.setColumnWidth(i...i, width) }
-        try sheet.freezePanes(row: 3)
-        var setup = book.pageSetup(landscape: true, repeatRows: 2...2, title: org.organization.name)
-        setup.printArea = CellRange(rows: 0...row, columns: 0...last)
-        try sheet.setPageSetup(setup)
-        sheet.setTabColor(gradeColor(org.grade))
         book.scorecards[id] = cells
+        return row + 1
     }
 
     /// A row height that shows wrapped text in full: the tallest of the given (text, column) pairs.

@@ -9,11 +9,33 @@ public enum ScorecardWorkbook {
     /// Writes the workbook for `result` to `path`. With `only`, writes the single-organization workbook handed
     /// back to that organization (its scorecard, with rank and grade as values). The file appears only when complete.
     public static func write(_ result: AssessmentResult, provenance: Provenance, to path: String,
-                             only organization: String? = nil) throws {
+                             only organization: String? = nil, layout: Layout = .automatic) throws {
         let options = Workbook.Options(created: provenance.generated)
         try Workbook.create(at: path, options: options) { workbook in
             let book = Book(result: result, provenance: provenance, only: organization)
-            try book.write(into: workbook)
+            try book.write(into: workbook, stacked: organization == nil && layout.isStacked(result.organizations.count))
+        }
+    }
+
+    /// Where the scorecards go.
+    public enum Layout: String, Sendable, CaseIterable {
+        /// `sheets` up to `sheetsUpTo` organizations, `stacked` above.
+        case automatic
+        /// One sheet per organization, named after it.
+        case sheets
+        /// Scorecards one below the other on 评分明细 sheets (up to `perStackedSheet` each, a page break
+        /// before each): thousands of tabs are unusable, and per-organization files come from `--split`.
+        case stacked
+
+        public static let sheetsUpTo = 300
+        public static let perStackedSheet = 1000
+
+        func isStacked(_ organizations: Int) -> Bool {
+            switch self {
+            case .automatic: organizations > Self.sheetsUpTo
+            case .sheets: false
+            case .stacked: true
+            }
         }
     }
 }
@@ -74,15 +96,26 @@ final class Book {
 
     func categoryName(_ id: String) -> String { rubric.categories.first { $0.id == id }?.name ?? id }
 
-    func write(into workbook: Workbook) throws {
+    func write(into workbook: Workbook, stacked: Bool) throws {
         // Sheets are created in tab order first; they are filled in dependency order below.
         let cover = try workbook.addWorksheet(named: "说明")
         let summary = isSingle ? nil : try workbook.addWorksheet(named: Book.summarySheet)
         var cards: [(OrganizationResult, Worksheet)] = []
-        for org in organizations {
-            let sheet = try workbook.addWorksheet(named: org.organization.name, sanitize: true)
-            sheetNames[org.organization.id] = sheet.name
-            cards.append((org, sheet))
+        var stacks: [(Worksheet, [OrganizationResult])] = []
+        if stacked {
+            let size = ScorecardWorkbook.Layout.perStackedSheet
+            let chunks = stride(from: 0, to: organizations.count, by: size).map { Array(organizations[$0..<min(organizations.count, $0 + size)]) }
+            for (k, chunk) in chunks.enumerated() {
+                let sheet = try workbook.addWorksheet(named: chunks.count == 1 ? "评分明细" : "评分明细\(k + 1)")
+                for org in chunk { sheetNames[org.organization.id] = sheet.name }
+                stacks.append((sheet, chunk))
+            }
+        } else {
+            for org in organizations {
+                let sheet = try workbook.addWorksheet(named: org.organization.name, sanitize: true)
+                sheetNames[org.organization.id] = sheet.name
+                cards.append((org, sheet))
+            }
         }
         let hasSurvey = rubric.blocks.contains { $0.source == .survey }
         let survey = hasSurvey ? try workbook.addWorksheet(named: Book.surveySheet) : nil
@@ -94,6 +127,7 @@ final class Book {
         try WeightsSheet(book: self).write(weightsSheet)
         if let survey { try SurveySheet(book: self).write(survey) }
         for (org, sheet) in cards { try ScorecardSheet(book: self, organization: org).write(sheet) }
+        for (sheet, orgs) in stacks { try ScorecardSheet.writeStack(orgs, on: sheet, book: self) }
         if let summary { try SummarySheet(book: self).write(summary, workbook: workbook) }
         try RubricSheet(book: self).write(rubricSheet)
         try CoverSheet(book: self).write(cover)

@@ -355,6 +355,18 @@ public final class Worksheet {
         chart.inserted = true
     }
 
+    /// Starts a new printed page before each of these rows (at most 1,023 breaks, Excel's limit).
+    public func setPageBreaks(beforeRows rows: [Int]) throws {
+        let context = "setting page breaks on \(name)"
+        try open(context)
+        let breaks = rows.filter { $0 > 0 }.sorted()
+        guard !breaks.isEmpty else { return }
+        guard breaks.count <= 1023 else { throw XLSXError(.invalidRange("\(breaks.count) page breaks (at most 1023)"), while: context) }
+        try checkCell(breaks.last!, 0)
+        var list = breaks.map { UInt32($0) } + [0]
+        try check(worksheet_set_h_pagebreaks(handle, &list), context)
+    }
+
     /// Hides the sheet.
     public func hide() { if !workbook.isClosed { worksheet_hide(handle) } }
 

@@ -3,6 +3,8 @@ import Foundation
 import KaoheCore
 import KaoheWorkbook
 
+extension ScorecardWorkbook.Layout: ExpressibleByArgument {}
+
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score every organization and write the scorecard workbook, results.json and results.csv.",
@@ -20,6 +22,9 @@ struct Score: ParsableCommand {
     @Flag(help: "Also write one workbook per organization (its own scorecard, to hand back to it).")
     var split = false
 
+    @Option(help: "Where the scorecards go: sheets (one per organization), stacked (one below the other on 评分明细 sheets, for thousands of organizations) or automatic (sheets up to \(ScorecardWorkbook.Layout.sheetsUpTo) organizations).")
+    var layout: ScorecardWorkbook.Layout = .automatic
+
     func run() throws {
         let (assessment, scheme) = try options.load()
         let result = try score(assessment, scheme: scheme)
@@ -27,7 +32,7 @@ struct Score: ParsableCommand {
         let directory = (out as NSString).appendingPathComponent(stem)
         try writeOutputs(to: directory) { files in
             let provenance = Provenance(assessment: assessment, scheme: scheme, generated: GenerationTime.now())
-            try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem).xlsx"))
+            try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem).xlsx"), layout: layout)
             if split {
                 for org in result.organizations {
                     let name = OutputNaming.fileName(org.organization.name, id: org.organization.id)

@@ -15,12 +15,14 @@ func temporaryPath(_ name: String) throws -> String {
 }
 
 /// Scores the bundled assessment (optionally under a scheme), writes its workbook and reads it back.
-func bundledWorkbook(scheme: String? = nil, only: String? = nil) throws -> (AssessmentResult, WorkbookContents, String) {
+func bundledWorkbook(scheme: String? = nil, only: String? = nil,
+                     layout: ScorecardWorkbook.Layout = .automatic) throws -> (AssessmentResult, WorkbookContents, String) {
     let a = try AssessmentLoader.load(folder: repositoryRoot + "/rubrics/2024-county-mass-orgs")
     let s = scheme.flatMap(a.scheme(named:))
     let result = try Scorer(rubric: a.rubric, scheme: s).score(a.data)
     let path = try temporaryPath("book.xlsx")
-    try ScorecardWorkbook.write(result, provenance: Provenance(assessment: a, scheme: s, generated: generated), to: path, only: only)
+    try ScorecardWorkbook.write(result, provenance: Provenance(assessment: a, scheme: s, generated: generated), to: path, only: only,
+                                layout: layout)
     return (result, try WorkbookContents(path: path), path)
 }
 
@@ -131,6 +133,18 @@ func number(_ value: SheetContents.Value?) -> Double? {
         let gradeRow = try #require(card.cells.first { $0.key.column == 0 && $0.value.value == .text("考核等次") }?.key.row)
         #expect(card.cells[CellReference(row: gradeRow, column: 7)]?.value == .text(result.organization("youth")!.grade))
         #expect(card.cells[CellReference(row: gradeRow, column: 7)]?.formula == nil)
+    }
+
+    @Test func stackedLayoutPutsScorecardsOnOneSheetWithPageBreaks() throws {
+        let (result, book, _) = try bundledWorkbook(layout: .stacked)
+        #expect(book.sheets.filter { !$0.hidden }.map(\.name) == ["说明", "汇总", "评分明细", "满意度", "指标体系", "权重", "图表"])
+        let stack = try #require(book.sheet("评分明细"))
+        let titles = stack.cells.filter { $0.key.column == 0 && $0.value.value == .text("2024年度县级群团组织目标管理考核评分表") }
+        #expect(titles.count == result.organizations.count)
+        let summary = try #require(book.sheet("汇总"))
+        let finals = summary.cells.filter { $0.value.formula?.hasPrefix("'评分明细'!") == true }
+        #expect(finals.count >= result.organizations.count)
+        #expect(ScorecardWorkbook.Layout.automatic.isStacked(301) && !ScorecardWorkbook.Layout.automatic.isStacked(300))
     }
 
     @Test func sameInputsGiveIdenticalBytes() throws {
