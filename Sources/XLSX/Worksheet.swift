@@ -30,7 +30,8 @@ public final class Worksheet {
     let workbook: Workbook
     let handle: UnsafeMutablePointer<lxw_worksheet>
     public let name: String
-    private var merged: [CellRange] = []
+    /// Merged ranges by each row they cover, to find overlaps without scanning them all.
+    private var mergedByRow: [Int: [CellRange]] = [:]
 
     init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
         self.workbook = workbook
@@ -114,13 +115,13 @@ public final class Worksheet {
             try write(value, row: range.first.row, column: range.first.column, style: style)
             return
         }
-        if merged.contains(where: { $0.overlaps(range) }) {
+        for r in range.first.row...range.last.row where mergedByRow[r]?.contains(where: { $0.overlaps(range) }) == true {
             throw XLSXError(.overlappingMerge(range.description), while: context)
         }
         let format = try workbook.format(for: style)
         try check(worksheet_merge_range(handle, UInt32(range.first.row), UInt16(range.first.column),
                                         UInt32(range.last.row), UInt16(range.last.column), "", format), context)
-        merged.append(range)
+        for r in range.first.row...range.last.row { mergedByRow[r, default: []].append(range) }
         // The merge wrote an empty string; the real value (a number or formula too) goes into the first cell.
         try write(value, row: range.first.row, column: range.first.column, style: style)
     }
