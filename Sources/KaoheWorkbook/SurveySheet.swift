@@ -44,8 +44,9 @@ struct SurveySheet {
             for i in 0..<invalid.count { try sheet.write(.text("不计"), row: row, column: answerColumn + valid.count + i, style: Styles.centered) }
             for c in ballotsColumn...noteColumn { try sheet.write(.blank, row: row, column: c, style: Styles.text) }
             row += 1
-            let validRange = { (r: Int) in CellRange(rows: r...r, columns: answerColumn...(answerColumn + valid.count - 1)) }
-            let valuesRange = CellRange(rows: valueRow...valueRow, columns: answerColumn...(answerColumn + valid.count - 1)).absolute
+            // The answers that are valid votes sit side by side; a survey of numeric ballots only may have none.
+            let validColumns = answerColumn..<(answerColumn + valid.count)
+            let validRange = { (r: Int) in CellRange(rows: r...r, columns: validColumns.lowerBound...(validColumns.upperBound - 1)) }
 
             for org in book.organizations {
                 guard let result = org.block(block.id), let groups = result.survey else { continue }
@@ -72,7 +73,8 @@ struct SurveySheet {
                     if let score = g.score {
                         let formula: String
                         if ballots.isEmpty {
-                            formula = "ROUND(SUMPRODUCT(\(validRange(row)),\(valuesRange))/SUM(\(validRange(row))),\(places))"
+                            let values = CellRange(rows: valueRow...valueRow, columns: validColumns.lowerBound...(validColumns.upperBound - 1)).absolute
+                            formula = "ROUND(SUMPRODUCT(\(validRange(row)),\(values))/SUM(\(validRange(row))),\(places))"
                         } else {
                             formula = "ROUND(AVERAGE(\(g.keptBallots.map(FormulaText.literal).joined(separator: ","))),\(places))"
                         }

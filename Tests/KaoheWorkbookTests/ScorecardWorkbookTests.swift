@@ -153,6 +153,32 @@ func number(_ value: SheetContents.Value?) -> Double? {
         #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
     }
 
+    @Test func aSurveyOfNumericBallotsOnly() throws {
+        let rubricText = """
+        kaohe: 1
+        assessment: {id: num, title: 数值测评, year: 2024, total: 100}
+        organizations: [{id: a, name: 甲}]
+        blocks:
+          - {id: p, name: 实绩, weight: 70, source: indicators}
+          - {id: s, name: 领导评价, weight: 30, source: survey, survey: {answers: {}, groups: [{id: g, name: 领导, weight: 1}], trim: 1}}
+        dimensions: [{id: d, name: 维度, points: 100, indicators: [{id: x, name: 指标, points: 100, method: manual}]}]
+        grades: [{name: 合格, min: 60}, {name: 不合格}]
+        """
+        var d = Diagnostics()
+        let rubric = try #require(RubricLoader.load(rubricText, file: "rubric.yaml", diagnostics: &d))
+        let data = try #require(DataLoader.loadYAML("organization: a\nindicators: {x: 90}\nsurvey: {g: [90, 80, 70, 85, 95]}",
+                                                    file: "a.yaml", rubric: rubric, diagnostics: &d))
+        let result = try Scorer(rubric: rubric).score([data])
+        let path = try temporaryPath("numeric.xlsx")
+        let provenance = Provenance(assessment: Assessment(folder: ".", rubric: rubric, data: [data], schemes: [],
+                                                           rubricFile: InputFile(path: "rubric.yaml", sha256: "0"), dataFiles: [],
+                                                           schemeFiles: [], warnings: []), scheme: nil, generated: generated)
+        try ScorecardWorkbook.write(result, provenance: provenance, to: path)
+        let survey = try #require(try WorkbookContents(path: path).sheet("满意度"))
+        // Trimmed mean of 80, 85, 90.
+        #expect(survey.cells.values.contains { $0.formula == "ROUND(AVERAGE(80,85,90),2)" && $0.value == .number(85) })
+    }
+
     @Test func formulaLookingUserTextStaysText() throws {
         let rubricText = """
         kaohe: 1
