@@ -135,18 +135,6 @@ struct RunRow: Gradable {
     func contribution(_ block: String) -> Exact { blockIDs.firstIndex(of: block).map { contributions[$0] } ?? .zero }
 }
 
-/// A thread-safe running count.
-final class ProgressCounter: @unchecked Sendable {
-    private var count = 0
-    private let lock = NSLock()
-    func add(_ n: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        count += n
-        return count
-    }
-}
-
 /// What the runs say about each organization and about the ranking as a whole.
 public struct SensitivityReport: Sendable {
     public struct Distribution: Sendable {

@@ -300,20 +300,3 @@ public struct Scorer: Sendable {
         return AdjustmentResult(lines: lines, sum: sum, total: total)
     }
 }
-
-/// Slots filled by concurrent workers, one per chunk, read after all have finished.
-final class ChunkResults<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    /// The values in chunk order (every slot must have been set).
-    var values: [Value] { slots.map { $0! } }
-}
