@@ -26,6 +26,14 @@ func bundledWorkbook(scheme: String? = nil, only: String? = nil,
     return (result, try WorkbookContents(path: path), path)
 }
 
+/// Provenance for a rubric and data made in a test rather than read from files.
+func inlineProvenance(_ rubric: Rubric, _ data: [OrganizationData]) -> Provenance {
+    Provenance(assessment: Assessment(folder: ".", rubric: rubric, data: data, schemes: [],
+                                      rubricFile: InputFile(path: "rubric.yaml", sha256: "0"), dataFiles: [], schemeFiles: [],
+                                      warnings: []),
+               scheme: nil, generated: generated)
+}
+
 func number(_ value: SheetContents.Value?) -> Double? {
     if case .number(let n)? = value { return n }
     return nil
@@ -170,9 +178,7 @@ func number(_ value: SheetContents.Value?) -> Double? {
                                                     file: "a.yaml", rubric: rubric, diagnostics: &d))
         let result = try Scorer(rubric: rubric).score([data])
         let path = try temporaryPath("numeric.xlsx")
-        let provenance = Provenance(assessment: Assessment(folder: ".", rubric: rubric, data: [data], schemes: [],
-                                                           rubricFile: InputFile(path: "rubric.yaml", sha256: "0"), dataFiles: [],
-                                                           schemeFiles: [], warnings: []), scheme: nil, generated: generated)
+        let provenance = inlineProvenance(rubric, [data])
         try ScorecardWorkbook.write(result, provenance: provenance, to: path)
         let survey = try #require(try WorkbookContents(path: path).sheet("满意度"))
         // Trimmed mean of 80, 85, 90.
@@ -194,9 +200,7 @@ func number(_ value: SheetContents.Value?) -> Double? {
                                                     rubric: rubric, diagnostics: &d))
         let result = try Scorer(rubric: rubric).score([data])
         let path = try temporaryPath("inject.xlsx")
-        let provenance = Provenance(assessment: Assessment(folder: ".", rubric: rubric, data: [data], schemes: [],
-                                                           rubricFile: InputFile(path: "rubric.yaml", sha256: "0"), dataFiles: [],
-                                                           schemeFiles: [], warnings: []), scheme: nil, generated: generated)
+        let provenance = inlineProvenance(rubric, [data])
         try ScorecardWorkbook.write(result, provenance: provenance, to: path)
         let book = try WorkbookContents(path: path)
         let user = ["=HYPERLINK(\"x\")", "+维度", "@指标", "-1+1", "5(=1+2)"]
