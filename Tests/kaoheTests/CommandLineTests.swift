@@ -93,6 +93,16 @@ func copyOfBundled() throws -> String {
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
     }
 
+    @Test func splitWritesOneWorkbookPerOrganization() throws {
+        let out = try scratch()
+        let r = try kaohe(["score", bundled, "--out", out, "--split"])
+        #expect(r.status == 0, "\(r.err)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out + "/2024-county-mass-orgs").filter { $0.hasSuffix(".xlsx") }
+        #expect(files.count == 1 + 9)
+        #expect(files.contains("2024-county-mass-orgs-县总工会-union.xlsx"))
+        #expect(!files.contains { $0.hasPrefix(".") })
+    }
+
     @Test func explainTracesOneOrganization() throws {
         let r = try kaohe(["explain", bundled, "overseas"])
         #expect(r.status == 0)
