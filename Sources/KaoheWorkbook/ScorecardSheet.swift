@@ -185,7 +185,7 @@ struct ScorecardSheet {
                     try sheet.merge(CellRange(rows: first...(row - 1), columns: 1...1), .text(block.name), style: Styles.centered)
                 }
                 try label("\(block.name)得分", Styles.totalLabel)
-                try sheet.write(.text("100"), row: row, column: 3, style: Styles.totalText)
+                try sheet.write(.number(100), row: row, column: 3, style: Styles.subtotalPoints)
                 try fill(4...6, Styles.totalLabel)
                 let numerator = terms.map { "\($0.weight)*\($0.score)" }.joined(separator: "+")
                 let denominator = terms.map(\.weight).joined(separator: "+")
