@@ -113,30 +113,29 @@ typealias SourceLocation_ = Testing.SourceLocation
         expectError(d, file: "data/2.yaml", line: 1, "no value for indicator 'x'", "'c'")
     }
 
+    /// Value diagnostics when organizations a, b and c give these values for the one indicator.
+    func valueDiagnostics(_ indicator: String, _ a: String, _ b: String, _ c: String) throws -> [Diagnostic] {
+        let r = try rubric(oneIndicatorRubric(indicator))
+        let docs = [("a", a), ("b", b), ("c", c)].map { "organization: \($0.0)\nindicators: {x: \($0.1)}" }
+        return Scorer(rubric: r).validate(try data(docs, for: r))
+    }
+
     @Test func wrongTypesPerMethod() throws {
-        let r = try rubric(oneIndicatorRubric("method: ratio\ntarget: 10"))
-        let loaded = try data(["organization: a\nindicators: {x: 三}", "organization: b\nindicators: {x: 1}", "organization: c\nindicators: {x: -1}"], for: r)
-        let d = Scorer(rubric: r).validate(loaded)
+        let d = try valueDiagnostics("method: ratio\ntarget: 10", "三", "1", "-1")
         expectError(d, file: "data/0.yaml", line: 2, "method ratio", "expected a number, found '三'")
         expectError(d, file: "data/2.yaml", line: 2, "at least 0")
     }
 
     @Test func checklistItemsUnknownOrTwice() throws {
-        let r = try rubric(oneIndicatorRubric("method: checklist\nitems: [{id: i, name: 甲, points: 10}]"))
-        let d = Scorer(rubric: r).validate(try data(["organization: a\nindicators: {x: [i, i]}", "organization: b\nindicators: {x: [j]}",
-                                                     "organization: c\nindicators: {x: [i]}"], for: r))
+        let d = try valueDiagnostics("method: checklist\nitems: [{id: i, name: 甲, points: 10}]", "[i, i]", "[j]", "[i]")
         expectError(d, file: "data/0.yaml", line: 2, "checklist item 'i' is given twice")
         expectError(d, file: "data/1.yaml", line: 2, "unknown checklist item 'j'")
     }
 
     @Test func manualOutOfRangeAndAverageOutOfScale() throws {
-        let r = try rubric(oneIndicatorRubric("method: manual"))
-        let d = Scorer(rubric: r).validate(try data(["organization: a\nindicators: {x: 11}", "organization: b\nindicators: {x: 1}",
-                                                     "organization: c\nindicators: {x: 1}"], for: r))
+        let d = try valueDiagnostics("method: manual", "11", "1", "1")
         expectError(d, file: "data/0.yaml", line: 2, "from 0 to 10, found 11")
-        let avg = try rubric(oneIndicatorRubric("method: average"))
-        let d2 = Scorer(rubric: avg).validate(try data(["organization: a\nindicators: {x: [101]}", "organization: b\nindicators: {x: []}",
-                                                        "organization: c\nindicators: {x: [1]}"], for: avg))
+        let d2 = try valueDiagnostics("method: average", "[101]", "[]", "[1]")
         expectError(d2, file: "data/0.yaml", line: 2, "from 0 to 100")
         expectError(d2, file: "data/1.yaml", line: 2, "empty")
     }

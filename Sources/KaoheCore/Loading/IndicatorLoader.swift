@@ -59,6 +59,15 @@ extension RubricLoader {
         func notNegative(_ key: String, _ value: Exact?, _ m: inout MapReader, _ d: inout Diagnostics) {
             if let value, value.isNegative { d.error(m.value(key)!.location, "'\(key)' of indicator '\(id)' must not be negative, found \(value)") }
         }
+        /// The non-empty list parameter `key` (and its node), or nil with a diagnostic naming the shape expected.
+        func requiredList(_ key: String, _ shape: String, _ m: inout MapReader,
+                          _ d: inout Diagnostics) -> (node: YAMLValue, items: [YAMLValue])? {
+            guard let node = m.value(key), let list = node.sequence, !list.isEmpty else {
+                d.error(m.location, "indicator '\(id)' (method \(name)) is missing parameter '\(key)' (\(shape))")
+                return nil
+            }
+            return (node, list)
+        }
         switch name {
         case "ratio":
             var target: ScoringMethod.Target?
@@ -96,10 +105,7 @@ extension RubricLoader {
             if zero == full { d.error(m.value("full")!.location, "'zero' and 'full' of indicator '\(id)' must differ (both are \(zero))") }
             return .linear(zero: zero, full: full)
         case "bands":
-            guard let node = m.value("bands"), let items = node.sequence, !items.isEmpty else {
-                d.error(m.location, "indicator '\(id)' (method bands) is missing parameter 'bands' (a list of {min|max, points})")
-                return nil
-            }
+            guard let (_, items) = requiredList("bands", "a list of {min|max, points}", &m, &d) else { return nil }
             var bands: [ScoringMethod.Band] = []
             for item in items {
                 guard var b = MapReader(item, "a band of '\(id)'", &d) else { continue }
@@ -131,10 +137,7 @@ extension RubricLoader {
             }
             return .deduct(per: per, threshold: threshold)
         case "checklist":
-            guard let node = m.value("items"), let list = node.sequence, !list.isEmpty else {
-                d.error(m.location, "indicator '\(id)' (method checklist) is missing parameter 'items' (a list of {id, name, points})")
-                return nil
-            }
+            guard let (node, list) = requiredList("items", "a list of {id, name, points}", &m, &d) else { return nil }
             var items: [ScoringMethod.ChecklistItem] = []
             var ids = IDRegistry("checklist item")
             for item in list {
