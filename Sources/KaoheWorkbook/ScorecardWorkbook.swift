@@ -6,6 +6,9 @@ import XLSX
 /// ranking, one scorecard per organization, the survey, the rubric, the weights and charts. Every derived number
 /// is a live formula over the 权重 sheet, written with the engine's value as its cached result.
 public enum ScorecardWorkbook {
+    /// The time to stamp on a run's files: `SOURCE_DATE_EPOCH` when set (reproducible output), otherwise now.
+    public static func generationTime() -> Date { Workbook.Options.generationTime() }
+
     /// Writes the workbook for `result` to `path`. With `only`, writes the single-organization workbook handed
     /// back to that organization (its scorecard, with rank and grade as values). The file appears only when complete.
     public static func write(_ result: AssessmentResult, provenance: Provenance, to path: String,

@@ -40,7 +40,7 @@ struct Compare: ParsableCommand {
         let comparison = Comparison(baseline: try score(loaded, scheme: base), others: try others.map { try score(loaded, scheme: $0) })
         let directory = (out as NSString).appendingPathComponent(OutputNaming.fileName(loaded.rubric.assessment.id) + "-compare")
         try writeOutputs(to: directory) { files in
-            let provenance = Provenance(assessment: loaded, schemes: [base].compactMap { $0 } + others, generated: GenerationTime.now())
+            let provenance = Provenance(assessment: loaded, schemes: [base].compactMap { $0 } + others, generated: ScorecardWorkbook.generationTime())
             try ComparisonWorkbook.write(comparison, provenance: provenance, to: files.stage("compare.xlsx"))
             try files.stage("compare.json", text: AnalysisExport.json(comparison))
         }

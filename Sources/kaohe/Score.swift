@@ -31,7 +31,7 @@ struct Score: ParsableCommand {
         let stem = OutputNaming.stem(assessment: assessment.rubric.assessment.id, scheme: scheme)
         let directory = (out as NSString).appendingPathComponent(stem)
         try writeOutputs(to: directory) { files in
-            let provenance = Provenance(assessment: assessment, scheme: scheme, generated: GenerationTime.now())
+            let provenance = Provenance(assessment: assessment, scheme: scheme, generated: ScorecardWorkbook.generationTime())
             try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem).xlsx"), layout: layout)
             if split {
                 for org in result.organizations {

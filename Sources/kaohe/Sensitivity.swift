@@ -57,7 +57,7 @@ struct Sensitivity: ParsableCommand {
         progress.finish()
         let stem = OutputNaming.stem(assessment: assessment.rubric.assessment.id, scheme: scheme) + "-sensitivity"
         try writeOutputs(to: (out as NSString).appendingPathComponent(stem)) { files in
-            let provenance = Provenance(assessment: assessment, scheme: scheme, generated: GenerationTime.now())
+            let provenance = Provenance(assessment: assessment, scheme: scheme, generated: ScorecardWorkbook.generationTime())
             try SensitivityWorkbook.write(report, provenance: provenance, to: files.stage("sensitivity.xlsx"))
             try files.stage("sensitivity.json", text: AnalysisExport.json(report))
         }

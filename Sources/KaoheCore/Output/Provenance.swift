@@ -24,16 +24,9 @@ public struct Provenance: Sendable {
     }
 }
 
-/// The time stamped on generated files.
+/// How generation times are printed (the time itself comes from the workbook layer, which honours
+/// `SOURCE_DATE_EPOCH`).
 public enum GenerationTime {
-    /// `SOURCE_DATE_EPOCH` (seconds since 1970) when set, so that runs are reproducible; otherwise now.
-    public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text.trimmingCharacters(in: .whitespaces)) {
-            return Date(timeIntervalSince1970: TimeInterval(seconds))
-        }
-        return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
-    }
-
     /// `2024-12-31 08:00` in China Standard Time, as printed on covers.
     public static func display(_ date: Date) -> String {
         let formatter = DateFormatter()
