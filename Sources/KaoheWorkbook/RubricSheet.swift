@@ -20,7 +20,12 @@ struct RubricSheet {
         var row = 3
         for dimension in rubric.dimensions {
             let first = row
-            for indicator in dimension.indicators {
+            for (i, indicator) in dimension.indicators.enumerated() {
+                if book.streaming || i == 0 {
+                    // Streamed sheets cannot go back up to merge: the dimension is named on every row.
+                    try sheet.write(.text(dimension.name), row: row, column: 0, style: Styles.centered)
+                    try sheet.write(.exact(dimension.points), row: row, column: 1, style: Styles.points)
+                }
                 let applies = indicator.appliesTo.map { ids in
                     ids.sorted().map { id in rubric.organizations.first { $0.id == id }?.name ?? id }.joined(separator: "、")
                 } ?? "全部"
@@ -35,8 +40,10 @@ struct RubricSheet {
                 try sheet.setRowHeight(row, max(20, Double(lines) * 14 + 4))
                 row += 1
             }
-            try sheet.merge(CellRange(rows: first...(row - 1), columns: 0...0), .text(dimension.name), style: Styles.centered)
-            try sheet.merge(CellRange(rows: first...(row - 1), columns: 1...1), .exact(dimension.points), style: Styles.points)
+            if !book.streaming, row - 1 > first {
+                try sheet.merge(CellRange(rows: first...(row - 1), columns: 0...0), .text(dimension.name), style: Styles.centered)
+                try sheet.merge(CellRange(rows: first...(row - 1), columns: 1...1), .exact(dimension.points), style: Styles.points)
+            }
         }
         row += 1
         func section(_ title: String, _ lines: [String]) throws {

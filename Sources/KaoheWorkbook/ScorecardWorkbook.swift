@@ -11,34 +11,43 @@ public enum ScorecardWorkbook {
 
     /// Writes the workbook for `result` to `path`. With `only`, writes the single-organization workbook handed
     /// back to that organization (its scorecard, with rank and grade as values). The file appears only when complete.
+    /// With `cellLog`, also writes every cell, format, merge, width and filter of the workbook there as JSON
+    /// lines (see `CellLog`), for writing the same workbook with another program.
     public static func write(_ result: AssessmentResult, provenance: Provenance, to path: String,
-                             only organization: String? = nil, layout: Layout = .automatic) throws {
-        let options = Workbook.Options(created: provenance.generated)
+                             only organization: String? = nil, layout: Layout = .automatic,
+                             cellLog: String? = nil) throws {
+        let chosen = organization == nil ? layout.resolved(result.organizations.count) : .sheets
+        // The ledger is written strictly row by row, so the library keeps only the current row in memory.
+        let options = Workbook.Options(created: provenance.generated, constantMemory: chosen == .ledger)
+        let log = try cellLog.map(CellLog.init(path:))
         try Workbook.create(at: path, options: options) { workbook in
-            let book = Book(result: result, provenance: provenance, only: organization)
-            try book.write(into: workbook, stacked: organization == nil && layout.isStacked(result.organizations.count))
+            if let log { workbook.recorder = log.record }
+            let book = Book(result: result, provenance: provenance, only: organization, streaming: options.constantMemory)
+            try book.write(into: workbook, layout: chosen)
         }
+        try log?.close()
     }
 
     /// Where the scorecards go.
     public enum Layout: String, Sendable, CaseIterable {
-        /// `sheets` up to `sheetsUpTo` organizations, `stacked` above.
+        /// `sheets` up to `sheetsUpTo` organizations, `ledger` above.
         case automatic
-        /// One sheet per organization, named after it.
+        /// One scorecard sheet per organization, named after it.
         case sheets
         /// Scorecards one below the other on 评分明细 sheets (up to `perStackedSheet` each, a page break
-        /// before each): thousands of tabs are unusable, and per-organization files come from `--split`.
+        /// before each), for printing many scorecards from one file.
         case stacked
+        /// No scorecards: 汇总 computes from 明细, one row per organization and indicator (a new 明细 sheet every
+        /// million rows), written in constant memory. Thousands of tabs are unusable; each organization's own
+        /// scorecard comes from `--split`.
+        case ledger
 
         public static let sheetsUpTo = 300
         public static let perStackedSheet = 1000
 
-        func isStacked(_ organizations: Int) -> Bool {
-            switch self {
-            case .automatic: organizations > Self.sheetsUpTo
-            case .sheets: false
-            case .stacked: true
-            }
+        /// The concrete layout for this many organizations.
+        public func resolved(_ organizations: Int) -> Layout {
+            self == .automatic ? (organizations > Self.sheetsUpTo ? .ledger : .sheets) : self
         }
     }
 }
@@ -73,6 +82,9 @@ final class Book {
     /// Whether this is a single-organization workbook (no summary; rank and grade as values).
     let isSingle: Bool
     let places: Int
+    /// Whether every sheet is written strictly row by row (constant memory): no going back up, no merges
+    /// across rows.
+    let streaming: Bool
 
     var weights = WeightCells()
     /// Organization → survey block → group → the group score cell (absent: no valid votes).
@@ -86,7 +98,8 @@ final class Book {
     static let weightsSheet = "权重"
     static let surveySheet = "满意度"
 
-    init(result: AssessmentResult, provenance: Provenance, only: String?) {
+    init(result: AssessmentResult, provenance: Provenance, only: String?, streaming: Bool) {
+        self.streaming = streaming
         self.result = result
         self.rubric = result.rubric
         self.provenance = provenance
@@ -99,13 +112,15 @@ final class Book {
 
     func categoryName(_ id: String) -> String { rubric.categories.first { $0.id == id }?.name ?? id }
 
-    func write(into workbook: Workbook, stacked: Bool) throws {
+    func write(into workbook: Workbook, layout: ScorecardWorkbook.Layout) throws {
         // Sheets are created in tab order first; they are filled in dependency order below.
         let cover = try workbook.addWorksheet(named: "说明")
         let summary = isSingle ? nil : try workbook.addWorksheet(named: Book.summarySheet)
         var cards: [(OrganizationResult, Worksheet)] = []
         var stacks: [(Worksheet, [OrganizationResult])] = []
-        if stacked {
+        var ledgers: [(Worksheet, [OrganizationResult])] = []
+        switch layout {
+        case .stacked:
             let size = ScorecardWorkbook.Layout.perStackedSheet
             let chunks = stride(from: 0, to: organizations.count, by: size).map { Array(organizations[$0..<min(organizations.count, $0 + size)]) }
             for (k, chunk) in chunks.enumerated() {
@@ -113,7 +128,12 @@ final class Book {
                 for org in chunk { sheetNames[org.organization.id] = sheet.name }
                 stacks.append((sheet, chunk))
             }
-        } else {
+        case .ledger:
+            let chunks = LedgerSheet.sheets(organizations, rubric: rubric)
+            for (k, chunk) in chunks.enumerated() {
+                ledgers.append((try workbook.addWorksheet(named: chunks.count == 1 ? "明细" : "明细\(k + 1)"), chunk))
+            }
+        case .sheets, .automatic:
             for org in organizations {
                 let sheet = try workbook.addWorksheet(named: org.organization.name, sanitize: true)
                 sheetNames[org.organization.id] = sheet.name
@@ -124,13 +144,15 @@ final class Book {
         let survey = hasSurvey ? try workbook.addWorksheet(named: Book.surveySheet) : nil
         let rubricSheet = try workbook.addWorksheet(named: "指标体系")
         let weightsSheet = try workbook.addWorksheet(named: Book.weightsSheet)
-        let charts = isSingle ? nil : try workbook.addWorksheet(named: "图表")
+        // The rate table and radar chart have a row and a series per organization: for the small layouts only.
+        let charts = isSingle || layout == .ledger ? nil : try workbook.addWorksheet(named: "图表")
 
         for (i, org) in result.organizations.enumerated() { summaryRow[org.organization.id] = SummarySheet.firstRow + i }
         try WeightsSheet(book: self).write(weightsSheet)
         if let survey { try SurveySheet(book: self).write(survey) }
         for (org, sheet) in cards { try ScorecardSheet(book: self, organization: org).write(sheet) }
         for (sheet, orgs) in stacks { try ScorecardSheet.writeStack(orgs, on: sheet, book: self) }
+        for (sheet, orgs) in ledgers { try LedgerSheet(book: self).write(orgs, on: sheet) }
         if let summary { try SummarySheet(book: self).write(summary, workbook: workbook) }
         try RubricSheet(book: self).write(rubricSheet)
         try CoverSheet(book: self).write(cover)

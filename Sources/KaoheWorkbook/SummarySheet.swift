@@ -8,7 +8,11 @@ struct SummarySheet {
     static let firstRow = 3
 
     /// Column of 等次.
-    static func gradeColumn(_ book: Book) -> Int { 3 + 2 * book.rubric.blocks.count + 3 }
+    static func gradeColumn(_ book: Book) -> Int { bonusColumn(book) + 3 }
+    /// Column of the score of the block at `index` (its contribution is the next column).
+    static func blockScoreColumn(_ index: Int) -> Int { 3 + 2 * index }
+    /// Column of 加分 (扣分 and 综合得分 follow).
+    static func bonusColumn(_ book: Book) -> Int { blockScoreColumn(book.rubric.blocks.count) }
 
     func write(_ sheet: Worksheet, workbook: Workbook) throws {
         let rubric = book.rubric
@@ -17,7 +21,7 @@ struct SummarySheet {
         let first = Self.firstRow
         let lastRow = first + orgs.count - 1
         let blocks = rubric.blocks
-        let bonusColumn = 3 + 2 * blocks.count
+        let bonusColumn = Self.bonusColumn(book)
         let penaltyColumn = bonusColumn + 1
         let finalColumn = bonusColumn + 2
         let gradeColumn = Self.gradeColumn(book)
@@ -54,6 +58,29 @@ struct SummarySheet {
         let gradeIndex = { (name: String) in (rubric.grades.firstIndex { $0.name == name } ?? 0) + 1 }
         let tieColumns = rubric.ranking.tieBreak.compactMap { id in blocks.firstIndex { $0.id == id }.map { 4 + 2 * $0 } }
 
+        // Layout, filters and highlighting: before the rows, which a streamed sheet cannot revisit.
+        try sheet.setColumnWidth(0...0, 6)
+        try sheet.setColumnWidth(1...1, TextWidth.column(orgs.map(\.organization.name), minimum: 10, maximum: 24))
+        try sheet.setColumnWidth(2...2, TextWidth.column(rubric.categories.map(\.name), minimum: 8, maximum: 20))
+        try sheet.setColumnWidth(3...(finalColumn), 11)
+        try sheet.setColumnWidth(gradeColumn...gradeColumn, 8)
+        try sheet.setColumnWidth(vetoColumn...vetoColumn, TextWidth.column(orgs.map { $0.vetoes.map(\.name).joined(separator: ";") }, minimum: 12, maximum: 40))
+        try sheet.setColumnWidth(categoryColumn...finalIndexColumn, 9, hidden: true)
+        try sheet.freezePanes(row: first, column: 2)
+        if !orgs.isEmpty {
+            try sheet.autofilter(CellRange(rows: 2...lastRow, columns: 0...vetoColumn))
+            let grades = CellRange(rows: first...lastRow, columns: gradeColumn...gradeColumn)
+            for (g, grade) in rubric.grades.enumerated() {
+                let style = g == 0 ? Styles.excellent : (g == rubric.grades.count - 1 ? Styles.failing : Styles.good)
+                try sheet.conditionalFormat(grades, .cellText(.equal, grade.name), style: style)
+        }
+        let lowest = rubric.grades.dropLast().last?.minimum ?? 60
+        try sheet.conditionalFormat(CellRange(rows: first...lastRow, columns: finalColumn...finalColumn),
+                                    .cell(.less, lowest.double), style: Styles.low)
+        try sheet.conditionalFormat(CellRange(rows: first...lastRow, columns: vetoColumn...vetoColumn),
+                                    .formula("LEN($\(CellReference.columnName(vetoColumn))\(first + 1))>0"), style: Styles.failing)
+        }
+
         for (i, org) in orgs.enumerated() {
             let r = first + i
             let id = org.organization.id
@@ -71,8 +98,9 @@ struct SummarySheet {
             try sheet.write(.text(book.categoryName(org.organization.category)), row: r, column: 2, style: Styles.centered)
             for (b, block) in blocks.enumerated() {
                 let result = org.block(block.id)!
-                try sheet.write(.formula(card.blockScore[block.id]!, result.score), row: r, column: 3 + 2 * b, style: number)
-                try sheet.write(.formula(card.contribution[block.id]!, result.contribution), row: r, column: 4 + 2 * b, style: number)
+                try sheet.write(.formula(card.blockScore[block.id]!, result.score), row: r, column: Self.blockScoreColumn(b), style: number)
+                try sheet.write(.formula(card.contribution[block.id]!, result.contribution), row: r, column: Self.blockScoreColumn(b) + 1,
+                                style: number)
             }
             try sheet.write(.formula(card.bonus, org.bonus.total), row: r, column: bonusColumn, style: number)
             try sheet.write(.formula(card.penalty, org.penalty.total), row: r, column: penaltyColumn, style: number)
@@ -142,37 +170,41 @@ struct SummarySheet {
             row += 1
         }
 
-        // Layout, filters and highlighting.
-        try sheet.setColumnWidth(0...0, 6)
-        try sheet.setColumnWidth(1...1, TextWidth.column(orgs.map(\.organization.name), minimum: 10, maximum: 24))
-        try sheet.setColumnWidth(2...2, TextWidth.column(rubric.categories.map(\.name), minimum: 8, maximum: 20))
-        try sheet.setColumnWidth(3...(finalColumn), 11)
-        try sheet.setColumnWidth(gradeColumn...gradeColumn, 8)
-        try sheet.setColumnWidth(vetoColumn...vetoColumn, TextWidth.column(orgs.map { $0.vetoes.map(\.name).joined(separator: ";") }, minimum: 12, maximum: 40))
-        try sheet.setColumnWidth(categoryColumn...finalIndexColumn, 9, hidden: true)
-        try sheet.freezePanes(row: first, column: 2)
-        guard !orgs.isEmpty else { return }
-        try sheet.autofilter(CellRange(rows: 2...lastRow, columns: 0...vetoColumn))
-        let grades = CellRange(rows: first...lastRow, columns: gradeColumn...gradeColumn)
-        for (g, grade) in rubric.grades.enumerated() {
-            let style = g == 0 ? Styles.excellent : (g == rubric.grades.count - 1 ? Styles.failing : Styles.good)
-            try sheet.conditionalFormat(grades, .cellText(.equal, grade.name), style: style)
-        }
-        let lowest = rubric.grades.dropLast().last?.minimum ?? 60
-        try sheet.conditionalFormat(CellRange(rows: first...lastRow, columns: finalColumn...finalColumn),
-                                    .cell(.less, lowest.double), style: Styles.low)
-        try sheet.conditionalFormat(CellRange(rows: first...lastRow, columns: vetoColumn...vetoColumn),
-                                    .formula("LEN($\(CellReference.columnName(vetoColumn))\(first + 1))>0"), style: Styles.failing)
 
-        let chart = try workbook.addChart(.bar)
-        try chart.addSeries(name: "综合得分", categories: "=" + FormulaText.absolute(sheet.name, rows: first...lastRow, column: 1),
-                            values: "=" + FormulaText.absolute(sheet.name, rows: first...lastRow, column: finalColumn), color: 0x4472C4)
-        try chart.setTitle("综合得分")
+        guard !orgs.isEmpty else { return }
+        let chart: Chart
+        let chartHeight: Double
+        if orgs.count <= ScorecardWorkbook.Layout.sheetsUpTo {
+            // One bar per organization.
+            chart = try workbook.addChart(.bar)
+            try chart.addSeries(name: "综合得分", categories: "=" + FormulaText.absolute(sheet.name, rows: first...lastRow, column: 1),
+                                values: "=" + FormulaText.absolute(sheet.name, rows: first...lastRow, column: finalColumn), color: 0x4472C4)
+            try chart.setTitle("综合得分")
+            chartHeight = max(1.0, Double(orgs.count) / 12)
+        } else {
+            // Too many for one bar each: the number of organizations per grade, from a small live table.
+            row += 1
+            try sheet.writeRow([.text("等次"), .text("单位数")], row: row, column: 1, style: Styles.header)
+            let tableRow = row + 1
+            let gradeRange = FormulaText.absolute(sheet.name, rows: first...lastRow, column: gradeColumn)
+            for grade in rubric.grades {
+                row += 1
+                try sheet.write(.text(grade.name), row: row, column: 1, style: Styles.centered)
+                let count = orgs.count(where: { $0.grade == grade.name })
+                try sheet.write(.formula("COUNTIF(\(gradeRange),\(FormulaText.string(grade.name)))", cached: .number(Double(count))),
+                                row: row, column: 2, style: Styles.integer)
+            }
+            chart = try workbook.addChart(.column)
+            try chart.addSeries(name: "单位数", categories: "=" + FormulaText.absolute(sheet.name, rows: tableRow...row, column: 1),
+                                values: "=" + FormulaText.absolute(sheet.name, rows: tableRow...row, column: 2), color: 0x4472C4)
+            try chart.setTitle("等次分布")
+            chartHeight = 1
+        }
         try chart.hideLegend()
-        try sheet.insert(chart, at: CellReference(row: row + 1, column: 1), scale: (1.6, max(1.0, Double(orgs.count) / 12)))
+        try sheet.insert(chart, at: CellReference(row: row + 1, column: 1), scale: (1.6, chartHeight))
 
         var setup = book.pageSetup(landscape: true, repeatRows: 2...2, title: "结果汇总")
-        setup.printArea = CellRange(rows: 0...(row + 1 + Int(15 * max(1.0, Double(orgs.count) / 12))), columns: 0...vetoColumn)
+        setup.printArea = CellRange(rows: 0...(row + 1 + Int(15 * chartHeight)), columns: 0...vetoColumn)
         try sheet.setPageSetup(setup)
     }
 }

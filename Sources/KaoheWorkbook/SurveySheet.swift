@@ -50,9 +50,10 @@ struct SurveySheet {
 
             for org in book.organizations {
                 guard let result = org.block(block.id), let groups = result.survey else { continue }
-                let firstRow = row
                 for group in survey.groups {
                     guard let g = groups.first(where: { $0.id == group.id }) else { continue }
+                    // The name on every row (no merge): a filterable table, written strictly row by row.
+                    try sheet.write(.text(org.organization.name), row: row, column: 0, style: Styles.centered)
                     try sheet.write(.text(group.name), row: row, column: 1, style: Styles.text)
                     let weightRef = book.weights.groupWeight[block.id]?[group.id] ?? ""
                     try sheet.write(.formula(weightRef, group.weight), row: row, column: 2, style: Styles.points)
@@ -87,12 +88,6 @@ struct SurveySheet {
                     try sheet.write(.text(g.working), row: row, column: noteColumn, style: Styles.text)
                     try sheet.setRowHeight(row, max(18, Double(TextWidth.lines(g.working, width: Self.noteWidth)) * 14 + 4))
                     row += 1
-                }
-                if row - 1 > firstRow {
-                    try sheet.merge(CellRange(rows: firstRow...(row - 1), columns: 0...0), .text(org.organization.name),
-                                    style: Styles.centered)
-                } else if row - 1 == firstRow {
-                    try sheet.write(.text(org.organization.name), row: firstRow, column: 0, style: Styles.centered)
                 }
             }
             if headerRow == 2 { try sheet.freezePanes(row: headerRow + 1) }

@@ -33,21 +33,27 @@ public struct CellReference: Hashable, Sendable, CustomStringConvertible {
 
     /// The column letters: 0 → `A`, 26 → `AA`.
     public static func columnName(_ column: Int) -> String {
+        column < commonColumnNames.count ? commonColumnNames[column] : spelledColumnName(column)
+    }
+
+    /// The names of the first columns, spelled once: formulas name columns millions of times.
+    private static let commonColumnNames = (0..<702).map(spelledColumnName)
+
+    private static func spelledColumnName(_ column: Int) -> String {
         var n = column + 1
-        var scalars: [Character] = []
+        var letters: [UInt8] = []
         while n > 0 {
-            let r = (n - 1) % 26
-            scalars.append(Character(Unicode.Scalar(UInt8(65 + r))))
+            letters.append(UInt8(65 + (n - 1) % 26))
             n = (n - 1) / 26
         }
-        return String(scalars.reversed())
+        return String(decoding: letters.reversed(), as: UTF8.self)
     }
 
     /// `B3`.
-    public var description: String { "\(Self.columnName(column))\(row + 1)" }
+    public var description: String { Self.columnName(column) + String(row + 1) }
 
     /// `$B$3`.
-    public var absolute: String { "$\(Self.columnName(column))$\(row + 1)" }
+    public var absolute: String { "$" + Self.columnName(column) + "$" + String(row + 1) }
 }
 
 /// A rectangular range of cells, inclusive.
@@ -85,5 +91,6 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
 
 /// Quotes a sheet name for use in a formula: `'汇总'!$A$1`.
 public func sheetReference(_ sheet: String, _ range: String) -> String {
-    "'\(sheet.replacingOccurrences(of: "'", with: "''"))'!\(range)"
+    guard sheet.utf8.contains(UInt8(ascii: "'")) else { return "'" + sheet + "'!" + range }
+    return "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!" + range
 }

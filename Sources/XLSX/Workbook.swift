@@ -51,8 +51,13 @@ public final class Workbook {
 
     public let path: String
     let options: Options
+    /// Told about every cell, merge, width, height, pane and filter, with the worksheet's name, after the
+    /// library accepted it (nil: nothing is recorded).
+    public var recorder: ((String, WorksheetEvent) -> Void)?
     private(set) var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    /// The styles used most recently: a row of cells repeats a few styles, and comparing beats hashing.
+    private var recentFormats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
     private var sheetNames: [String] = []
     /// The sheet names in lower case, for the case-insensitive uniqueness rule.
     private var takenNames: Set<String> = []
@@ -117,6 +122,7 @@ public final class Workbook {
         }
         sheetNames.append(name)
         takenNames.insert(name.lowercased())
+        recorder?(name, .added)
         return Worksheet(workbook: self, handle: ws, name: name)
     }
 
@@ -200,14 +206,24 @@ public final class Workbook {
     /// The C format for `style`, made once per distinct style.
     func format(for style: CellStyle?) throws -> UnsafeMutablePointer<lxw_format>? {
         guard let style else { return nil }
-        if let existing = formats[style] { return existing }
+        if let recent = recentFormats.first(where: { $0.style == style }) { return recent.format }
+        if let existing = formats[style] {
+            remember(style, existing)
+            return existing
+        }
         let wb = try openHandle("adding a cell format")
         guard let f = workbook_add_format(wb) else {
             throw XLSXError(.library(code: 1, message: "Memory error"), while: "adding a cell format")
         }
         style.apply(to: f)
         formats[style] = f
+        remember(style, f)
         return f
+    }
+
+    private func remember(_ style: CellStyle, _ format: UnsafeMutablePointer<lxw_format>) {
+        if recentFormats.count == 8 { recentFormats.removeLast() }
+        recentFormats.insert((style, format), at: 0)
     }
 
     /// A range on a hidden sheet that holds `items`, for dropdown lists too long to store inline.

@@ -55,7 +55,8 @@ public final class Worksheet {
 
     /// Text cut to the cell limit with a visible marker.
     static func fitting(_ text: String) -> String {
-        guard text.count > maximumTextLength else { return text }
+        // UTF-8 is never shorter than the character count: most text needs no counting.
+        guard text.utf8.count > maximumTextLength, text.count > maximumTextLength else { return text }
         return String(text.prefix(maximumTextLength - truncationMarker.count)) + truncationMarker
     }
 
@@ -80,7 +81,7 @@ public final class Worksheet {
         case .formula(let formula, let cached):
             let body = formula.hasPrefix("=") ? String(formula.dropFirst()) : formula
             guard !body.isEmpty else { throw XLSXError(.emptyText, while: at(row, column)) }
-            guard body.count <= 8192 else { throw XLSXError(.textTooLong(limit: 8192), while: at(row, column)) }
+            guard body.utf8.count <= 8192 || body.count <= 8192 else { throw XLSXError(.textTooLong(limit: 8192), while: at(row, column)) }
             switch cached {
             case .number(let number):
                 guard number.isFinite else { throw XLSXError(.invalidNumber, while: at(row, column)) }
@@ -94,6 +95,7 @@ public final class Worksheet {
         case .blank:
             try check(worksheet_write_blank(handle, r, c, format), at(row, column))
         }
+        workbook.recorder?(name, .cell(row: row, column: column, value: value, style: style))
     }
 
     /// Writes values left to right from `column`.
@@ -122,6 +124,7 @@ public final class Worksheet {
         try check(worksheet_merge_range(handle, UInt32(range.first.row), UInt16(range.first.column),
                                         UInt32(range.last.row), UInt16(range.last.column), "", format), context)
         for r in range.first.row...range.last.row { mergedByRow[r, default: []].append(range) }
+        workbook.recorder?(name, .merge(range, style: style))
         // The merge wrote an empty string; the real value (a number or formula too) goes into the first cell.
         try write(value, row: range.first.row, column: range.first.column, style: style)
     }
@@ -138,6 +141,7 @@ public final class Worksheet {
         let w = width.isFinite ? min(max(width, 0), 255) : 8.43
         try check(worksheet_set_column_opt(handle, UInt16(columns.lowerBound), UInt16(columns.upperBound), w,
                                            format, &options), context)
+        workbook.recorder?(name, .columnWidth(columns, width: w, hidden: hidden))
     }
 
     /// Sets a row's height in points.
@@ -149,6 +153,7 @@ public final class Worksheet {
         options.hidden = hidden ? 1 : 0
         let h = height.isFinite ? min(max(height, 0), 409) : 15
         try check(worksheet_set_row_opt(handle, UInt32(row), h, nil, &options), context)
+        workbook.recorder?(name, .rowHeight(row: row, height: h))
     }
 
     /// Freezes the rows above `row` and the columns left of `column`.
@@ -156,6 +161,7 @@ public final class Worksheet {
         try open("freezing panes on \(name)")
         try checkCell(row, column)
         worksheet_freeze_panes(handle, UInt32(row), UInt16(column))
+        workbook.recorder?(name, .freezePanes(row: row, column: column))
     }
 
     /// Adds filter buttons to a header row and the rows below it.
@@ -164,6 +170,7 @@ public final class Worksheet {
         try open(context)
         try check(worksheet_autofilter(handle, UInt32(range.first.row), UInt16(range.first.column),
                                        UInt32(range.last.row), UInt16(range.last.column)), context)
+        workbook.recorder?(name, .autofilter(range))
     }
 
     /// Print settings of a sheet.

@@ -22,7 +22,10 @@ struct Score: ParsableCommand {
     @Flag(help: "Also write one workbook per organization (its own scorecard, to hand back to it).")
     var split = false
 
-    @Option(help: "Where the scorecards go: sheets (one per organization), stacked (one below the other on 评分明细 sheets, for thousands of organizations) or automatic (sheets up to \(ScorecardWorkbook.Layout.sheetsUpTo) organizations).")
+    @Flag(help: "Also write cells.jsonl: every cell, format, merge and width of the workbook as JSON lines, for writing the same workbook with another program (the benchmark's reference writers read it).")
+    var cells = false
+
+    @Option(help: "Where the per-organization detail goes: sheets (one scorecard sheet per organization), stacked (scorecards one below the other on 评分明细 sheets, for printing), ledger (one 明细 row per organization and indicator, written in constant memory, for thousands of organizations) or automatic (sheets up to \(ScorecardWorkbook.Layout.sheetsUpTo) organizations, ledger above).")
     var layout: ScorecardWorkbook.Layout = .automatic
 
     func run() throws {
@@ -32,7 +35,8 @@ struct Score: ParsableCommand {
         let directory = (out as NSString).appendingPathComponent(stem)
         try writeOutputs(to: directory) { files in
             let provenance = Provenance(assessment: assessment, scheme: scheme, generated: ScorecardWorkbook.generationTime())
-            try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem).xlsx"), layout: layout)
+            try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem).xlsx"), layout: layout,
+                                        cellLog: cells ? files.stage("cells.jsonl") : nil)
             if split {
                 for org in result.organizations {
                     let name = OutputNaming.fileName(org.organization.name, id: org.organization.id)

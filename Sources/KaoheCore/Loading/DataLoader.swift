@@ -78,9 +78,11 @@ public enum DataLoader {
     }
 
     /// The long form `{value, self, evidence, note}` or a bare value.
+    /// The keys of an indicator entry's long form (`{value: …, self: …}`).
+    private static let entryKeys: Set<String> = ["value", "self", "evidence", "note"]
+
     static func indicatorEntry(_ node: YAMLValue, at location: SourceLocation, _ d: inout Diagnostics) -> IndicatorEntry {
-        let longKeys: Set<String> = ["value", "self", "evidence", "note"]
-        if let pairs = node.mapping, pairs.contains(where: { longKeys.contains($0.key.text ?? "") }) {
+        if let pairs = node.mapping, pairs.contains(where: { entryKeys.contains($0.key.text ?? "") }) {
             var m = MapReader(node, "an indicator entry", &d)!
             let value = m.value("value").flatMap { $0.isNull ? nil : DataValue($0) }
             let selfScore = m.number("self", &d)

@@ -2,7 +2,8 @@
 struct MapReader {
     let node: YAMLValue
     let what: String
-    private(set) var used: Set<String> = []
+    /// The keys asked for (a short list: a linear search beats hashing here).
+    private(set) var used: [String] = []
     private let pairs: [(key: YAMLValue, value: YAMLValue)]
 
     /// nil (with a diagnostic) when `node` is not a map.
@@ -19,7 +20,7 @@ struct MapReader {
     var location: SourceLocation { node.location }
 
     mutating func value(_ key: String) -> YAMLValue? {
-        used.insert(key)
+        if !used.contains(key) { used.append(key) }
         return pairs.first { $0.key.text == key }?.value
     }
 

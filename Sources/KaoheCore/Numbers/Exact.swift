@@ -48,36 +48,58 @@ public struct Exact: Hashable, Comparable, Sendable {
 
     /// Parses decimal text such as `96.5`, `-0.25`, `+3`, `1e3` or `2.5E-2`; nil for anything else.
     public init?(_ text: String) {
-        var s = Substring(text)
-        while s.first == " " || s.first == "\t" { s.removeFirst() }
-        while s.last == " " || s.last == "\t" { s.removeLast() }
+        var text = text
+        guard let parsed = text.withUTF8({ Exact.parse($0) }) else { return nil }
+        self = parsed
+    }
+
+    /// The decimal syntax of `init?(_:)` over UTF-8 bytes: surrounding blanks, a sign, digits with at most
+    /// one point and `_` separators, an optional exponent (|e| ≤ 30).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Exact? {
+        let space: UInt8 = 0x20, tab: UInt8 = 0x09
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == space || bytes[start] == tab { start += 1 }
+        while end > start, bytes[end - 1] == space || bytes[end - 1] == tab { end -= 1 }
         var exponent = 0
-        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let x = Int(s[s.index(after: e)...]), abs(x) <= 30 else { return nil }
-            exponent = x
-            s = s[..<e]
+        if let e = (start..<end).first(where: { bytes[$0] | 0x20 == UInt8(ascii: "e") }) {
+            var i = e + 1
+            var negativeExponent = false
+            if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+                negativeExponent = bytes[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            guard i < end else { return nil }
+            var x = 0
+            while i < end {
+                let d = Int(bytes[i]) - 48
+                guard (0...9).contains(d), x <= 30 else { return nil }
+                x = x * 10 + d
+                i += 1
+            }
+            guard x <= 30 else { return nil }
+            exponent = negativeExponent ? -x : x
+            end = e
         }
         var negative = false
-        if s.first == "-" || s.first == "+" {
-            negative = s.first == "-"
-            s = s.dropFirst()
+        if start < end, bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "+") {
+            negative = bytes[start] == UInt8(ascii: "-")
+            start += 1
         }
         var digits: Int128 = 0
         var scale = 0
         var seenPoint = false
         var seenDigit = false
-        for ch in s {
-            if ch == "." {
+        for i in start..<end {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: ".") {
                 if seenPoint { return nil }
                 seenPoint = true
-            } else if let d = ch.wholeNumberValue, ch.isASCII {
+            } else if byte >= 48, byte <= 57 {
                 guard digits < Exact.powersOfTen[30] else { return nil }
-                digits = digits * 10 + Int128(d)
+                digits = digits * 10 + Int128(byte - 48)
                 seenDigit = true
                 if seenPoint { scale += 1 }
-            } else if ch == "_" {
-                continue
-            } else {
+            } else if byte != UInt8(ascii: "_") {
                 return nil
             }
         }
@@ -85,11 +107,7 @@ public struct Exact: Hashable, Comparable, Sendable {
         scale -= exponent
         let n = negative ? -digits : digits
         guard abs(scale) < 37 else { return nil }
-        if scale >= 0 {
-            self.init(n, over: Exact.powersOfTen[scale])
-        } else {
-            self.init(n * Exact.powersOfTen[-scale], over: 1)
-        }
+        return scale >= 0 ? Exact(n, over: Exact.powersOfTen[scale]) : Exact(n * Exact.powersOfTen[-scale], over: 1)
     }
 
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
@@ -235,7 +253,15 @@ public struct Exact: Hashable, Comparable, Sendable {
     }
 
     /// The nearest binary floating-point value (for spreadsheets and charts only).
-    public var double: Double { Double(decimalText(maximumPlaces: 17)) ?? Double(numerator) / Double(denominator) }
+    public var double: Double {
+        // Both exactly representable: IEEE division rounds the quotient correctly, so this is the nearest double.
+        // (Through Int64: converting Int128 to Double directly is a slow generic path.)
+        let limit: Int128 = 1 << 53
+        if numerator.magnitude <= limit.magnitude, denominator <= limit {
+            return Double(Int64(truncatingIfNeeded: numerator)) / Double(Int64(truncatingIfNeeded: denominator))
+        }
+        return Double(decimalText(maximumPlaces: 17)) ?? Double(numerator) / Double(denominator)
+    }
 
     public static func min(_ a: Exact, _ b: Exact) -> Exact { a < b ? a : b }
     public static func max(_ a: Exact, _ b: Exact) -> Exact { a < b ? b : a }

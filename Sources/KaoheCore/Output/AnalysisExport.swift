@@ -19,24 +19,24 @@ public enum AnalysisExport {
         let places = c.rubric.assessment.decimals
         func exact(_ x: Exact) -> String { x.rounded(places).decimalText(maximumPlaces: places) }
         var out = "{\n"
-        out += "  \"assessment\": {\"id\": \(ResultsExport.quote(c.rubric.assessment.id)), \"year\": \(c.rubric.assessment.year)},\n"
-        out += "  \"baseline\": \(ResultsExport.quote(c.baselineName)),\n"
-        out += "  \"schemes\": [\(c.schemeNames.map(ResultsExport.quote).joined(separator: ", "))],\n"
+        out += "  \"assessment\": {\"id\": \(JSONText.quoted(c.rubric.assessment.id)), \"year\": \(c.rubric.assessment.year)},\n"
+        out += "  \"baseline\": \(JSONText.quoted(c.baselineName)),\n"
+        out += "  \"schemes\": [\(c.schemeNames.map(JSONText.quoted).joined(separator: ", "))],\n"
         out += "  \"summaries\": [\n"
         out += c.summaries.map { s in
-            "    {\"scheme\": \(ResultsExport.quote(s.scheme)), \"spearman\": \(number(s.spearman)), \"mean_abs_rank_shift\": \(number(s.meanAbsoluteRankShift)), "
-                + "\"grade_changes\": \(s.gradeChanges), \"entered_top_grade\": [\(s.entered.map(ResultsExport.quote).joined(separator: ", "))], "
-                + "\"left_top_grade\": [\(s.left.map(ResultsExport.quote).joined(separator: ", "))]}"
+            "    {\"scheme\": \(JSONText.quoted(s.scheme)), \"spearman\": \(number(s.spearman)), \"mean_abs_rank_shift\": \(number(s.meanAbsoluteRankShift)), "
+                + "\"grade_changes\": \(s.gradeChanges), \"entered_top_grade\": [\(s.entered.map(JSONText.quoted).joined(separator: ", "))], "
+                + "\"left_top_grade\": [\(s.left.map(JSONText.quoted).joined(separator: ", "))]}"
         }.joined(separator: ",\n")
         out += "\n  ],\n  \"organizations\": [\n"
         out += c.rows.map { row in
             let schemes = zip(c.schemeNames, row.schemes).map { name, f in
-                "{\"scheme\": \(ResultsExport.quote(name)), \"final\": \(exact(f.final)), \"rank\": \(f.rank), \"grade\": \(ResultsExport.quote(f.grade)), "
+                "{\"scheme\": \(JSONText.quoted(name)), \"final\": \(exact(f.final)), \"rank\": \(f.rank), \"grade\": \(JSONText.quoted(f.grade)), "
                     + "\"final_change\": \(exact(f.final - row.baseline.final)), \"rank_change\": \(row.baseline.rank - f.rank), "
                     + "\"grade_changed\": \(f.grade != row.baseline.grade)}"
             }.joined(separator: ", ")
-            return "    {\"id\": \(ResultsExport.quote(row.id)), \"name\": \(ResultsExport.quote(row.name)), \"category\": \(ResultsExport.quote(row.category)), "
-                + "\"baseline\": {\"final\": \(exact(row.baseline.final)), \"rank\": \(row.baseline.rank), \"grade\": \(ResultsExport.quote(row.baseline.grade))}, "
+            return "    {\"id\": \(JSONText.quoted(row.id)), \"name\": \(JSONText.quoted(row.name)), \"category\": \(JSONText.quoted(row.category)), "
+                + "\"baseline\": {\"final\": \(exact(row.baseline.final)), \"rank\": \(row.baseline.rank), \"grade\": \(JSONText.quoted(row.baseline.grade))}, "
                 + "\"schemes\": [\(schemes)]}"
         }.joined(separator: ",\n")
         out += "\n  ]\n}\n"
@@ -50,8 +50,8 @@ public enum AnalysisExport {
             "{\"mean\": \(number(d.mean)), \"median\": \(number(d.median)), \"p5\": \(number(d.p5)), \"p95\": \(number(d.p95)), \"min\": \(number(d.min)), \"max\": \(number(d.max))}"
         }
         var out = "{\n"
-        out += "  \"assessment\": {\"id\": \(ResultsExport.quote(r.rubric.assessment.id)), \"year\": \(r.rubric.assessment.year)},\n"
-        out += "  \"nominal_scheme\": \(ResultsExport.quote(r.nominalSchemeName)),\n"
+        out += "  \"assessment\": {\"id\": \(JSONText.quoted(r.rubric.assessment.id)), \"year\": \(r.rubric.assessment.year)},\n"
+        out += "  \"nominal_scheme\": \(JSONText.quoted(r.nominalSchemeName)),\n"
         out += "  \"parameters\": {\"perturbation\": \(r.parameters.perturbation.decimalText()), \"runs\": \(r.parameters.runs), \"seed\": \(r.parameters.seed), "
         out += "\"method\": \"each weight × U(1−x, 1+x), renormalized within its parent, rounded to 4 decimals\"},\n"
         out += "  \"mean_rank_shift\": \(distribution(r.meanRankShift)),\n"
@@ -59,9 +59,9 @@ public enum AnalysisExport {
         out += "  \"top_grade_set_unchanged\": \(number(r.topGradeSetUnchanged)),\n"
         out += "  \"organizations\": [\n"
         out += r.organizations.map { o in
-            let shares = r.grades.map { "\(ResultsExport.quote($0)): \(number(o.gradeShares[$0] ?? 0))" }.joined(separator: ", ")
-            return "    {\"id\": \(ResultsExport.quote(o.id)), \"name\": \(ResultsExport.quote(o.name)), \"category\": \(ResultsExport.quote(o.category)), "
-                + "\"nominal_rank\": \(o.nominalRank), \"nominal_grade\": \(ResultsExport.quote(o.nominalGrade)), \"median_rank\": \(number(o.medianRank)), "
+            let shares = r.grades.map { "\(JSONText.quoted($0)): \(number(o.gradeShares[$0] ?? 0))" }.joined(separator: ", ")
+            return "    {\"id\": \(JSONText.quoted(o.id)), \"name\": \(JSONText.quoted(o.name)), \"category\": \(JSONText.quoted(o.category)), "
+                + "\"nominal_rank\": \(o.nominalRank), \"nominal_grade\": \(JSONText.quoted(o.nominalGrade)), \"median_rank\": \(number(o.medianRank)), "
                 + "\"p5_rank\": \(o.p5Rank), \"p95_rank\": \(o.p95Rank), \"grade_shares\": {\(shares)}, \"grade_sensitive\": \(o.gradeSensitive)}"
         }.joined(separator: ",\n")
         out += "\n  ]\n}\n"

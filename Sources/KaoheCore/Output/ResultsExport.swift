@@ -9,20 +9,20 @@ public enum ResultsExport {
         let places = rubric.assessment.decimals
         func number(_ x: Exact) -> String { x.rounded(places).decimalText(maximumPlaces: places) }
         var out = "{\n"
-        out += "  \"assessment\": {\"id\": \(quote(rubric.assessment.id)), \"year\": \(rubric.assessment.year), \"title\": \(quote(rubric.assessment.title))},\n"
-        out += "  \"scheme\": \(result.scheme.map { quote($0.name) } ?? "null"),\n"
+        out += "  \"assessment\": {\"id\": \(JSONText.quoted(rubric.assessment.id)), \"year\": \(rubric.assessment.year), \"title\": \(JSONText.quoted(rubric.assessment.title))},\n"
+        out += "  \"scheme\": \(result.scheme.map { JSONText.quoted($0.name) } ?? "null"),\n"
         out += "  \"organizations\": ["
         for (i, org) in result.organizations.enumerated() {
             out += i == 0 ? "\n" : ",\n"
             let blocks = org.blocks.map {
-                "\(quote($0.id)): {\"score\": \(number($0.score)), \"contribution\": \(number($0.contribution))}"
+                "\(JSONText.quoted($0.id)): {\"score\": \(number($0.score)), \"contribution\": \(number($0.contribution))}"
             }.joined(separator: ", ")
             let category = rubric.categories.first { $0.id == org.organization.category }?.name ?? org.organization.category
-            out += "    {\"id\": \(quote(org.organization.id)), \"name\": \(quote(org.organization.name)), "
-            out += "\"category\": \(quote(category)), \"category_id\": \(quote(org.organization.category)), "
+            out += "    {\"id\": \(JSONText.quoted(org.organization.id)), \"name\": \(JSONText.quoted(org.organization.name)), "
+            out += "\"category\": \(JSONText.quoted(category)), \"category_id\": \(JSONText.quoted(org.organization.category)), "
             out += "\"blocks\": {\(blocks)}, \"bonus\": \(number(org.bonus.total)), \"penalty\": \(number(org.penalty.total)), "
-            out += "\"final\": \(number(org.final)), \"rank\": \(org.rank), \"grade\": \(quote(org.grade)), "
-            out += "\"vetoes\": [\(org.vetoes.map { quote($0.id) }.joined(separator: ", "))]}"
+            out += "\"final\": \(number(org.final)), \"rank\": \(org.rank), \"grade\": \(JSONText.quoted(org.grade)), "
+            out += "\"vetoes\": [\(org.vetoes.map { JSONText.quoted($0.id) }.joined(separator: ", "))]}"
         }
         out += "\n  ]\n}\n"
         return out
@@ -48,22 +48,6 @@ public enum ResultsExport {
             lines.append(row.map(csvField).joined(separator: ","))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 
     /// A CSV field, quoted when needed; text that a spreadsheet would take for a formula gets a leading `'`.

@@ -1,0 +1,224 @@
+import KaoheCore
+import XLSX
+
+/// 明细: the province-scale ledger. One row per organization and indicator, survey group and bonus or penalty
+/// line, organizations in rank order — a flat, filterable table instead of thousands of scorecard tabs. The
+/// summary's block scores, bonus and penalty are live formulas over these rows (dimension subtotals with the
+/// §5.2 factor included), so the ledger and 汇总 together carry the whole computation. Rows are written strictly
+/// in order, so the workbook can be written in constant memory.
+struct LedgerSheet {
+    let book: Book
+
+    static let headers = ["单位", "一级指标", "二级指标", "分值", "完成情况", "自评分", "核定分", "差异", "评分说明"]
+    static let widths: [Double] = [22, 14, 22, 7, 22, 7.5, 8, 7.5, 48]
+    /// Rows below the header that one sheet holds (Excel's limit is 1,048,576 rows).
+    static let rowsPerSheet = 1_000_000
+    private static let pointsColumn = 3, selfColumn = 5, scoreColumn = 6, diffColumn = 7
+
+    /// The number of ledger rows each organization takes, in the order given.
+    static func rowCounts(_ organizations: [OrganizationResult], rubric: Rubric) -> [Int] {
+        organizations.map { org in
+            let groups = rubric.blocks.reduce(0) { n, b in n + (b.survey == nil ? 0 : (org.block(b.id)?.survey?.count ?? 0)) }
+            return org.indicators.count + groups + org.bonus.lines.count + org.penalty.lines.count
+        }
+    }
+
+    /// Splits organizations (in rank order) into sheets of at most `rowsPerSheet` ledger rows each.
+    static func sheets(_ organizations: [OrganizationResult], rubric: Rubric) -> [[OrganizationResult]] {
+        var chunks: [[OrganizationResult]] = [[]]
+        var rows = 0
+        for (org, count) in zip(organizations, rowCounts(organizations, rubric: rubric)) {
+            if rows + count > rowsPerSheet, !chunks[chunks.count - 1].isEmpty {
+                chunks.append([])
+                rows = 0
+            }
+            chunks[chunks.count - 1].append(org)
+            rows += count
+        }
+        return chunks
+    }
+
+    /// Writes the ledger rows of `organizations` on `sheet` and records, for each organization, the formulas
+    /// that 汇总 uses (`Book.scorecards`). Rows are laid out on another core while the previous ones are written.
+    func write(_ organizations: [OrganizationResult], on sheet: Worksheet) throws {
+        try sheet.writeRow(Self.headers.map(CellValue.text), row: 0, style: Styles.header)
+        try sheet.setRowHeight(0, 24)
+        // Filters and widths first: a streamed sheet cannot go back up.
+        let counts = Self.rowCounts(organizations, rubric: book.rubric)
+        let rows = counts.reduce(0, +)
+        if rows > 0 { try sheet.autofilter(CellRange(rows: 0...rows, columns: 0...(Self.headers.count - 1))) }
+        for (i, width) in Self.widths.enumerated() { try sheet.setColumnWidth(i...i, width) }
+        try sheet.freezePanes(row: 1, column: 1)
+
+        let tops = counts.reduce(into: [1]) { tops, count in tops.append(tops.last! + count) }
+        let layout = LedgerLayout(book: book, sheet: sheet.name)
+        let number = Styles.number.with { $0.numberFormat = book.numberFormat }
+        let styles: [LedgerLayout.Style: CellStyle] = [.text: Styles.text, .centered: Styles.centered, .points: Styles.points,
+                                                      .number: number]
+        let batch = 32
+        try Pipeline.run(batches: (organizations.count + batch - 1) / batch, make: { b in
+            (b * batch..<min(organizations.count, (b + 1) * batch)).map { layout.rows(organizations[$0], from: tops[$0]) }
+        }, consume: { laidOut in
+            for organization in laidOut {
+                for cell in organization.cells {
+                    try sheet.write(cell.value, row: Int(cell.row), column: Int(cell.column), style: styles[cell.style])
+                }
+                book.scorecards[organization.id] = organization.formulas
+            }
+        })
+        try sheet.setPageSetup(book.pageSetup(landscape: true, repeatRows: 0...0, title: sheet.name))
+    }
+}
+
+/// What the ledger needs to lay out an organization's rows, copied from the book so that rows can be laid out
+/// on other threads.
+struct LedgerLayout: Sendable {
+    enum Style: Sendable { case text, centered, points, number }
+
+    struct Cell: Sendable {
+        let row: Int32
+        let column: UInt8
+        let style: Style
+        let value: CellValue
+    }
+
+    /// One organization's ledger cells, in row order, and the formulas 汇总 uses for it.
+    struct Rows: Sendable {
+        let id: String
+        var cells: [Cell] = []
+        var formulas = ScorecardCells()
+    }
+
+    let rubric: Rubric
+    let places: Int
+    let weights: WeightCells
+    let surveyCells: [String: [String: [String: String]]]
+    let summaryRows: [String: Int]
+    let bonusColumn: Int
+    let sheet: String
+
+    init(book: Book, sheet: String) {
+        rubric = book.rubric
+        places = book.places
+        weights = book.weights
+        surveyCells = book.surveyCells
+        summaryRows = book.summaryRow
+        bonusColumn = SummarySheet.bonusColumn(book)
+        self.sheet = sheet
+    }
+
+    /// The rows of `org`, starting at row `top`.
+    func rows(_ org: OrganizationResult, from top: Int) -> Rows {
+        let p = places
+        let id = org.organization.id
+        let name = CellValue.text(org.organization.name)
+        let summaryRow = summaryRows[id]!
+        var out = Rows(id: id)
+        out.cells.reserveCapacity(org.indicators.count * 9 + 32)
+        var row = top
+        func put(_ column: Int, _ value: CellValue, _ style: Style) {
+            out.cells.append(Cell(row: Int32(row), column: UInt8(column), style: style, value: value))
+        }
+        func ref(_ c: Int) -> String { CellReference(row: row, column: c).description }
+        func absolute(_ rows: ClosedRange<Int>, _ c: Int) -> String { FormulaText.absolute(sheet, rows: rows, column: c) }
+        let points = 3, selfScore = 5, score = 6, difference = 7
+
+        var dimensionTerms: [String] = []
+        // An organization's indicator results follow the rubric's order: one per applicable indicator.
+        var results = org.indicators.makeIterator()
+        for dimension in rubric.dimensions {
+            guard org.dimension(dimension.id) != nil else { continue }
+            let first = row
+            let dimensionName = CellValue.text(dimension.name)
+            for indicator in dimension.indicators where indicator.applies(to: id) {
+                guard let r = results.next(), r.id == indicator.id else {
+                    preconditionFailure("indicator results out of the rubric's order for '\(id)'")
+                }
+                put(0, name, .text)
+                put(1, dimensionName, .text)
+                put(2, .text(indicator.name), .text)
+                put(points, .formula(weights.indicatorPoints[indicator.id]!, indicator.points), .points)
+                put(4, .text(r.note.map { "\(r.valueText)(\($0))" } ?? r.valueText), .text)
+                if let s = r.selfScore {
+                    put(selfScore, .exact(s), .number)
+                } else {
+                    put(selfScore, .blank, .number)
+                }
+                put(score, .formula("ROUND(\(FormulaText.times(ref(points), r.fraction)),\(p))", r.score), .number)
+                if let s = r.selfScore {
+                    put(difference, .formula("ROUND(\(ref(score))-\(ref(selfScore)),\(p))", r.score - s), .number)
+                } else {
+                    put(difference, .blank, .number)
+                }
+                put(8, .text(r.deductionNote), .text)
+                row += 1
+            }
+            // The dimension subtotal with the §5.2 factor: Σ scores × dimension points ÷ applicable points.
+            let scores = absolute(first...(row - 1), score)
+            let applicable = absolute(first...(row - 1), points)
+            dimensionTerms.append("ROUND(SUM(\(scores))*\(weights.dimensionPoints[dimension.id]!)/SUM(\(applicable)),\(p))")
+        }
+
+        for (b, block) in rubric.blocks.enumerated() {
+            guard let result = org.block(block.id) else { continue }
+            let weight = weights.blockWeight[block.id]!
+            let scoreCell = FormulaText.absolute(Book.summarySheet, row: summaryRow, column: SummarySheet.blockScoreColumn(b))
+            guard let survey = block.survey else {
+                out.formulas.blockScore[block.id] = dimensionTerms.joined(separator: "+")
+                out.formulas.contribution[block.id] = "ROUND(\(scoreCell)*\(weight)/\(weights.scale),\(p))"
+                continue
+            }
+            var terms: [(weight: String, score: String)] = []
+            for group in survey.groups {
+                guard let g = result.survey?.first(where: { $0.id == group.id }) else { continue }
+                put(0, name, .text)
+                put(1, .text(block.name), .text)
+                put(2, .text(group.name), .text)
+                put(points, .formula(weights.groupWeight[block.id]![group.id]!, group.weight), .points)
+                put(4, .text("有效票 \(g.validVotes)"), .text)
+                put(selfScore, .blank, .number)
+                if let value = g.score, let cell = surveyCells[id]?[block.id]?[group.id] {
+                    put(score, .formula(cell, value), .number)
+                    terms.append((FormulaText.absolute(sheet, row: row, column: points), FormulaText.absolute(sheet, row: row, column: score)))
+                } else {
+                    put(score, .text("无有效票"), .centered)
+                }
+                put(difference, .blank, .number)
+                put(8, .text(g.score == nil ? "该群体无有效票,不参与加权" : "群体得分见「\(Book.surveySheet)」表"), .text)
+                row += 1
+            }
+            let numerator = terms.map { "\($0.weight)*\($0.score)" }.joined(separator: "+")
+            let denominator = terms.map(\.weight).joined(separator: "+")
+            out.formulas.blockScore[block.id] = "ROUND((\(numerator))/(\(denominator)),\(p))"
+            out.formulas.contribution[block.id] = "ROUND(\(scoreCell)*\(weight)/100,\(p))"
+        }
+
+        for (title, adjustment, rules) in [("加分", org.bonus, rubric.bonus), ("扣分", org.penalty, rubric.penalties)] {
+            let first = row
+            for line in adjustment.lines {
+                let item = rules.items.first { $0.id == line.item }!
+                put(0, name, .text)
+                put(1, .text(title), .text)
+                put(2, .text(line.name), .text)
+                put(points, .exact(item.points), .points)
+                let notes = line.notes.joined(separator: ";")
+                put(4, .text("\(line.count.decimalText()) 次" + (notes.isEmpty ? "" : ":" + notes)), .text)
+                put(selfScore, .blank, .number)
+                let product = "\(ref(points))*\(FormulaText.literal(line.count))"
+                put(score, .formula(item.cap.map { "MIN(\(FormulaText.literal($0)),\(product))" } ?? product, line.capped), .number)
+                put(difference, .blank, .number)
+                put(8, .text(line.capped < line.raw ? "超过本项上限,按 \(line.capped.decimalText()) 分计" : ""), .text)
+                row += 1
+            }
+            let sum = row > first ? "SUM(\(absolute(first...(row - 1), score)))" : "0"
+            let formula = rules.cap.map { "ROUND(MIN(\(FormulaText.literal($0)),\(sum)),\(p))" } ?? "ROUND(\(sum),\(p))"
+            if title == "加分" { out.formulas.bonus = formula } else { out.formulas.penalty = formula }
+        }
+
+        func summaryRef(_ column: Int) -> String { CellReference(row: summaryRow, column: column).description }
+        let contributions = rubric.blocks.indices.filter { org.block(rubric.blocks[$0].id) != nil }
+            .map { summaryRef(SummarySheet.blockScoreColumn($0) + 1) }
+        out.formulas.final = "MAX(0,ROUND(\((contributions + [summaryRef(bonusColumn)]).joined(separator: "+"))-\(summaryRef(bonusColumn + 1)),\(p)))"
+        return out
+    }
+}

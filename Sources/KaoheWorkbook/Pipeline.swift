@@ -1,0 +1,31 @@
+import Dispatch
+
+/// Two-stage pipelining for writers: batch `i + 1` is made on another thread while batch `i` is consumed on
+/// this one (the library writing a workbook is single-threaded; laying out its cells need not be).
+enum Pipeline {
+    static func run<Batch: Sendable>(batches: Int, make: @escaping @Sendable (Int) -> Batch,
+                                     consume: (Batch) throws -> Void) throws {
+        guard batches > 0 else { return }
+        var current = make(0)
+        for index in 0..<batches {
+            let next = Slot<Batch>()
+            let making = DispatchGroup()
+            if index + 1 < batches {
+                DispatchQueue.global(qos: .userInitiated).async(group: making) { next.value = make(index + 1) }
+            }
+            do {
+                try consume(current)
+            } catch {
+                making.wait()
+                throw error
+            }
+            making.wait()
+            if let value = next.value { current = value }
+        }
+    }
+
+    /// A value handed from the making thread to the consuming one (ordered by the group's wait).
+    private final class Slot<Value>: @unchecked Sendable {
+        var value: Value?
+    }
+}
