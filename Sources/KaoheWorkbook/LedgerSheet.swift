@@ -23,12 +23,14 @@ struct LedgerSheet {
         }
     }
 
-    /// Splits organizations (in rank order) into sheets of at most `rowsPerSheet` ledger rows each.
-    static func sheets(_ organizations: [OrganizationResult], rubric: Rubric) -> [[OrganizationResult]] {
+    /// Splits organizations (in rank order) into sheets of at most `rowLimit` ledger rows each, never splitting an
+    /// organization.
+    static func sheets(_ organizations: [OrganizationResult], rubric: Rubric,
+                       rowLimit: Int = rowsPerSheet) -> [[OrganizationResult]] {
         var chunks: [[OrganizationResult]] = [[]]
         var rows = 0
         for (org, count) in zip(organizations, rowCounts(organizations, rubric: rubric)) {
-            if rows + count > rowsPerSheet, !chunks[chunks.count - 1].isEmpty {
+            if rows + count > rowLimit, !chunks[chunks.count - 1].isEmpty {
                 chunks.append([])
                 rows = 0
             }

@@ -152,7 +152,7 @@ func number(_ value: SheetContents.Value?) -> Double? {
         let summary = try #require(book.sheet("汇总"))
         let finals = summary.cells.filter { $0.value.formula?.hasPrefix("'评分明细'!") == true }
         #expect(finals.count >= result.organizations.count)
-        #expect(ScorecardWorkbook.Layout.automatic.isStacked(301) && !ScorecardWorkbook.Layout.automatic.isStacked(300))
+        #expect(ScorecardWorkbook.Layout.stacked.resolved(5) == .stacked)
     }
 
     @Test func sameInputsGiveIdenticalBytes() throws {
