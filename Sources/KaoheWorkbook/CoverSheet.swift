@@ -6,18 +6,24 @@ import XLSX
 /// (tool version, SHA-256 of every input, generation time).
 struct CoverSheet {
     let book: Book
+    static let namesListedUpTo = 100
 
     func write(_ sheet: Worksheet) throws {
         let rubric = book.rubric
         let a = rubric.assessment
         var cover = try CoverWriter(sheet: sheet, title: a.title)
-        let scope = book.isSingle ? "本单位评分表(单位版)" : "汇总表、各单位评分表、满意度测评、指标体系、权重、图表"
+        let scope = book.isSingle ? "本单位评分表(单位版)"
+            : book.layout == .ledger ? "汇总表、评分明细台账(每单位每项指标一行)、满意度测评、指标体系、权重;各单位评分表另用 --split 生成"
+            : "汇总表、各单位评分表、满意度测评、指标体系、权重、图表"
         try cover.line("考核单位", a.issuer ?? "")
         try cover.line("考核年度", String(a.year))
         try cover.line("考核编号", a.id)
         try cover.line("考核依据", a.basis ?? "")
         try cover.line("本工作簿", scope)
-        try cover.line("被考核单位", "\(book.organizations.count) 个:" + book.organizations.map(\.organization.name).joined(separator: "、"))
+        // A province roll-up names its units in 汇总, not in one cell.
+        let names = book.organizations.count <= Self.namesListedUpTo
+            ? ":" + book.organizations.map(\.organization.name).joined(separator: "、") : "(名单见「\(Book.summarySheet)」表)"
+        try cover.line("被考核单位", "\(book.organizations.count) 个" + names)
         try cover.line("权重方案", book.result.scheme?.name ?? "考核细则原定权重")
         try cover.line("模块权重", rubric.blocks.map { "\($0.name) \($0.weight.decimalText())" }.joined(separator: ";"))
         try cover.line("一级指标分值", rubric.dimensions.map { "\($0.name) \($0.points.decimalText())" }.joined(separator: ";"))

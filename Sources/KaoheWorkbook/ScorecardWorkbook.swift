@@ -86,6 +86,8 @@ final class Book {
     /// across rows.
     let streaming: Bool
 
+    /// Where the per-organization detail goes (set when writing starts).
+    private(set) var layout = ScorecardWorkbook.Layout.sheets
     var weights = WeightCells()
     /// Organization → survey block → group → the group score cell (absent: no valid votes).
     var surveyCells: [String: [String: [String: String]]] = [:]
@@ -113,6 +115,7 @@ final class Book {
     func categoryName(_ id: String) -> String { rubric.categories.first { $0.id == id }?.name ?? id }
 
     func write(into workbook: Workbook, layout: ScorecardWorkbook.Layout) throws {
+        self.layout = layout
         // Sheets are created in tab order first; they are filled in dependency order below.
         let cover = try workbook.addWorksheet(named: "说明")
         let summary = isSingle ? nil : try workbook.addWorksheet(named: Book.summarySheet)

@@ -60,6 +60,15 @@ public final class Worksheet {
         return String(text.prefix(maximumTextLength - truncationMarker.count)) + truncationMarker
     }
 
+    /// `value` as written: text and cached text cut to the cell limit.
+    static func fitting(_ value: CellValue) -> CellValue {
+        switch value {
+        case .text(let t): .text(fitting(t))
+        case .formula(let f, cached: .text(let t)): .formula(f, cached: .text(fitting(t)))
+        default: value
+        }
+    }
+
     /// Writes one cell.
     public func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws {
         try open(at(row, column))
@@ -95,7 +104,7 @@ public final class Worksheet {
         case .blank:
             try check(worksheet_write_blank(handle, r, c, format), at(row, column))
         }
-        workbook.recorder?(name, .cell(row: row, column: column, value: value, style: style))
+        if let recorder = workbook.recorder { recorder(name, .cell(row: row, column: column, value: Self.fitting(value), style: style)) }
     }
 
     /// Writes values left to right from `column`.

@@ -25,20 +25,24 @@ struct AssessmentOptions: ParsableArguments {
         }
     }
 
-    /// Loads the assessment, printing every input problem to stderr and failing when there is one.
-    func load() throws -> (Assessment, WeightScheme?) {
-        let loaded = try loadAssessment(assessment, rubric: rubric, data: data, schemeArguments: weights.map { [$0] } ?? [])
+    /// Loads the assessment, printing every input problem to stderr and failing when there is one. Without
+    /// `checkingValues`, value problems are left to the scoring that follows (which reports the same ones).
+    func load(checkingValues: Bool = true) throws -> (Assessment, WeightScheme?) {
+        let loaded = try loadAssessment(assessment, rubric: rubric, data: data, schemeArguments: weights.map { [$0] } ?? [],
+                                        checkingValues: checkingValues)
         return (loaded, try weights.map { try resolveScheme($0, in: loaded) })
     }
 }
 
 /// Loads an assessment folder with the schemes of its weights/ folder and any scheme arguments that are files,
 /// printing every input problem (and warning) to stderr and failing when there is an error.
-func loadAssessment(_ folder: String, rubric: String? = nil, data: String? = nil, schemeArguments: [String]) throws -> Assessment {
+func loadAssessment(_ folder: String, rubric: String? = nil, data: String? = nil, schemeArguments: [String],
+                    checkingValues: Bool = true) throws -> Assessment {
     let files = schemeArguments.filter { FileManager.default.fileExists(atPath: $0) }
     let weights = files.isEmpty ? nil : AssessmentLoader.schemeFiles(in: folder) + files
     do {
-        let assessment = try AssessmentLoader.load(folder: folder, paths: .init(rubric: rubric, data: data, weights: weights))
+        let assessment = try AssessmentLoader.load(folder: folder, paths: .init(rubric: rubric, data: data, weights: weights),
+                                                   checkingValues: checkingValues)
         printDiagnostics(assessment.warnings)
         return assessment
     } catch let errors as InputErrors {
@@ -84,8 +88,15 @@ func writeOutputs(to directory: String, _ body: (inout OutputFiles) throws -> Vo
 
 /// Scores, turning value problems into diagnostics on stderr and exit code 1.
 func score(_ assessment: Assessment, scheme: WeightScheme?) throws -> AssessmentResult {
+    var data = assessment.data
+    return try score(releasing: &data, rubric: assessment.rubric, scheme: scheme)
+}
+
+/// Scores data that the caller gives up (each organization's data is freed once it is scored), turning value
+/// problems into diagnostics on stderr and exit code 1.
+func score(releasing data: inout [OrganizationData], rubric: Rubric, scheme: WeightScheme?) throws -> AssessmentResult {
     do {
-        return try Scorer(rubric: assessment.rubric, scheme: scheme).score(assessment.data)
+        return try Scorer(rubric: rubric, scheme: scheme).score(releasing: &data)
     } catch let errors as InputErrors {
         printDiagnostics(errors.diagnostics)
         printError("\(errors.diagnostics.count) problem(s) found; nothing was written.")

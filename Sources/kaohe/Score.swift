@@ -29,12 +29,16 @@ struct Score: ParsableCommand {
     var layout: ScorecardWorkbook.Layout = .automatic
 
     func run() throws {
-        let (assessment, scheme) = try options.load()
-        let result = try score(assessment, scheme: scheme)
+        // Scoring reports every value problem, so loading need not score once more to find them.
+        var (assessment, scheme) = try options.load(checkingValues: false)
+        // The data goes to the scorer, which frees each organization's share once scored (province scale).
+        var data = assessment.data
+        assessment.data = []
+        let result = try score(releasing: &data, rubric: assessment.rubric, scheme: scheme)
         let stem = OutputNaming.stem(assessment: assessment.rubric.assessment.id, scheme: scheme)
         let directory = (out as NSString).appendingPathComponent(stem)
+        let provenance = Provenance(assessment: assessment, scheme: scheme, generated: ScorecardWorkbook.generationTime())
         try writeOutputs(to: directory) { files in
-            let provenance = Provenance(assessment: assessment, scheme: scheme, generated: ScorecardWorkbook.generationTime())
             try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem).xlsx"), layout: layout,
                                         cellLog: cells ? files.stage("cells.jsonl") : nil)
             if split {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KaoheCore
 
@@ -22,6 +23,38 @@ import Testing
         #expect(a.data.count == a.rubric.organizations.count)
         #expect(a.dataFiles.contains { $0.path.hasSuffix(".csv") })
         #expect(a.schemes.count == 2)
+    }
+
+    @Test func scoringThatReleasesTheDataGivesTheSameResults() throws {
+        let a = try AssessmentLoader.load(folder: bundledAssessment)
+        let kept = try Scorer(rubric: a.rubric).score(a.data)
+        var data = a.data
+        let released = try Scorer(rubric: a.rubric).score(releasing: &data)
+        #expect(data.isEmpty)
+        #expect(released.organizations.map(\.organization.id) == kept.organizations.map(\.organization.id))
+        for (r, k) in zip(released.organizations, kept.organizations) {
+            #expect(r.final == k.final && r.rank == k.rank && r.grade == k.grade)
+            #expect(r.indicators.map(\.score) == k.indicators.map(\.score))
+            #expect(r.indicators.map(\.deductionNote) == k.indicators.map(\.deductionNote))
+        }
+    }
+
+    @Test func loadingWithoutValueChecksLeavesThemToScoring() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-values-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: bundledAssessment, toPath: folder)
+        let file = folder + "/data/union.yaml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "politics.ideology: {value: 好,", with: "politics.ideology: {value: 极好,")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        // Checked while loading, by default…
+        #expect(throws: InputErrors.self) { try AssessmentLoader.load(folder: folder) }
+        // …or by the scoring that follows, with the same problem at the same place.
+        let a = try AssessmentLoader.load(folder: folder, checkingValues: false)
+        var data = a.data
+        let error = try #require(throws: InputErrors.self) { try Scorer(rubric: a.rubric).score(releasing: &data) }
+        #expect(error.diagnostics.count == 1)
+        #expect(error.diagnostics[0].description.contains("union.yaml:6"))
+        #expect(error.diagnostics[0].description.contains("极好"))
     }
 
     @Test func rubricOwnWeights() throws {

@@ -72,7 +72,11 @@ public enum AssessmentLoader {
 
     /// Loads and validates the folder. Throws `InputErrors` with every error found; rubric errors are
     /// reported before data is read (§11).
-    public static func load(folder: String, paths: Paths = Paths()) throws -> Assessment {
+    ///
+    /// With `checkingValues` (the default) every organization is scored once to report value problems (wrong
+    /// types, unknown levels…) with the others; a caller that scores right away can leave that to its scoring,
+    /// which reports the same problems, and save a pass over the data.
+    public static func load(folder: String, paths: Paths = Paths(), checkingValues: Bool = true) throws -> Assessment {
         let fm = FileManager.default
         let rubricPath = paths.rubric ?? (folder as NSString).appendingPathComponent("rubric.yaml")
         var d = Diagnostics()
@@ -138,7 +142,7 @@ public enum AssessmentLoader {
 
         let data = rubric.organizations.compactMap { byOrganization[$0.id] }
         // Value checks need the methods: scoring every organization once reports them all.
-        if !d.hasErrors {
+        if checkingValues, !d.hasErrors {
             for diagnostic in Scorer(rubric: rubric).validate(data) { d.error(diagnostic.location, diagnostic.message) }
         }
         if d.hasErrors { throw InputErrors(d.errors) }

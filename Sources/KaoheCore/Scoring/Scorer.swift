@@ -30,17 +30,32 @@ public struct Scorer: Sendable {
 
     /// Scores, ranks and grades. Throws `InputErrors` listing every value problem.
     public func score(_ data: [OrganizationData]) throws -> AssessmentResult {
+        var data = data
+        return try score(releasing: &data)
+    }
+
+    /// Like `score(_:)`, but takes the data (leaving `data` empty) and lets go of each organization's data as soon
+    /// as it is scored, so that the data and the results are not both held in full: at province scale this is
+    /// what keeps the peak memory near the larger of the two rather than their sum. (The saving needs the caller
+    /// to hold no other copy.)
+    public func score(releasing data: inout [OrganizationData]) throws -> AssessmentResult {
+        let slots = DataSlots(data)
+        data = []
         var problems: [Diagnostic] = []
-        var results = scoreOrganizations(data, problems: &problems)
+        var results = scoreOrganizations(slots, problems: &problems)
         if !problems.isEmpty { throw InputErrors(problems) }
         Grader(rubric: rubric).rankAndGrade(&results)
         return AssessmentResult(rubric: rubric, scheme: scheme, organizations: results)
     }
 
     private func scoreOrganizations(_ data: [OrganizationData], problems: inout [Diagnostic]) -> [OrganizationResult] {
+        scoreOrganizations(DataSlots(data), problems: &problems)
+    }
+
+    private func scoreOrganizations(_ slots: DataSlots, problems: inout [Diagnostic]) -> [OrganizationResult] {
         let organizations = Dictionary(uniqueKeysWithValues: rubric.organizations.map { ($0.id, $0) })
-        let positions = rankPositions(data)
-        let entries = data.filter { organizations[$0.organization] != nil }
+        let positions = rankPositions(slots)
+        let entries = (0..<slots.count).filter { organizations[slots[$0].organization] != nil }
         // Organizations are scored independently, so the work is split across the cores in fixed chunks;
         // results and problems are put back in input order, so the outcome never depends on scheduling.
         let chunkSize = 256
@@ -50,7 +65,9 @@ public struct Scorer: Sendable {
             var local: [Diagnostic] = []
             let range = (chunk * chunkSize)..<min(entries.count, (chunk + 1) * chunkSize)
             let scored = range.map { i in
-                scoreOne(organizations[entries[i].organization]!, entries[i], positions: positions, problems: &local)
+                let data = slots[entries[i]]
+                defer { slots.release(entries[i]) }
+                return scoreOne(organizations[data.organization]!, data, positions: positions, problems: &local)
             }
             parts.set(chunk, (scored, local))
         }
@@ -61,7 +78,7 @@ public struct Scorer: Sendable {
 
     /// For each `rank` indicator: organization id → competition position among the organizations ranked
     /// together that have a value for it (§5 `rank`, §11).
-    private func rankPositions(_ data: [OrganizationData]) -> [String: [String: Int]] {
+    private func rankPositions(_ data: DataSlots) -> [String: [String: Int]] {
         let categoryOf = Dictionary(uniqueKeysWithValues: rubric.organizations.map { ($0.id, $0.category) })
         let ranked = rubric.indicators.compactMap { indicator -> (Indicator, Direction)? in
             if case .rank(_, _, _, let direction) = indicator.method { return (indicator, direction) }
@@ -71,7 +88,7 @@ public struct Scorer: Sendable {
         DispatchQueue.concurrentPerform(iterations: ranked.count) { k in
             let (indicator, direction) = ranked[k]
             var groups: [String: [(String, Exact)]] = [:]
-            for entry in data where indicator.applies(to: entry.organization) {
+            for entry in (0..<data.count).lazy.map({ data[$0] }) where indicator.applies(to: entry.organization) {
                 guard case .number(let v)? = entry.indicators[indicator.id]?.value else { continue }
                 let key = rubric.ranking.within == .category ? (categoryOf[entry.organization] ?? "") : ""
                 groups[key, default: []].append((entry.organization, v))
@@ -299,4 +316,29 @@ public struct Scorer: Sendable {
         let total = (rules.cap.map { Exact.min($0, sum) } ?? sum).rounded(places)
         return AdjustmentResult(lines: lines, sum: sum, total: total)
     }
+}
+
+/// The organizations' data while they are scored: each slot is read by one worker, which empties it once the
+/// organization is scored (slots are disjoint, so no lock is needed).
+private final class DataSlots: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<OrganizationData>
+    private let empty: OrganizationData
+
+    init(_ data: [OrganizationData]) {
+        storage = .allocate(capacity: data.count)
+        _ = storage.initialize(from: data)
+        empty = OrganizationData(organization: "", year: nil, indicators: [:], bonus: [], penalties: [], vetoes: [], surveys: [:],
+                                 location: SourceLocation(file: "", line: 0))
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    var count: Int { storage.count }
+
+    subscript(index: Int) -> OrganizationData { storage[index] }
+
+    func release(_ index: Int) { storage[index] = empty }
 }
