@@ -44,18 +44,34 @@ final class IndicatorContext: Sendable {
 }
 
 /// One indicator's score and how it came about. The words (`working`, `deductionNote`) are made when read.
+///
+/// A province roll-up holds hundreds of thousands of these: the stored fields are ordered to pack tightly, and the
+/// score is derived from the fraction rather than stored.
 public struct IndicatorResult: Sendable {
     public var value: DataValue?
+    var context: IndicatorContext
     /// The share of `points` earned, before rounding (0 for a missing value under `missing: zero`).
     public var fraction: Exact
-    /// The printed score, rounded once.
-    public var score: Exact
     public var selfScore: Exact?
-    public var evidence: [String]
-    public var note: String?
-    var context: IndicatorContext
-    let organization: String
     let position: Int?
+    let organization: String
+    public var note: String?
+    public var evidence: [String]
+
+    init(value: DataValue?, fraction: Exact, selfScore: Exact?, evidence: [String], note: String?,
+         context: IndicatorContext, organization: String, position: Int?) {
+        self.value = value
+        self.context = context
+        self.fraction = fraction
+        self.selfScore = selfScore
+        self.position = position
+        self.organization = organization
+        self.note = note
+        self.evidence = evidence
+    }
+
+    /// The printed score, rounded once: points × fraction.
+    public var score: Exact { (points * fraction).rounded(context.places) }
 
     public var id: String { context.indicator.id }
     /// Full marks in effect.

@@ -220,7 +220,6 @@ public struct Scorer: Sendable {
                 let indicators = org.indicators.map { old -> IndicatorResult in
                     var r = old
                     r.context = byID[old.id]!
-                    r.score = (r.context.indicator.points * old.fraction).rounded(places)
                     return r
                 }
                 var surveys: [String: [SurveyGroupResult]] = [:]
@@ -241,7 +240,7 @@ public struct Scorer: Sendable {
 
     private func scoreIndicator(_ context: IndicatorContext, _ entry: IndicatorEntry?, organization: Organization,
                                 data: OrganizationData, position: Int?, problems: inout [Diagnostic]) -> IndicatorResult {
-        var result = IndicatorResult(value: entry?.value, fraction: .zero, score: .zero, selfScore: entry?.selfScore,
+        var result = IndicatorResult(value: entry?.value, fraction: .zero, selfScore: entry?.selfScore,
                                      evidence: entry?.evidence ?? [], note: entry?.note, context: context,
                                      organization: organization.id, position: position)
         guard let value = entry?.value else {
@@ -257,7 +256,6 @@ public struct Scorer: Sendable {
                                                                points: context.indicator.points,
                                                                organization: organization.id, position: position)
             result.fraction = outcome.fraction
-            result.score = (context.indicator.points * outcome.fraction).rounded(places)
         } catch {
             let indicator = context.indicator
             problems.append(Diagnostic(entry!.location,
