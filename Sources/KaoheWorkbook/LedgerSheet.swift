@@ -221,6 +221,8 @@ struct LedgerLayout: Sendable {
         let contributions = rubric.blocks.indices.filter { org.block(rubric.blocks[$0].id) != nil }
             .map { summaryRef(SummarySheet.blockScoreColumn($0) + 1) }
         out.formulas.final = "MAX(0,ROUND(\((contributions + [summaryRef(bonusColumn)]).joined(separator: "+"))-\(summaryRef(bonusColumn + 1)),\(p)))"
+        // The sheet's filter range and every later organization's rows were placed by `rowCounts`.
+        precondition(row - top == LedgerSheet.rowCounts([org], rubric: rubric)[0], "ledger rows of '\(id)' differ from their count")
         return out
     }
 }
