@@ -10,7 +10,7 @@ struct LedgerSheet {
     let book: Book
 
     static let headers = ["单位", "一级指标", "二级指标", "分值", "完成情况", "自评分", "核定分", "差异", "评分说明"]
-    static let widths: [Double] = [22, 14, 22, 7, 22, 7.5, 8, 7.5, 48]
+    static let widths: [Double] = [22, 14, 24, 7, 28, 7.5, 8, 7.5, 64]
     /// Rows below the header that one sheet holds (Excel's limit is 1,048,576 rows).
     static let rowsPerSheet = 1_000_000
     private static let pointsColumn = 3, selfColumn = 5, scoreColumn = 6, diffColumn = 7
@@ -55,8 +55,10 @@ struct LedgerSheet {
         let tops = counts.reduce(into: [1]) { tops, count in tops.append(tops.last! + count) }
         let layout = LedgerLayout(book: book, sheet: sheet.name)
         let number = Styles.number.with { $0.numberFormat = book.numberFormat }
-        let styles: [LedgerLayout.Style: CellStyle] = [.text: Styles.text, .centered: Styles.centered, .points: Styles.points,
-                                                      .number: number]
+        // One line per row: a ledger is read as a table (and its rows have no room to grow in a streamed sheet).
+        let line = Styles.text.with { $0.wrap = false }
+        let styles: [LedgerLayout.Style: CellStyle] = [.text: line, .centered: line.with { $0.horizontal = .center },
+                                                      .points: Styles.points, .number: number]
         let batch = 32
         try Pipeline.run(batches: (organizations.count + batch - 1) / batch, make: { b in
             (b * batch..<min(organizations.count, (b + 1) * batch)).map { layout.rows(organizations[$0], from: tops[$0]) }
