@@ -69,6 +69,8 @@ struct LedgerSheet {
                 }
                 book.scorecards[organization.id] = organization.formulas
             }
+            book.ledgerWritten += laidOut.count
+            book.progress?(book.ledgerWritten, book.organizations.count)
         })
         try sheet.setPageSetup(book.pageSetup(landscape: true, repeatRows: 0...0, title: sheet.name))
     }

@@ -13,9 +13,10 @@ public enum ScorecardWorkbook {
     /// back to that organization (its scorecard, with rank and grade as values). The file appears only when complete.
     /// With `cellLog`, also writes every cell, format, merge, width and filter of the workbook there as JSON
     /// lines (see `CellLog`), for writing the same workbook with another program.
+    /// `progress` is told how many organizations' detail rows are written, of how many (ledger layout).
     public static func write(_ result: AssessmentResult, provenance: Provenance, to path: String,
                              only organization: String? = nil, layout: Layout = .automatic,
-                             cellLog: String? = nil) throws {
+                             cellLog: String? = nil, progress: ((Int, Int) -> Void)? = nil) throws {
         let chosen = organization == nil ? layout.resolved(result.organizations.count) : .sheets
         // The ledger is written strictly row by row, so the library keeps only the current row in memory.
         let options = Workbook.Options(created: provenance.generated, constantMemory: chosen == .ledger)
@@ -23,6 +24,7 @@ public enum ScorecardWorkbook {
         try Workbook.create(at: path, options: options) { workbook in
             if let log { workbook.recorder = log.record }
             let book = Book(result: result, provenance: provenance, only: organization, streaming: options.constantMemory)
+            book.progress = progress
             try book.write(into: workbook, layout: chosen)
         }
         try log?.close()
@@ -86,6 +88,10 @@ final class Book {
     /// across rows.
     let streaming: Bool
 
+    /// Told how many organizations' detail rows are written so far, of how many.
+    var progress: ((Int, Int) -> Void)?
+    /// Organizations whose ledger rows are written so far (over all 明细 sheets).
+    var ledgerWritten = 0
     /// Where the per-organization detail goes (set when writing starts).
     private(set) var layout = ScorecardWorkbook.Layout.sheets
     var weights = WeightCells()

@@ -4,13 +4,15 @@ import Foundation
 final class ProgressLine: @unchecked Sendable {
     private let total: Int
     private let label: String
+    private let unit: String
     private let interactive = isatty(STDERR_FILENO) == 1
     private var lastTenth = -1
     private let lock = NSLock()
 
-    init(total: Int, label: String) {
+    init(total: Int, label: String, unit: String = "runs") {
         self.total = total
         self.label = label
+        self.unit = unit
     }
 
     /// Reports `done` of `total`; safe to call from any thread.
@@ -19,10 +21,10 @@ final class ProgressLine: @unchecked Sendable {
         defer { lock.unlock() }
         let tenth = total == 0 ? 10 : done * 10 / total
         if interactive {
-            FileHandle.standardError.write(Data("\r\(label): \(done)/\(total) runs".utf8))
+            FileHandle.standardError.write(Data("\r\(label): \(done)/\(total) \(unit)".utf8))
         } else if tenth > lastTenth {
             lastTenth = tenth
-            FileHandle.standardError.write(Data("\(label): \(done)/\(total) runs\n".utf8))
+            FileHandle.standardError.write(Data("\(label): \(done)/\(total) \(unit)\n".utf8))
         }
     }
 

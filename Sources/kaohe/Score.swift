@@ -39,8 +39,12 @@ struct Score: ParsableCommand {
         let directory = (out as NSString).appendingPathComponent(stem)
         let provenance = Provenance(assessment: assessment, scheme: scheme, generated: ScorecardWorkbook.generationTime())
         try writeOutputs(to: directory) { files in
+            // Province-scale runs take a while: say how far the ledger is.
+            let count = result.organizations.count
+            let progress = layout.resolved(count) == .ledger ? ProgressLine(total: count, label: "writing 明细", unit: "organizations") : nil
             try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem).xlsx"), layout: layout,
-                                        cellLog: cells ? files.stage("cells.jsonl") : nil)
+                                        cellLog: cells ? files.stage("cells.jsonl") : nil, progress: progress.map { line in { done, _ in line.update(done) } })
+            progress?.finish()
             if split {
                 for org in result.organizations {
                     let name = OutputNaming.fileName(org.organization.name, id: org.organization.id)
