@@ -45,6 +45,13 @@ import XLSX
         }
     }
 
+    @Test func ledgerWorkbookIsByteIdenticalForTheSameInputs() throws {
+        // Laid out on two threads and streamed through temporary files, yet deterministic.
+        let (_, _, first) = try bundledWorkbook(layout: .ledger)
+        let (_, _, second) = try bundledWorkbook(layout: .ledger)
+        #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
+    }
+
     @Test func sheetsSplitBetweenOrganizationsWithinTheRowLimit() throws {
         let a = try AssessmentLoader.load(folder: repositoryRoot + "/rubrics/2024-county-mass-orgs")
         let result = try Scorer(rubric: a.rubric).score(a.data)
