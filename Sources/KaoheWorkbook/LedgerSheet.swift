@@ -57,16 +57,14 @@ struct LedgerSheet {
         let number = Styles.number.with { $0.numberFormat = book.numberFormat }
         // One line per row: a ledger is read as a table (and its rows have no room to grow in a streamed sheet).
         let line = Styles.text.with { $0.wrap = false }
-        let styles: [LedgerLayout.Style: CellStyle] = [.text: line, .centered: line.with { $0.horizontal = .center },
-                                                      .points: Styles.points, .number: number]
+        let styles: [LaidOutCell.Style: CellStyle] = [.text: line, .centered: line.with { $0.horizontal = .center },
+                                                     .points: Styles.points, .number: number, .integer: Styles.integer]
         let batch = 32
         try Pipeline.run(batches: (organizations.count + batch - 1) / batch, make: { b in
             (b * batch..<min(organizations.count, (b + 1) * batch)).map { layout.rows(organizations[$0], from: tops[$0]) }
         }, consume: { laidOut in
             for organization in laidOut {
-                for cell in organization.cells {
-                    try sheet.write(cell.value, row: Int(cell.row), column: Int(cell.column), style: styles[cell.style])
-                }
+                try LaidOutCell.write(organization.cells, on: sheet, styles: styles)
                 book.scorecards[organization.id] = organization.formulas
             }
             book.ledgerWritten += laidOut.count
@@ -79,19 +77,10 @@ struct LedgerSheet {
 /// What the ledger needs to lay out an organization's rows, copied from the book so that rows can be laid out
 /// on other threads.
 struct LedgerLayout: Sendable {
-    enum Style: Sendable { case text, centered, points, number }
-
-    struct Cell: Sendable {
-        let row: Int32
-        let column: UInt8
-        let style: Style
-        let value: CellValue
-    }
-
     /// One organization's ledger cells, in row order, and the formulas 汇总 uses for it.
     struct Rows: Sendable {
         let id: String
-        var cells: [Cell] = []
+        var cells: [LaidOutCell] = []
         var formulas = ScorecardCells()
     }
 
@@ -122,8 +111,8 @@ struct LedgerLayout: Sendable {
         var out = Rows(id: id)
         out.cells.reserveCapacity(org.indicators.count * 9 + 32)
         var row = top
-        func put(_ column: Int, _ value: CellValue, _ style: Style) {
-            out.cells.append(Cell(row: Int32(row), column: UInt8(column), style: style, value: value))
+        func put(_ column: Int, _ value: CellValue, _ style: LaidOutCell.Style) {
+            out.cells.append(LaidOutCell(row: row, column: column, style: style, value: value))
         }
         func ref(_ c: Int) -> String { CellReference(row: row, column: c).description }
         func absolute(_ rows: ClosedRange<Int>, _ c: Int) -> String { FormulaText.absolute(sheet, rows: rows, column: c) }

@@ -5,6 +5,8 @@ import XLSX
 struct SurveySheet {
     let book: Book
     static let noteWidth = 56.0
+    static let styles: [LaidOutCell.Style: CellStyle] = [.text: Styles.text, .centered: Styles.centered, .points: Styles.points,
+                                                        .number: Styles.number, .integer: Styles.integer]
 
     func write(_ sheet: Worksheet) throws {
         let name = sheet.name
@@ -46,50 +48,34 @@ struct SurveySheet {
             row += 1
             // The answers that are valid votes sit side by side; a survey of numeric ballots only may have none.
             let validColumns = answerColumn..<(answerColumn + valid.count)
-            let validRange = { (r: Int) in CellRange(rows: r...r, columns: validColumns.lowerBound...(validColumns.upperBound - 1)) }
 
-            for org in book.organizations {
-                guard let result = org.block(block.id), let groups = result.survey else { continue }
-                for group in survey.groups {
-                    guard let g = groups.first(where: { $0.id == group.id }) else { continue }
-                    // The name on every row (no merge): a filterable table, written strictly row by row.
-                    try sheet.write(.text(org.organization.name), row: row, column: 0, style: Styles.centered)
-                    try sheet.write(.text(group.name), row: row, column: 1, style: Styles.text)
-                    let weightRef = book.weights.groupWeight[block.id]?[group.id] ?? ""
-                    try sheet.write(.formula(weightRef, group.weight), row: row, column: 2, style: Styles.points)
-                    var counts: [String: Exact] = [:]
-                    var ballots: [Exact] = []
-                    switch g.votes {
-                    case .counts(let c)?: for (a, n) in c { counts[a, default: .zero] += n }
-                    case .scores(let s)?: ballots = s
-                    case nil: break
-                    }
-                    for (i, answer) in (valid + invalid).enumerated() {
-                        let value: CellValue = counts[answer.name].map { .exact($0) } ?? .blank
-                        try sheet.write(value, row: row, column: answerColumn + i, style: Styles.integer)
-                    }
-                    try sheet.write(.text(ballots.map { $0.decimalText() }.joined(separator: "、")), row: row,
-                                    column: ballotsColumn, style: Styles.text)
-                    try sheet.write(.exact(Exact(g.validVotes)), row: row, column: validColumn, style: Styles.integer)
-                    if let score = g.score {
-                        let formula: String
-                        if ballots.isEmpty {
-                            let values = CellRange(rows: valueRow...valueRow, columns: validColumns.lowerBound...(validColumns.upperBound - 1)).absolute
-                            formula = "ROUND(SUMPRODUCT(\(validRange(row)),\(values))/SUM(\(validRange(row))),\(places))"
-                        } else {
-                            formula = "ROUND(AVERAGE(\(g.keptBallots.map(FormulaText.literal).joined(separator: ","))),\(places))"
+            // The organizations' rows are laid out on another core while earlier ones are written.
+            let layout = SurveyRowsLayout(block: block, answers: valid + invalid, validColumns: validColumns, valueRow: valueRow,
+                                          columns: (ballotsColumn, validColumn, scoreColumn, noteColumn), places: places,
+                                          weightCells: book.weights.groupWeight[block.id] ?? [:], sheet: name)
+            let organizations = book.organizations
+            let tops = organizations.reduce(into: [row]) { tops, org in tops.append(tops.last! + layout.rowCount(org)) }
+            let batch = 64
+            try Pipeline.run(batches: (organizations.count + batch - 1) / batch, make: { b in
+                (b * batch..<min(organizations.count, (b + 1) * batch)).map { layout.rows(organizations[$0], from: tops[$0]) }
+            }, consume: { laidOut in
+                for rows in laidOut {
+                    // Each row's height goes before its cells: a streamed sheet cannot go back to a row.
+                    var heights = rows.heights.makeIterator()
+                    var height = heights.next()
+                    for cell in rows.cells {
+                        while let (r, h) = height, r <= Int(cell.row) {
+                            try sheet.setRowHeight(r, h)
+                            height = heights.next()
                         }
-                        try sheet.write(.formula(formula, score), row: row, column: scoreColumn, style: Styles.number)
-                        book.surveyCells[org.organization.id, default: [:]][block.id, default: [:]][group.id] =
-                            FormulaText.absolute(name, row: row, column: scoreColumn)
-                    } else {
-                        try sheet.write(.text("无有效票"), row: row, column: scoreColumn, style: Styles.centered)
+                        try sheet.write(cell.value, row: Int(cell.row), column: Int(cell.column), style: Self.styles[cell.style])
                     }
-                    try sheet.write(.text(g.working), row: row, column: noteColumn, style: Styles.text)
-                    try sheet.setRowHeight(row, max(18, Double(TextWidth.lines(g.working, width: Self.noteWidth)) * 14 + 4))
-                    row += 1
+                    for (group, cell) in rows.scoreCells {
+                        book.surveyCells[rows.organization, default: [:]][block.id, default: [:]][group] = cell
+                    }
                 }
-            }
+            })
+            row = tops.last!
             if headerRow == 2 { try sheet.freezePanes(row: headerRow + 1) }
             row += 1
         }
@@ -100,5 +86,80 @@ struct SurveySheet {
         try sheet.setColumnWidth((lastColumn - 2)...(lastColumn - 1), 9)
         try sheet.setColumnWidth(lastColumn...lastColumn, Self.noteWidth)
         try sheet.setPageSetup(book.pageSetup(landscape: true, repeatRows: 2...3, title: "满意度测评"))
+    }
+}
+
+/// What laying out one survey block's rows needs, copied from the book so that rows can be laid out on other
+/// threads: one row per organization and rater group with a result.
+struct SurveyRowsLayout: Sendable {
+    /// One organization's rows, their heights and its group score cells (group id → reference).
+    struct Rows: Sendable {
+        let organization: String
+        var cells: [LaidOutCell] = []
+        var heights: [(Int, Double)] = []
+        var scoreCells: [(String, String)] = []
+    }
+
+    let block: Block
+    /// Valid answers first, then the invalid ones.
+    let answers: [Survey.Answer]
+    let validColumns: Range<Int>
+    let valueRow: Int
+    let columns: (ballots: Int, valid: Int, score: Int, note: Int)
+    let places: Int
+    let weightCells: [String: String]
+    let sheet: String
+
+    /// Rows `org` takes.
+    func rowCount(_ org: OrganizationResult) -> Int {
+        guard let groups = org.block(block.id)?.survey else { return 0 }
+        return block.survey!.groups.count { group in groups.contains { $0.id == group.id } }
+    }
+
+    func rows(_ org: OrganizationResult, from top: Int) -> Rows {
+        var out = Rows(organization: org.organization.id)
+        guard let survey = block.survey, let groups = org.block(block.id)?.survey else { return out }
+        var row = top
+        func put(_ column: Int, _ value: CellValue, _ style: LaidOutCell.Style) {
+            out.cells.append(LaidOutCell(row: row, column: column, style: style, value: value))
+        }
+        for group in survey.groups {
+            guard let g = groups.first(where: { $0.id == group.id }) else { continue }
+            // The name on every row (no merge): a filterable table, written strictly row by row.
+            put(0, .text(org.organization.name), .centered)
+            put(1, .text(group.name), .text)
+            put(2, .formula(weightCells[group.id] ?? "", group.weight), .points)
+            var counts: [String: Exact] = [:]
+            var ballots: [Exact] = []
+            switch g.votes {
+            case .counts(let c)?: for (a, n) in c { counts[a, default: .zero] += n }
+            case .scores(let s)?: ballots = s
+            case nil: break
+            }
+            for (i, answer) in answers.enumerated() {
+                put(validColumns.lowerBound + i, counts[answer.name].map { .exact($0) } ?? .blank, .integer)
+            }
+            put(columns.ballots, .text(ballots.map { $0.decimalText() }.joined(separator: "、")), .text)
+            put(columns.valid, .exact(Exact(g.validVotes)), .integer)
+            if let score = g.score {
+                let formula: String
+                if ballots.isEmpty {
+                    let last = validColumns.upperBound - 1
+                    let votes = CellRange(rows: row...row, columns: validColumns.lowerBound...last)
+                    let values = CellRange(rows: valueRow...valueRow, columns: validColumns.lowerBound...last).absolute
+                    formula = "ROUND(SUMPRODUCT(\(votes),\(values))/SUM(\(votes)),\(places))"
+                } else {
+                    formula = "ROUND(AVERAGE(\(g.keptBallots.map(FormulaText.literal).joined(separator: ","))),\(places))"
+                }
+                put(columns.score, .formula(formula, score), .number)
+                out.scoreCells.append((group.id, FormulaText.absolute(sheet, row: row, column: columns.score)))
+            } else {
+                put(columns.score, .text("无有效票"), .centered)
+            }
+            put(columns.note, .text(g.working), .text)
+            out.heights.append((row, max(18, Double(TextWidth.lines(g.working, width: SurveySheet.noteWidth)) * 14 + 4)))
+            row += 1
+        }
+        return out
     }
 }
