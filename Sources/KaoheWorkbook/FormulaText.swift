@@ -21,6 +21,22 @@ enum FormulaText {
         return "\(operand)*\(literal(x))"
     }
 
+    /// An indicator's score: its points cell times the earned fraction, rounded once.
+    static func indicatorScore(points: String, fraction: Exact, places: Int) -> String {
+        "ROUND(\(times(points, fraction)),\(places))"
+    }
+
+    /// A bonus or penalty line: points per occurrence times the count, capped by the item's cap.
+    static func adjustmentLine(points: String, count: Exact, cap: Exact?) -> String {
+        let product = "\(points)*\(literal(count))"
+        return cap.map { "MIN(\(literal($0)),\(product))" } ?? product
+    }
+
+    /// A bonus or penalty total: the lines' sum, capped by the rules' cap, rounded once.
+    static func adjustmentTotal(sum: String, cap: Exact?, places: Int) -> String {
+        cap.map { "ROUND(MIN(\(literal($0)),\(sum)),\(places))" } ?? "ROUND(\(sum),\(places))"
+    }
+
     /// A quoted string literal for a formula.
     static func string(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 

@@ -139,7 +139,7 @@ struct LedgerLayout: Sendable {
                 } else {
                     put(selfScore, .blank, .number)
                 }
-                put(score, .formula("ROUND(\(FormulaText.times(ref(points), r.fraction)),\(p))", r.score), .number)
+                put(score, .formula(FormulaText.indicatorScore(points: ref(points), fraction: r.fraction, places: p), r.score), .number)
                 if let s = r.selfScore {
                     put(difference, .formula("ROUND(\(ref(score))-\(ref(selfScore)),\(p))", r.score - s), .number)
                 } else {
@@ -199,14 +199,13 @@ struct LedgerLayout: Sendable {
                 let notes = line.notes.joined(separator: ";")
                 put(4, .text("\(line.count.decimalText()) 次" + (notes.isEmpty ? "" : ":" + notes)), .text)
                 put(selfScore, .blank, .number)
-                let product = "\(ref(points))*\(FormulaText.literal(line.count))"
-                put(score, .formula(item.cap.map { "MIN(\(FormulaText.literal($0)),\(product))" } ?? product, line.capped), .number)
+                put(score, .formula(FormulaText.adjustmentLine(points: ref(points), count: line.count, cap: item.cap), line.capped), .number)
                 put(difference, .blank, .number)
                 put(8, .text(line.capped < line.raw ? "超过本项上限,按 \(line.capped.decimalText()) 分计" : ""), .text)
                 row += 1
             }
             let sum = row > first ? "SUM(\(absolute(first...(row - 1), score)))" : "0"
-            let formula = rules.cap.map { "ROUND(MIN(\(FormulaText.literal($0)),\(sum)),\(p))" } ?? "ROUND(\(sum),\(p))"
+            let formula = FormulaText.adjustmentTotal(sum: sum, cap: rules.cap, places: p)
             if title == "加分" { out.formulas.bonus = formula } else { out.formulas.penalty = formula }
         }
 

@@ -93,7 +93,7 @@ struct ScorecardSheet {
                 } else {
                     try fill(Self.selfColumn...Self.diffColumn, number)
                 }
-                try sheet.write(.formula("ROUND(\(FormulaText.times(ref(row, 3), r.fraction)),\(p))", r.score),
+                try sheet.write(.formula(FormulaText.indicatorScore(points: ref(row, 3), fraction: r.fraction, places: p), r.score),
                                 row: row, column: Self.scoreColumn, style: number)
                 try sheet.write(.text(r.deductionNote), row: row, column: Self.noteColumn, style: Styles.text)
                 let evidence = (r.evidence.isEmpty ? [] : ["已报:" + r.evidence.joined(separator: "、")])
@@ -226,8 +226,7 @@ struct ScorecardSheet {
                 let notes = line.notes.joined(separator: ";")
                 try sheet.write(.text("\(line.count.decimalText()) 次" + (notes.isEmpty ? "" : ":" + notes)), row: row, column: 5, style: Styles.text)
                 try fill(Self.selfColumn...Self.selfColumn, number)
-                let product = "\(ref(row, 3))*\(FormulaText.literal(line.count))"
-                let formula = item.cap.map { "MIN(\(FormulaText.literal($0)),\(product))" } ?? product
+                let formula = FormulaText.adjustmentLine(points: ref(row, 3), count: line.count, cap: item.cap)
                 try sheet.write(.formula(formula, line.capped), row: row, column: Self.scoreColumn, style: number)
                 try fill(Self.diffColumn...Self.diffColumn, number)
                 try sheet.write(.text(line.capped < line.raw ? "超过本项上限,按 \(line.capped.decimalText()) 分计" : ""),
@@ -245,7 +244,7 @@ struct ScorecardSheet {
             try label("\(title)合计\(capText)", Styles.totalLabel)
             try fill(3...6, Styles.totalLabel)
             let sum = lineCells.isEmpty ? "0" : "SUM(\(lineCells.joined(separator: ",")))"
-            let formula = rules.cap.map { "ROUND(MIN(\(FormulaText.literal($0)),\(sum)),\(p))" } ?? "ROUND(\(sum),\(p))"
+            let formula = FormulaText.adjustmentTotal(sum: sum, cap: rules.cap, places: p)
             try sheet.write(.formula(formula, adjustment.total), row: row, column: Self.scoreColumn, style: total)
             let explain = adjustment.lines.isEmpty ? "无" : (rules.cap.map { adjustment.sum > $0 ? "合计 \(adjustment.sum.decimalText()) 超过上限,按 \($0.decimalText()) 分计" : "" } ?? "")
             try sheet.merge(CellRange(rows: row...row, columns: Self.diffColumn...last), .text(explain + (title == "扣分" ? "(扣分以正数列示,从综合得分中减去)" : "")),
