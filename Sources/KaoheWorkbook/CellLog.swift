@@ -39,7 +39,7 @@ final class CellLog {
         if case .added = event {
             flushRow()
             sheets[sheet] = sheets.count
-            line("{\"sheet\": \(Self.quoted(sheet))}")
+            line("{\"sheet\": \(JSONText.quoted(sheet))}")
             return
         }
         let s = sheets[sheet] ?? 0
@@ -104,7 +104,7 @@ final class CellLog {
         let id = styles.count
         styles[style] = id
         var fields = ["\"style\": \(id)"]
-        if let f = style.fontName { fields.append("\"font\": \(Self.quoted(f))") }
+        if let f = style.fontName { fields.append("\"font\": \(JSONText.quoted(f))") }
         if let size = style.fontSize { fields.append("\"size\": \(size)") }
         if style.bold { fields.append("\"bold\": 1") }
         if style.italic { fields.append("\"italic\": 1") }
@@ -128,7 +128,7 @@ final class CellLog {
         case .thin: fields.append("\"border\": 1")
         case .medium: fields.append("\"border\": 2")
         }
-        if let n = style.numberFormat, !n.isEmpty { fields.append("\"num\": \(Self.quoted(n))") }
+        if let n = style.numberFormat, !n.isEmpty { fields.append("\"num\": \(JSONText.quoted(n))") }
         if style.unlocked { fields.append("\"unlocked\": 1") }
         if style.indent > 0 { fields.append("\"indent\": \(style.indent)") }
         flushRow()
@@ -138,17 +138,15 @@ final class CellLog {
 
     private static func json(_ value: CellValue) -> String {
         switch value {
-        case .text(let t): quoted(t)
+        case .text(let t): JSONText.quoted(t)
         case .number(let n): "\(n)"
         case .boolean(let b): b ? "true" : "false"
         case .blank: "null"
         case .formula(let f, let cached):
             switch cached {
-            case .number(let n): "{\"f\": \(quoted(f)), \"v\": \(n)}"
-            case .text(let t): "{\"f\": \(quoted(f)), \"v\": \(quoted(t))}"
+            case .number(let n): "{\"f\": \(JSONText.quoted(f)), \"v\": \(n)}"
+            case .text(let t): "{\"f\": \(JSONText.quoted(f)), \"v\": \(JSONText.quoted(t))}"
             }
         }
     }
-
-    private static func quoted(_ s: String) -> String { JSONText.quoted(s) }
 }
