@@ -1,4 +1,5 @@
 import Dispatch
+import KaoheCore
 
 /// Two-stage pipelining for writers: batch `i + 1` is made on another thread while batch `i` is consumed on
 /// this one (the library writing a workbook is single-threaded; laying out its cells need not be).
@@ -21,6 +22,8 @@ enum Pipeline {
             }
             making.wait()
             if let value = next.value { current = value }
+            // Batches are made on one thread and freed on another, which the allocator seldom reuses well.
+            if index % 16 == 15 { FreedMemory.release() }
         }
     }
 

@@ -34,16 +34,16 @@ struct ParsedDataFile {
     var organizations: [OrganizationData] = []
     var diagnostics = Diagnostics()
 
-    init(path: String, rubric: Rubric) {
+    init(path: String, lookup: RubricLookup) {
         guard let bytes = FileManager.default.contents(atPath: path), let text = String(data: bytes, encoding: .utf8) else {
             diagnostics.error(SourceLocation(file: path, line: 1), "cannot read the file as UTF-8 text")
             return
         }
         digest = InputFile(path: path, sha256: SHA256.hex(of: bytes))
         if path.lowercased().hasSuffix(".csv") {
-            organizations = CSVDataLoader.load(text, file: path, rubric: rubric, diagnostics: &diagnostics)
+            organizations = CSVDataLoader.load(text, file: path, lookup: lookup, diagnostics: &diagnostics)
         } else {
-            organizations = DataLoader.loadYAML(text, file: path, rubric: rubric, diagnostics: &diagnostics).map { [$0] } ?? []
+            organizations = DataLoader.loadYAML(text, file: path, lookup: lookup, diagnostics: &diagnostics).map { [$0] } ?? []
         }
     }
 }
@@ -107,8 +107,9 @@ public enum AssessmentLoader {
         // Files are read and parsed on all cores, then merged in file order, so messages keep their order.
         let files = dataPaths
         let parsed = ChunkResults<ParsedDataFile>(count: files.count)
+        let lookup = RubricLookup(rubric)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            parsed.set(i, ParsedDataFile(path: files[i], rubric: rubric))
+            parsed.set(i, ParsedDataFile(path: files[i], lookup: lookup))
         }
         var byOrganization: [String: OrganizationData] = [:]
         var dataFiles: [InputFile] = []

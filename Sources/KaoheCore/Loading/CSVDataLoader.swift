@@ -9,6 +9,13 @@ public enum CSVDataLoader {
     /// Reads a CSV file; returns one data set per organization in it.
     public static func load(_ text: String, file: String, rubric: Rubric,
                             diagnostics d: inout Diagnostics) -> [OrganizationData] {
+        load(text, file: file, lookup: RubricLookup(rubric), diagnostics: &d)
+    }
+
+    /// Reads a CSV file, with the rubric's lookups built once for all files.
+    static func load(_ text: String, file: String, lookup: RubricLookup,
+                     diagnostics d: inout Diagnostics) -> [OrganizationData] {
+        let rubric = lookup.rubric
         let rows = parse(text)
         guard let header = rows.first else {
             d.error(SourceLocation(file: file, line: 1), "the CSV file is empty (expected the header \(columns.joined(separator: ",")))")
@@ -31,7 +38,7 @@ public enum CSVDataLoader {
                 return row.cells[i].trimmingCharacters(in: .whitespaces)
             }
             let orgID = cell("organization")
-            guard let organization = rubric.organizations.first(where: { $0.id == orgID }) else {
+            guard let organization = lookup.organization(orgID) else {
                 d.error(here, "unknown organization '\(orgID)' (expected one of: \(rubric.organizations.map(\.id).joined(separator: ", ")))")
                 continue
             }
@@ -88,7 +95,7 @@ public enum CSVDataLoader {
                 }
                 data.vetoes.append(VetoEntry(id: parts[1], note: note, location: here))
             default:
-                guard DataLoader.checkIndicator(key, at: here, organization: organization, rubric: rubric, &d) else { break }
+                guard DataLoader.checkIndicator(key, at: here, organization: organization, lookup: lookup, &d) else { break }
                 if data.indicators[key] != nil {
                     d.error(here, "indicator '\(key)' is given twice for '\(orgID)'")
                     break

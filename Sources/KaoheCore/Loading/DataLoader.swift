@@ -6,11 +6,18 @@ public enum DataLoader {
     /// Reads one YAML data file.
     public static func loadYAML(_ text: String, file: String, rubric: Rubric,
                                 diagnostics d: inout Diagnostics) -> OrganizationData? {
+        loadYAML(text, file: file, lookup: RubricLookup(rubric), diagnostics: &d)
+    }
+
+    /// Reads one YAML data file, with the rubric's lookups built once for all files.
+    static func loadYAML(_ text: String, file: String, lookup: RubricLookup,
+                         diagnostics d: inout Diagnostics) -> OrganizationData? {
+        let rubric = lookup.rubric
         guard let root = YAMLValue.parse(text, file: file, diagnostics: &d) else { return nil }
         guard var m = MapReader(root, "the data file", &d) else { return nil }
         guard let orgID = m.text("organization", required: true, &d) else { return nil }
         let orgLocation = m.value("organization")!.location
-        guard let organization = rubric.organizations.first(where: { $0.id == orgID }) else {
+        guard let organization = lookup.organization(orgID) else {
             d.error(orgLocation, "unknown organization '\(orgID)' (expected one of: \(rubric.organizations.map(\.id).joined(separator: ", ")))")
             return nil
         }
@@ -24,14 +31,17 @@ public enum DataLoader {
         }
         if let node = m.value("indicators"), !node.isNull {
             if let pairs = node.mapping {
+                var given = [Bool](repeating: false, count: lookup.indicatorCount)
                 for pair in pairs {
                     let id = pair.key.text ?? ""
-                    guard checkIndicator(id, at: pair.key.location, organization: organization, rubric: rubric, &d) else { continue }
-                    if data.indicators[id] != nil {
+                    guard checkIndicator(id, at: pair.key.location, organization: organization, lookup: lookup, &d),
+                          let position = lookup.position(ofIndicator: id) else { continue }
+                    guard !given[position] else {
                         d.error(pair.key.location, "indicator '\(id)' is given twice for '\(orgID)'")
                         continue
                     }
-                    data.indicators[id] = indicatorEntry(pair.value, at: pair.key.location, &d)
+                    given[position] = true
+                    data.indicators.append(id, indicatorEntry(pair.value, at: pair.key.location, &d))
                 }
             } else {
                 d.error(node.location, "'indicators' must be a map of indicator id → value")
@@ -65,8 +75,8 @@ public enum DataLoader {
 
     /// Whether indicator `id` exists and applies to `organization`, reporting when not.
     static func checkIndicator(_ id: String, at location: SourceLocation, organization: Organization,
-                               rubric: Rubric, _ d: inout Diagnostics) -> Bool {
-        guard let indicator = rubric.indicator(id) else {
+                               lookup: RubricLookup, _ d: inout Diagnostics) -> Bool {
+        guard let indicator = lookup.indicator(id) else {
             d.error(location, "unknown indicator '\(id)'")
             return false
         }

@@ -71,6 +71,23 @@ public struct IndicatorEntries: Sendable, ExpressibleByDictionaryLiteral {
             }
         }
     }
+
+    /// Adds the entry for an id known not to be present yet (the loader has checked), without searching.
+    mutating func append(_ id: String, _ entry: IndicatorEntry) {
+        entries.append((id, entry))
+    }
+
+    /// The entry for `id`, looking first at position `cursor` and leaving `cursor` after the entry found: asked for
+    /// in the order the entries were given (the rubric's order, usually), each is found at once.
+    func entry(_ id: String, cursor: inout Int) -> IndicatorEntry? {
+        if cursor < entries.count, entries[cursor].id == id {
+            cursor += 1
+            return entries[cursor - 1].entry
+        }
+        guard let i = entries.firstIndex(where: { $0.id == id }) else { return nil }
+        cursor = i + 1
+        return entries[i].entry
+    }
 }
 
 /// The entry for one indicator.

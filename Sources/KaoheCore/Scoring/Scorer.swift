@@ -70,6 +70,8 @@ public struct Scorer: Sendable {
                 return scoreOne(organizations[data.organization]!, data, positions: positions, problems: &local)
             }
             parts.set(chunk, (scored, local))
+            // The chunk's data is gone and its results are of other sizes: give the freed pages back.
+            FreedMemory.release()
         }
         let values = parts.values
         problems += values.flatMap(\.1)
@@ -109,9 +111,10 @@ public struct Scorer: Sendable {
                           problems: inout [Diagnostic]) -> OrganizationResult {
         var indicatorResults: [IndicatorResult] = []
         indicatorResults.reserveCapacity(contexts.reduce(0) { $0 + $1.count })
+        var cursor = 0
         for (d, _) in rubric.dimensions.enumerated() {
             for context in contexts[d] where context.indicator.applies(to: organization.id) {
-                let entry = data.indicators[context.indicator.id]
+                let entry = data.indicators.entry(context.indicator.id, cursor: &cursor)
                 let position = context.isRanked ? positions[context.indicator.id]?[organization.id] : nil
                 indicatorResults.append(scoreIndicator(context, entry, organization: organization, data: data,
                                                        position: position, problems: &problems))
