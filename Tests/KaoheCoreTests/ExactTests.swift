@@ -26,6 +26,21 @@ import Testing
         #expect((Exact(8) * Exact(2) / Exact(3)).rounded(2) == Exact("5.33")!)
     }
 
+    /// Values beyond 64 bits are kept aside from the inline ones; they must behave the same.
+    @Test func valuesBeyondSixtyFourBits() {
+        let big = Exact(Int128(1) << 80, over: 3)
+        #expect(big.numerator == Int128(1) << 80 && big.denominator == 3)
+        #expect(big * 3 == Exact(Int128(1) << 80, over: 1))
+        // A wide intermediate that reduces back to a small value equals (and hashes like) the inline one.
+        let one = big / big
+        #expect(one == .one && one.hashValue == Exact.one.hashValue && one.isInteger)
+        #expect(big - big == .zero && (big - big).isZero)
+        #expect(Exact(Int128(1) << 70, over: Int128(1) << 69) == Exact(2))
+        #expect(big > Exact(Int.max) && -big < Exact(Int.min) && (-big).isNegative)
+        #expect(Exact("123456789012345678901234.5")!.formatted(places: 1) == "123456789012345678901234.5")
+        #expect(Set([big, big * 1, Exact(Int128(1) << 80, over: 3)]).count == 1)
+    }
+
     @Test func floorsAndCeilings() {
         #expect(Exact("2.1")!.floor == 2)
         #expect(Exact("2.1")!.ceiling == 3)

@@ -24,6 +24,21 @@ import Testing
         return (indicator.points * outcome.fraction).rounded(2)
     }
 
+    /// Exact arithmetic agrees with plain 128-bit fraction arithmetic, across the 64-bit boundary of its inline
+    /// storage.
+    @Test func exactArithmeticMatchesFractions() async {
+        let parts = Gen.int(in: -4_000_000_000...4_000_000_000)
+        await propertyCheck(count: 500, input: parts, parts, parts, parts) { a, b, c, d in
+            let (p, q) = (Int128(a), Int128(b == 0 ? 1 : b)), (r, s) = (Int128(c), Int128(d == 0 ? 1 : d))
+            let x = Exact(p, over: q), y = Exact(r, over: s)
+            #expect(x + y == Exact(p * s + r * q, over: q * s))
+            #expect(x * y == Exact(p * r, over: q * s))
+            #expect((x < y) == ((p * s - r * q) * (q * s).signum() < 0))
+            // Products of two such fractions need more than 64 bits, and come back when they cancel.
+            #expect((y.isZero || x * y / y == x) && (x + y) - y == x)
+        }
+    }
+
     @Test func scoresStayWithinZeroAndPoints() async throws {
         let indicators = try Self.boundedMethods.map(Self.indicator)
         await propertyCheck(count: 300, input: Gen.int(in: 0...200_000)) { thousandths in
