@@ -3,7 +3,7 @@ import XLSX
 /// A cell laid out away from the writing thread (see `Pipeline`), written later in row order.
 struct LaidOutCell: Sendable {
     /// The styles laid-out cells use; each sheet maps them to its `CellStyle`s.
-    enum Style: Sendable { case text, centered, points, number, integer }
+    enum Style: Int, Sendable, CaseIterable { case text, centered, points, number, integer }
 
     let row: Int32
     let column: UInt16
@@ -17,10 +17,15 @@ struct LaidOutCell: Sendable {
         self.value = value
     }
 
-    /// Writes `cells` on `sheet`, each with its style from `styles`.
-    static func write(_ cells: [LaidOutCell], on sheet: Worksheet, styles: [Style: CellStyle]) throws {
+    /// The workbook's formats for `styles`, indexed by `Style.rawValue`.
+    static func formats(_ styles: [Style: CellStyle], in workbook: Workbook) throws -> [CellFormat] {
+        try Style.allCases.map { try workbook.format(styles[$0]) }
+    }
+
+    /// Writes `cells` on `sheet`, each with its style's format from `formats(_:in:)`.
+    static func write(_ cells: [LaidOutCell], on sheet: Worksheet, formats: [CellFormat]) throws {
         for cell in cells {
-            try sheet.write(cell.value, row: Int(cell.row), column: Int(cell.column), style: styles[cell.style])
+            try sheet.write(cell.value, row: Int(cell.row), column: Int(cell.column), format: formats[cell.style.rawValue])
         }
     }
 }

@@ -59,12 +59,13 @@ struct LedgerSheet {
         let line = Styles.text.with { $0.wrap = false }
         let styles: [LaidOutCell.Style: CellStyle] = [.text: line, .centered: line.with { $0.horizontal = .center },
                                                      .points: Styles.points, .number: number, .integer: Styles.integer]
+        let formats = try LaidOutCell.formats(styles, in: sheet.workbook)
         let batch = 32
         try Pipeline.run(batches: (organizations.count + batch - 1) / batch, make: { b in
             (b * batch..<min(organizations.count, (b + 1) * batch)).map { layout.rows(organizations[$0], from: tops[$0]) }
         }, consume: { laidOut in
             for organization in laidOut {
-                try LaidOutCell.write(organization.cells, on: sheet, styles: styles)
+                try LaidOutCell.write(organization.cells, on: sheet, formats: formats)
                 book.scorecards[organization.id] = organization.formulas
             }
             book.ledgerWritten += laidOut.count

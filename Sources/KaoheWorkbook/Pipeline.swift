@@ -1,5 +1,4 @@
 import Dispatch
-import KaoheCore
 
 /// Two-stage pipelining for writers: batch `i + 1` is made on another thread while batch `i` is consumed on
 /// this one (the library writing a workbook is single-threaded; laying out its cells need not be).
@@ -8,11 +7,18 @@ enum Pipeline {
                                      consume: (Batch) throws -> Void) throws {
         guard batches > 0 else { return }
         var current = make(0)
+        var consumed: Batch?
         for index in 0..<batches {
             let next = Slot<Batch>()
             let making = DispatchGroup()
-            if index + 1 < batches {
-                DispatchQueue.global(qos: .userInitiated).async(group: making) { next.value = make(index + 1) }
+            // The batch consumed last time is freed on the making thread, which allocated it: the consuming
+            // thread (writing the workbook) does no freeing of it.
+            let finished = consumed.take()
+            if index + 1 < batches || finished != nil {
+                DispatchQueue.global(qos: .userInitiated).async(group: making) {
+                    withExtendedLifetime(finished) {}
+                    if index + 1 < batches { next.value = make(index + 1) }
+                }
             }
             do {
                 try consume(current)
@@ -21,9 +27,7 @@ enum Pipeline {
                 throw error
             }
             making.wait()
-            if let value = next.value { current = value }
-            // Batches are made on one thread and freed on another, which the allocator seldom reuses well.
-            if index % 16 == 15 { FreedMemory.release() }
+            if let value = next.value { consumed = current; current = value }
         }
     }
 

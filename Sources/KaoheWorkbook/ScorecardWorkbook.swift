@@ -21,11 +21,13 @@ public enum ScorecardWorkbook {
         // The ledger is written strictly row by row, so the library keeps only the current row in memory.
         let options = Workbook.Options(created: provenance.generated, constantMemory: chosen == .ledger)
         let log = try cellLog.map(CellLog.init(path:))
-        try Workbook.create(at: path, options: options) { workbook in
-            if let log { workbook.recorder = log.record }
-            let book = Book(result: result, provenance: provenance, only: organization, streaming: options.constantMemory)
-            book.progress = progress
-            try book.write(into: workbook, layout: chosen)
+        try FreshThread.run {
+            try Workbook.create(at: path, options: options) { workbook in
+                if let log { workbook.recorder = log.record }
+                let book = Book(result: result, provenance: provenance, only: organization, streaming: options.constantMemory)
+                book.progress = progress
+                try book.write(into: workbook, layout: chosen)
+            }
         }
         try log?.close()
     }

@@ -56,6 +56,7 @@ struct SurveySheet {
             let organizations = book.organizations
             let tops = organizations.reduce(into: [row]) { tops, org in tops.append(tops.last! + layout.rowCount(org)) }
             let batch = 64
+            let formats = try LaidOutCell.formats(Self.styles, in: sheet.workbook)
             try Pipeline.run(batches: (organizations.count + batch - 1) / batch, make: { b in
                 (b * batch..<min(organizations.count, (b + 1) * batch)).map { layout.rows(organizations[$0], from: tops[$0]) }
             }, consume: { laidOut in
@@ -68,7 +69,7 @@ struct SurveySheet {
                             try sheet.setRowHeight(r, h)
                             height = heights.next()
                         }
-                        try sheet.write(cell.value, row: Int(cell.row), column: Int(cell.column), style: Self.styles[cell.style])
+                        try sheet.write(cell.value, row: Int(cell.row), column: Int(cell.column), format: formats[cell.style.rawValue])
                     }
                     for (group, cell) in rows.scoreCells {
                         book.surveyCells[rows.organization, default: [:]][block.id, default: [:]][group] = cell

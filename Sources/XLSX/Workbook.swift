@@ -58,6 +58,9 @@ public final class Workbook {
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     /// The styles used most recently: a row of cells repeats a few styles, and comparing beats hashing.
     private var recentFormats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
+    /// Styles handed out as `CellFormat`s, by their `styleIndex`.
+    private var resolvedStyles: [CellStyle] = []
+    private var resolvedIndex: [CellStyle: Int] = [:]
     private var sheetNames: [String] = []
     /// The sheet names in lower case, for the case-insensitive uniqueness rule.
     private var takenNames: Set<String> = []
@@ -201,6 +204,21 @@ public final class Workbook {
         case .boolean(let flag):
             try check(workbook_set_custom_property_boolean(wb, name, flag ? 1 : 0), context)
         }
+    }
+
+    /// `style` resolved once, for writing many cells with it (see `Worksheet.write(_:row:column:format:)`).
+    public func format(_ style: CellStyle?) throws -> CellFormat {
+        guard let style else { return CellFormat(handle: nil, styleIndex: -1) }
+        let handle = try format(for: style)
+        if let index = resolvedIndex[style] { return CellFormat(handle: handle, styleIndex: index) }
+        resolvedStyles.append(style)
+        resolvedIndex[style] = resolvedStyles.count - 1
+        return CellFormat(handle: handle, styleIndex: resolvedStyles.count - 1)
+    }
+
+    /// The style a format was resolved from.
+    func style(of format: CellFormat) -> CellStyle? {
+        format.styleIndex < 0 ? nil : resolvedStyles[format.styleIndex]
     }
 
     /// The C format for `style`, made once per distinct style.

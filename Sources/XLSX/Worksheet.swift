@@ -26,8 +26,9 @@ public final class Worksheet {
     /// Appended to text cut at `maximumTextLength`, so the cut is visible.
     public static let truncationMarker = "…[超长截断]"
 
-    /// Held strongly: a worksheet keeps its workbook alive, and every call throws once the workbook is closed.
-    let workbook: Workbook
+    /// The workbook it belongs to. Held strongly: a worksheet keeps its workbook alive, and every call throws once
+    /// the workbook is closed.
+    public let workbook: Workbook
     let handle: UnsafeMutablePointer<lxw_worksheet>
     public let name: String
     /// Merged ranges by each row they cover, to find overlaps without scanning them all.
@@ -71,9 +72,21 @@ public final class Worksheet {
 
     /// Writes one cell.
     public func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws {
+        try write(value, row: row, column: column, format: CellFormat(handle: workbook.format(for: style), styleIndex: -1),
+                  style: style)
+    }
+
+    /// Writes one cell with a format resolved beforehand: for writing many cells with a few styles, the style
+    /// is not looked up per cell.
+    public func write(_ value: CellValue, row: Int, column: Int, format: CellFormat) throws {
+        try write(value, row: row, column: column, format: format, style: nil)
+    }
+
+    /// Writes one cell; `style` is what `resolved` was made from, for the recorder (nil: ask the workbook).
+    private func write(_ value: CellValue, row: Int, column: Int, format resolved: CellFormat, style: CellStyle?) throws {
         try open(at(row, column))
         try checkCell(row, column)
-        let format = try workbook.format(for: style)
+        let format = resolved.handle
         let r = UInt32(row), c = UInt16(column)
         switch value {
         case .text(let text):
@@ -88,7 +101,7 @@ public final class Worksheet {
         case .boolean(let flag):
             try check(worksheet_write_boolean(handle, r, c, flag ? 1 : 0, format), at(row, column))
         case .formula(let formula, let cached):
-            let body = formula.hasPrefix("=") ? String(formula.dropFirst()) : formula
+            let body = formula.utf8.first == UInt8(ascii: "=") ? String(formula.dropFirst()) : formula
             guard !body.isEmpty else { throw XLSXError(.emptyText, while: at(row, column)) }
             guard body.utf8.count <= 8192 || body.count <= 8192 else { throw XLSXError(.textTooLong(limit: 8192), while: at(row, column)) }
             switch cached {
@@ -104,7 +117,9 @@ public final class Worksheet {
         case .blank:
             try check(worksheet_write_blank(handle, r, c, format), at(row, column))
         }
-        if let recorder = workbook.recorder { recorder(name, .cell(row: row, column: column, value: Self.fitting(value), style: style)) }
+        if let recorder = workbook.recorder {
+            recorder(name, .cell(row: row, column: column, value: Self.fitting(value), style: style ?? workbook.style(of: resolved)))
+        }
     }
 
     /// Writes values left to right from `column`.

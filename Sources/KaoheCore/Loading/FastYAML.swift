@@ -17,6 +17,19 @@ enum FastYAML {
         var lineStart: Int  // byte offset of the line's first byte
     }
 
+    /// The keys of one map so far, to find a duplicate: the pairs themselves are searched while few (most maps
+    /// have a handful of keys, and hashing each would cost more than comparing), a set once many.
+    private struct KeySet {
+        private var many: Set<String>?
+
+        /// False when `key` is already among `pairs`' keys.
+        mutating func isNew(_ key: String, in pairs: [(key: YAMLValue, value: YAMLValue)]) -> Bool {
+            if many == nil, pairs.count >= 16 { many = Set(pairs.lazy.compactMap(\.key.text)) }
+            if many != nil { return many!.insert(key).inserted }
+            return !pairs.contains { $0.key.text == key }
+        }
+    }
+
     private struct Parser {
         let bytes: [UInt8]
         let file: String
@@ -175,12 +188,12 @@ enum FastYAML {
         mutating func mapping(indent: Int) -> YAMLValue? {
             let first = lines[index]
             var pairs: [(key: YAMLValue, value: YAMLValue)] = []
-            var keys = Set<String>()
+            var keys = KeySet()
             while index < lines.count, lines[index].indent == indent {
                 let line = lines[index]
                 guard !isSequenceItem(line), let colon = findMappingColon(line.start, line.end) else { return nil }
                 guard let key = scalar(line, line.start, colon), case .scalar(let keyText, _) = key.kind,
-                      keys.insert(keyText).inserted else { return nil }
+                      keys.isNew(keyText, in: pairs) else { return nil }
                 var start = colon + 1
                 while start < line.end, bytes[start] == 32 { start += 1 }
                 index += 1
@@ -284,13 +297,13 @@ enum FastYAML {
             if bytes[i] == 123 {
                 i += 1
                 var pairs: [(key: YAMLValue, value: YAMLValue)] = []
-                var keys = Set<String>()
+                var keys = KeySet()
                 skipSpaces()
                 if i < end, bytes[i] == 125 { i += 1; return YAMLValue(kind: .mapping(pairs), location: here) }
                 while true {
                     skipSpaces()
                     guard i < end, let key = flowScalar(line, &i, end, key: true), case .scalar(let keyText, _) = key.kind,
-                          keys.insert(keyText).inserted else { return nil }
+                          keys.isNew(keyText, in: pairs) else { return nil }
                     guard i < end, bytes[i] == 58, i + 1 < end, bytes[i + 1] == 32 else { return nil }
                     i += 2
                     skipSpaces()
