@@ -45,29 +45,51 @@ final class IndicatorContext: Sendable {
 
 /// One indicator's score and how it came about. The words (`working`, `deductionNote`) are made when read.
 ///
-/// A province roll-up holds hundreds of thousands of these: the stored fields are ordered to pack tightly, and the
-/// score is derived from the fraction rather than stored.
+/// A province roll-up holds hundreds of thousands of these: the stored fields are ordered to pack tightly (112
+/// bytes), the score is derived from the fraction rather than stored, and the note and evidence, seldom given,
+/// share one optional reference.
 public struct IndicatorResult: Sendable {
     public var value: DataValue?
+    /// The position among those ranked together, for `rank` (-1: none).
+    private let storedPosition: Int32
     var context: IndicatorContext
     /// The share of `points` earned, before rounding (0 for a missing value under `missing: zero`).
     public var fraction: Exact
     public var selfScore: Exact?
-    let position: Int?
     let organization: String
-    public var note: String?
-    public var evidence: [String]
+    private var remarks: Remarks?
+
+    /// The organization's note and evidence for the indicator.
+    private final class Remarks: Sendable {
+        let note: String?
+        let evidence: [String]
+        init(note: String?, evidence: [String]) {
+            self.note = note
+            self.evidence = evidence
+        }
+    }
 
     init(value: DataValue?, fraction: Exact, selfScore: Exact?, evidence: [String], note: String?,
          context: IndicatorContext, organization: String, position: Int?) {
         self.value = value
+        storedPosition = position.map { Int32(clamping: $0) } ?? -1
         self.context = context
         self.fraction = fraction
         self.selfScore = selfScore
-        self.position = position
         self.organization = organization
-        self.note = note
-        self.evidence = evidence
+        remarks = note == nil && evidence.isEmpty ? nil : Remarks(note: note, evidence: evidence)
+    }
+
+    var position: Int? { storedPosition < 0 ? nil : Int(storedPosition) }
+
+    public var note: String? {
+        get { remarks?.note }
+        set { remarks = newValue == nil && evidence.isEmpty ? nil : Remarks(note: newValue, evidence: evidence) }
+    }
+
+    public var evidence: [String] {
+        get { remarks?.evidence ?? [] }
+        set { remarks = note == nil && newValue.isEmpty ? nil : Remarks(note: note, evidence: newValue) }
     }
 
     /// The printed score, rounded once: points × fraction.
