@@ -40,9 +40,11 @@ struct LedgerSheet {
         return chunks
     }
 
-    /// Writes the ledger rows of `organizations` on `sheet` and records, for each organization, the formulas
-    /// that 汇总 uses (`Book.scorecards`). Rows are laid out on another core while the previous ones are written.
-    func write(_ organizations: [OrganizationResult], on sheet: Worksheet) throws {
+    /// Writes the ledger rows of `organizations` on `sheet` and hands each organization's formulas for 汇总 to
+    /// `summaryRow`, with its index in rank order, once its rows are written. Rows are laid out on another core
+    /// while the previous ones are written.
+    func write(_ organizations: [OrganizationResult], on sheet: Worksheet,
+               summaryRow: (Int, ScorecardCells) throws -> Void) throws {
         try sheet.writeRow(Self.headers.map(CellValue.text), row: 0, style: Styles.header)
         try sheet.setRowHeight(0, 24)
         // Filters and widths first: a streamed sheet cannot go back up.
@@ -66,9 +68,9 @@ struct LedgerSheet {
         }, consume: { laidOut in
             for organization in laidOut {
                 try LaidOutCell.write(organization.cells, on: sheet, formats: formats)
-                book.scorecards[organization.id] = organization.formulas
+                try summaryRow(book.ledgerWritten, organization.formulas)
+                book.ledgerWritten += 1
             }
-            book.ledgerWritten += laidOut.count
             book.progress?(book.ledgerWritten, book.organizations.count)
         })
         try sheet.setPageSetup(book.pageSetup(landscape: true, repeatRows: 0...0, title: sheet.name))

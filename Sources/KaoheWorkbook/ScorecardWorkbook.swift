@@ -163,8 +163,14 @@ final class Book {
         if let survey { try SurveySheet(book: self).write(survey) }
         for (org, sheet) in cards { try ScorecardSheet(book: self, organization: org).write(sheet) }
         for (sheet, orgs) in stacks { try ScorecardSheet.writeStack(orgs, on: sheet, book: self) }
-        for (sheet, orgs) in ledgers { try LedgerSheet(book: self).write(orgs, on: sheet) }
-        if let summary { try SummarySheet(book: self).write(summary, workbook: workbook) }
+        if let summary, !ledgers.isEmpty {
+            // Each organization's summary row is written as soon as its ledger rows are: its formulas point there.
+            try SummarySheet(book: self).write(summary, workbook: workbook) { writeRow in
+                for (sheet, orgs) in ledgers { try LedgerSheet(book: self).write(orgs, on: sheet, summaryRow: writeRow) }
+            }
+        } else if let summary {
+            try SummarySheet(book: self).write(summary, workbook: workbook)
+        }
         try RubricSheet(book: self).write(rubricSheet)
         try CoverSheet(book: self).write(cover)
         if let charts { try ChartsSheet(book: self).write(charts, workbook: workbook) }

@@ -14,7 +14,12 @@ struct SummarySheet {
     /// Column of 加分 (扣分 and 综合得分 follow).
     static func bonusColumn(_ book: Book) -> Int { blockScoreColumn(book.rubric.blocks.count) }
 
-    func write(_ sheet: Worksheet, workbook: Workbook) throws {
+    /// Writes the sheet. Each organization's row needs the cells its figures come from: those recorded in
+    /// `Book.scorecards`, or, with `rows`, handed over while the ledger is written (`rows` gets a function that
+    /// writes the row of the organization at an index, in rank order, and must call it for every organization in
+    /// order), so that a province-scale run need not keep every organization's formulas.
+    func write(_ sheet: Worksheet, workbook: Workbook,
+               rows: ((_ writeRow: (Int, ScorecardCells) throws -> Void) throws -> Void)? = nil) throws {
         let rubric = book.rubric
         let orgs = book.result.organizations
         let number = Styles.number.with { $0.numberFormat = book.numberFormat }
@@ -81,10 +86,10 @@ struct SummarySheet {
                                     .formula("LEN($\(CellReference.columnName(vetoColumn))\(first + 1))>0"), style: Styles.failing)
         }
 
-        for (i, org) in orgs.enumerated() {
+        /// Writes the row of the organization at `i` (rank order), whose scorecard or ledger cells are `card`.
+        func writeRow(_ i: Int, _ card: ScorecardCells) throws {
+            let org = orgs[i]
             let r = first + i
-            let id = org.organization.id
-            let card = book.scorecards[id]!
             // Rank: one plus the organizations ranked together that are strictly better (§8).
             var tie = "0"
             for c in tieColumns.reversed() {
@@ -152,6 +157,11 @@ struct SummarySheet {
             }
             try sheet.write(.formula("MIN(\(rubric.grades.count),\(col(previous, r))+\(col(demoteColumn, r)))",
                                      cached: .number(Double(gradeIndex(org.grade)))), row: r, column: finalIndexColumn, style: Styles.helper)
+        }
+        if let rows {
+            try rows(writeRow)
+        } else {
+            for (i, org) in orgs.enumerated() { try writeRow(i, book.scorecards[org.organization.id]!) }
         }
 
         // Notes below the table.
