@@ -39,6 +39,8 @@ struct Score: ParsableCommand {
         let directory = (out as NSString).appendingPathComponent(stem)
         let provenance = Provenance(assessment: assessment, scheme: scheme, generated: ScorecardWorkbook.generationTime())
         try writeOutputs(to: directory) { files in
+            // results.json and results.csv are made on another core while the workbook is written.
+            let exports = BackgroundValue { (ResultsExport.json(result), ResultsExport.csv(result)) }
             // Province-scale runs take a while: say how far the ledger is.
             let count = result.organizations.count
             let progress = layout.resolved(count) == .ledger ? ProgressLine(total: count, label: "writing 明细", unit: "organizations") : nil
@@ -52,8 +54,9 @@ struct Score: ParsableCommand {
                                                 only: org.organization.id)
                 }
             }
-            try files.stage("results.json", text: ResultsExport.json(result))
-            try files.stage("results.csv", text: ResultsExport.csv(result))
+            let (json, csv) = exports.value
+            try files.stage("results.json", text: json)
+            try files.stage("results.csv", text: csv)
         }
         let scope = assessment.rubric.ranking.within == .category ? "ranked within categories" : "ranked together"
         printError("scored \(result.organizations.count) organizations (\(scope)) with \(scheme.map { "scheme '\($0.name)'" } ?? "the rubric's own weights")")
