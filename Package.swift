@@ -44,12 +44,14 @@ let package = Package(
         ),
         // Loading and scoring time at province scale (no workbook); run in release.
         .executableTarget(name: "kaohe-scoring-benchmark", dependencies: ["KaoheCore"], path: "Benchmarks/ScoringBenchmark"),
-        .testTarget(name: "XLSXTests", dependencies: ["XLSX"]),
+        // Scratch directories for tests, removed when the test run ends.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
         .testTarget(
             name: "KaoheCoreTests",
-            dependencies: ["KaoheCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["KaoheCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "KaoheWorkbookTests", dependencies: ["KaoheWorkbook", "KaoheCore", "XLSX"]),
-        .testTarget(name: "kaoheTests", dependencies: ["KaoheCore"]),
+        .testTarget(name: "KaoheWorkbookTests", dependencies: ["KaoheWorkbook", "KaoheCore", "XLSX", "TestSupport"]),
+        .testTarget(name: "kaoheTests", dependencies: ["KaoheCore", "TestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KaoheCore
+import TestSupport
 
 /// Pins the results of the assessment shipped in rubrics/, so that any change in scoring shows up here.
 @Suite struct BundledAssessmentTests {
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func loadingWithoutValueChecksLeavesThemToScoring() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-values-\(UUID().uuidString)").path
+        let folder = try makeScratchDirectory("values") + "/assessment"
         try FileManager.default.copyItem(atPath: bundledAssessment, toPath: folder)
         let file = folder + "/data/union.yaml"
         let text = try String(contentsOfFile: file, encoding: .utf8)

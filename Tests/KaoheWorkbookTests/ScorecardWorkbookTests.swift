@@ -3,15 +3,14 @@ import Testing
 import XLSX
 @testable import KaoheCore
 @testable import KaoheWorkbook
+import TestSupport
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
 let generated = Date(timeIntervalSince1970: 1_735_660_800)
 
 func temporaryPath(_ name: String) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-wb-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir.appendingPathComponent(name).path
+    try makeScratchDirectory("workbook") + "/" + name
 }
 
 /// Scores the bundled assessment (optionally under a scheme), writes its workbook and reads it back.

@@ -1,11 +1,10 @@
 import Foundation
 @testable import XLSX
+import TestSupport
 
-/// A fresh directory for one test's files.
+/// A fresh directory for one test's files (removed when the test run ends).
 func scratchDirectory() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir.path
+    try makeScratchDirectory("xlsx")
 }
 
 let fixedOptions = Workbook.Options(created: Date(timeIntervalSince1970: 1_704_067_200))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
@@ -25,9 +26,7 @@ func kaohe(_ arguments: [String], environment: [String: String] = [:]) throws ->
 }
 
 func scratch() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-cli-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
+    try makeScratchDirectory("cli")
 }
 
 /// A copy of the bundled assessment to break.
