@@ -208,12 +208,31 @@ public final class Workbook {
 
     /// `style` resolved once, for writing many cells with it (see `Worksheet.write(_:row:column:format:)`).
     public func format(_ style: CellStyle?) throws -> CellFormat {
-        guard let style else { return CellFormat(handle: nil, styleIndex: -1) }
+        guard let style else { return CellFormat(handle: nil, styleIndex: -1, workbook: serial) }
         let handle = try format(for: style)
-        if let index = resolvedIndex[style] { return CellFormat(handle: handle, styleIndex: index) }
+        if let index = resolvedIndex[style] { return CellFormat(handle: handle, styleIndex: index, workbook: serial) }
         resolvedStyles.append(style)
         resolvedIndex[style] = resolvedStyles.count - 1
-        return CellFormat(handle: handle, styleIndex: resolvedStyles.count - 1)
+        return CellFormat(handle: handle, styleIndex: resolvedStyles.count - 1, workbook: serial)
+    }
+
+    /// A number no other workbook of this process has, to recognize its `CellFormat`s.
+    let serial = Workbook.nextSerial()
+
+    private static let serials = SerialCounter()
+
+    private static func nextSerial() -> Int { serials.next() }
+
+    /// Hands out 1, 2, 3 … across threads.
+    private final class SerialCounter: @unchecked Sendable {
+        private var last = 0
+        private let lock = NSLock()
+        func next() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            last += 1
+            return last
+        }
     }
 
     /// The style a format was resolved from.

@@ -72,8 +72,8 @@ public final class Worksheet {
 
     /// Writes one cell.
     public func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws {
-        try write(value, row: row, column: column, format: CellFormat(handle: workbook.format(for: style), styleIndex: -1),
-                  style: style)
+        try write(value, row: row, column: column,
+                  format: CellFormat(handle: workbook.format(for: style), styleIndex: -1, workbook: workbook.serial), style: style)
     }
 
     /// Writes one cell with a format resolved beforehand: for writing many cells with a few styles, the style
@@ -86,6 +86,7 @@ public final class Worksheet {
     private func write(_ value: CellValue, row: Int, column: Int, format resolved: CellFormat, style: CellStyle?) throws {
         try open(at(row, column))
         try checkCell(row, column)
+        guard resolved.workbook == workbook.serial else { throw XLSXError(.foreignFormat, while: at(row, column)) }
         let format = resolved.handle
         let r = UInt32(row), c = UInt16(column)
         switch value {

@@ -26,6 +26,8 @@ public struct XLSXError: Error, CustomStringConvertible, Equatable, Sendable {
         case chartMisuse(String)
         /// The workbook was already closed; nothing more can be written to it.
         case workbookClosed
+        /// A `CellFormat` made by another workbook.
+        case foreignFormat
         /// The package could not be read (reader) or moved into place (writer).
         case file(String)
     }
@@ -53,6 +55,7 @@ public struct XLSXError: Error, CustomStringConvertible, Equatable, Sendable {
         case .invalidRange(let range): what = "invalid range \(range)"
         case .chartMisuse(let reason): what = reason
         case .workbookClosed: what = "the workbook is already closed"
+        case .foreignFormat: what = "the cell format belongs to another workbook"
         case .file(let reason): what = reason
         }
         return "\(context): \(what)"

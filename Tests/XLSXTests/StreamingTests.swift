@@ -55,4 +55,27 @@ import Testing
         #expect(written.count == Worksheet.maximumTextLength)
         #expect(written.hasSuffix(Worksheet.truncationMarker))
     }
+
+    /// A format resolved once writes the same cell as its style, and only in the workbook that made it.
+    @Test func resolvedFormatsWriteLikeTheirStyles() throws {
+        var styles: [CellStyle?] = []
+        let bold = CellStyle(bold: true, numberFormat: "0.00")
+        let book = try roundTrip { wb in
+            wb.recorder = { _, event in if case .cell(_, _, _, let style) = event { styles.append(style) } }
+            let sheet = try wb.addWorksheet(named: "S")
+            let format = try wb.format(bold)
+            try sheet.write(.number(1.5), row: 0, column: 0, format: format)
+            try sheet.write(.number(2.5), row: 0, column: 1, style: bold)
+            try sheet.write(.text("默认"), row: 1, column: 0, format: try wb.format(nil))
+
+            let other = try Workbook(path: try scratchDirectory() + "/other.xlsx", options: fixedOptions)
+            let foreign = try other.format(bold)
+            #expect(throws: XLSXError(.foreignFormat, while: "writing S!C1")) {
+                try sheet.write(.number(3), row: 0, column: 2, format: foreign)
+            }
+            try other.close()
+        }
+        #expect(styles == [bold, bold, nil])
+        #expect(book.sheet("S")?.number("A1") == 1.5 && book.sheet("S")?.text("A2") == "默认")
+    }
 }
