@@ -3,7 +3,7 @@ import XLSX
 /// A cell laid out away from the writing thread (see `Pipeline`), written later in row order.
 struct LaidOutCell: Sendable {
     /// The styles laid-out cells use; each sheet maps them to its `CellStyle`s.
-    enum Style: Int, Sendable, CaseIterable { case text, centered, points, number, integer }
+    enum Style: Int, Sendable, CaseIterable { case text, centered, points, number, integer, numberBold, centeredBold, helper }
 
     let row: Int32
     let column: UInt16

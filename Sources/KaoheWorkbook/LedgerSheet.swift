@@ -40,11 +40,9 @@ struct LedgerSheet {
         return chunks
     }
 
-    /// Writes the ledger rows of `organizations` on `sheet` and hands each organization's formulas for 汇总 to
-    /// `summaryRow`, with its index in rank order, once its rows are written. Rows are laid out on another core
-    /// while the previous ones are written.
-    func write(_ organizations: [OrganizationResult], on sheet: Worksheet,
-               summaryRow: (Int, ScorecardCells) throws -> Void) throws {
+    /// Writes the ledger rows of `organizations` on `sheet`, each organization's 汇总 row (whose formulas point at
+    /// its ledger rows) right after them. Rows are laid out on another core while the previous ones are written.
+    func write(_ organizations: [OrganizationResult], on sheet: Worksheet, summaryRows: SummaryRows) throws {
         try sheet.writeRow(Self.headers.map(CellValue.text), row: 0, style: Styles.header)
         try sheet.setRowHeight(0, 24)
         // Filters and widths first: a streamed sheet cannot go back up.
@@ -62,13 +60,19 @@ struct LedgerSheet {
         let styles: [LaidOutCell.Style: CellStyle] = [.text: line, .centered: line.with { $0.horizontal = .center },
                                                      .points: Styles.points, .number: number, .integer: Styles.integer]
         let formats = try LaidOutCell.formats(styles, in: sheet.workbook)
+        let summary = summaryRows.layout
+        // Organizations of earlier 明细 sheets come first in rank order, and on 汇总.
+        let before = book.ledgerWritten
         let batch = 32
         try Pipeline.run(batches: (organizations.count + batch - 1) / batch, make: { b in
-            (b * batch..<min(organizations.count, (b + 1) * batch)).map { layout.rows(organizations[$0], from: tops[$0]) }
+            (b * batch..<min(organizations.count, (b + 1) * batch)).map { i in
+                let rows = layout.rows(organizations[i], from: tops[i])
+                return (rows.cells, summary.cells(before + i, organizations[i], rows.formulas))
+            }
         }, consume: { laidOut in
-            for organization in laidOut {
-                try LaidOutCell.write(organization.cells, on: sheet, formats: formats)
-                try summaryRow(book.ledgerWritten, organization.formulas)
+            for (ledgerCells, summaryCells) in laidOut {
+                try LaidOutCell.write(ledgerCells, on: sheet, formats: formats)
+                try summaryRows.write(summaryCells)
                 book.ledgerWritten += 1
             }
             book.progress?(book.ledgerWritten, book.organizations.count)
@@ -82,7 +86,6 @@ struct LedgerSheet {
 struct LedgerLayout: Sendable {
     /// One organization's ledger cells, in row order, and the formulas 汇总 uses for it.
     struct Rows: Sendable {
-        let id: String
         var cells: [LaidOutCell] = []
         var formulas = ScorecardCells()
     }
@@ -111,7 +114,7 @@ struct LedgerLayout: Sendable {
         let id = org.organization.id
         let name = CellValue.text(org.organization.name)
         let summaryRow = summaryRows[id]!
-        var out = Rows(id: id)
+        var out = Rows()
         out.cells.reserveCapacity(org.indicators.count * 9 + 32)
         var row = top
         func put(_ column: Int, _ value: CellValue, _ style: LaidOutCell.Style) {

@@ -118,7 +118,10 @@ final class Book {
         self.places = result.rubric.assessment.decimals
     }
 
-    var numberFormat: String { places == 0 ? "0" : "0." + String(repeating: "0", count: places) }
+    var numberFormat: String { Book.numberFormat(places: places) }
+
+    /// The number format that shows `places` decimals.
+    static func numberFormat(places: Int) -> String { places == 0 ? "0" : "0." + String(repeating: "0", count: places) }
 
     func categoryName(_ id: String) -> String { rubric.categories.first { $0.id == id }?.name ?? id }
 
@@ -165,8 +168,8 @@ final class Book {
         for (sheet, orgs) in stacks { try ScorecardSheet.writeStack(orgs, on: sheet, book: self) }
         if let summary, !ledgers.isEmpty {
             // Each organization's summary row is written as soon as its ledger rows are: its formulas point there.
-            try SummarySheet(book: self).write(summary, workbook: workbook) { writeRow in
-                for (sheet, orgs) in ledgers { try LedgerSheet(book: self).write(orgs, on: sheet, summaryRow: writeRow) }
+            try SummarySheet(book: self).write(summary, workbook: workbook) { summaryRows in
+                for (sheet, orgs) in ledgers { try LedgerSheet(book: self).write(orgs, on: sheet, summaryRows: summaryRows) }
             }
         } else if let summary {
             try SummarySheet(book: self).write(summary, workbook: workbook)

@@ -15,32 +15,20 @@ struct SummarySheet {
     static func bonusColumn(_ book: Book) -> Int { blockScoreColumn(book.rubric.blocks.count) }
 
     /// Writes the sheet. Each organization's row needs the cells its figures come from: those recorded in
-    /// `Book.scorecards`, or, with `rows`, handed over while the ledger is written (`rows` gets a function that
-    /// writes the row of the organization at an index, in rank order, and must call it for every organization in
-    /// order), so that a province-scale run need not keep every organization's formulas.
-    func write(_ sheet: Worksheet, workbook: Workbook,
-               rows: ((_ writeRow: (Int, ScorecardCells) throws -> Void) throws -> Void)? = nil) throws {
+    /// `Book.scorecards`, or, with `rows`, handed over while the ledger is written: `rows` gets the summary's rows
+    /// and must write every organization's, in rank order (`SummaryRows`), so that a province-scale run need not
+    /// keep every organization's formulas.
+    func write(_ sheet: Worksheet, workbook: Workbook, rows: ((SummaryRows) throws -> Void)? = nil) throws {
         let rubric = book.rubric
         let orgs = book.result.organizations
-        let number = Styles.number.with { $0.numberFormat = book.numberFormat }
+        let layout = SummaryRowLayout(book: book)
         let first = Self.firstRow
-        let lastRow = first + orgs.count - 1
+        let lastRow = layout.lastRow
         let blocks = rubric.blocks
-        let bonusColumn = Self.bonusColumn(book)
-        let penaltyColumn = bonusColumn + 1
-        let finalColumn = bonusColumn + 2
-        let gradeColumn = Self.gradeColumn(book)
-        let vetoColumn = gradeColumn + 1
-        // Helper columns (hidden): the grading steps as numbers, so that rank and grade stay live formulas.
-        let categoryColumn = vetoColumn + 1
-        let lastFlagColumn = categoryColumn + 1
-        let forcedColumn = lastFlagColumn + 1
-        let capColumn = forcedColumn + 1
-        let demoteColumn = capColumn + 1
-        let bandColumn = demoteColumn + 1
-        let afterVetoColumn = bandColumn + 1
-        let quotaBands = rubric.grades.indices.filter { rubric.grades[$0].quota != nil && $0 < rubric.grades.count - 1 }
-        let finalIndexColumn = afterVetoColumn + quotaBands.count + 1
+        let finalColumn = layout.finalColumn
+        let gradeColumn = layout.gradeColumn
+        let vetoColumn = layout.vetoColumn
+        let quotaBands = layout.quotaBands
 
         let scheme = book.result.scheme?.name ?? "考核细则原定权重"
         try sheet.merge(CellRange(rows: 0...0, columns: 0...vetoColumn), .text("\(rubric.assessment.title)结果汇总表"), style: Styles.title)
@@ -56,13 +44,6 @@ struct SummarySheet {
         try sheet.writeRow(headers.map(CellValue.text), row: 2, style: Styles.header)
         try sheet.setRowHeight(2, 32)
 
-        func col(_ c: Int, _ r: Int, absoluteRow: Bool = false) -> String {
-            "$" + CellReference.columnName(c) + (absoluteRow ? "$" : "") + "\(r + 1)"
-        }
-        func range(_ c: Int) -> String { "$\(CellReference.columnName(c))$\(first + 1):$\(CellReference.columnName(c))$\(lastRow + 1)" }
-        let gradeIndex = { (name: String) in (rubric.grades.firstIndex { $0.name == name } ?? 0) + 1 }
-        let tieColumns = rubric.ranking.tieBreak.compactMap { id in blocks.firstIndex { $0.id == id }.map { 4 + 2 * $0 } }
-
         // Layout, filters and highlighting: before the rows, which a streamed sheet cannot revisit.
         try sheet.setColumnWidth(0...0, 6)
         try sheet.setColumnWidth(1...1, TextWidth.column(orgs.map(\.organization.name), minimum: 10, maximum: 24))
@@ -70,7 +51,7 @@ struct SummarySheet {
         try sheet.setColumnWidth(3...(finalColumn), 11)
         try sheet.setColumnWidth(gradeColumn...gradeColumn, 8)
         try sheet.setColumnWidth(vetoColumn...vetoColumn, TextWidth.column(orgs.map { $0.vetoes.map(\.name).joined(separator: ";") }, minimum: 12, maximum: 40))
-        try sheet.setColumnWidth(categoryColumn...finalIndexColumn, 9, hidden: true)
+        try sheet.setColumnWidth(layout.categoryColumn...layout.finalIndexColumn, 9, hidden: true)
         try sheet.freezePanes(row: first, column: 2)
         if !orgs.isEmpty {
             try sheet.autofilter(CellRange(rows: 2...lastRow, columns: 0...vetoColumn))
@@ -86,82 +67,13 @@ struct SummarySheet {
                                     .formula("LEN($\(CellReference.columnName(vetoColumn))\(first + 1))>0"), style: Styles.failing)
         }
 
-        /// Writes the row of the organization at `i` (rank order), whose scorecard or ledger cells are `card`.
-        func writeRow(_ i: Int, _ card: ScorecardCells) throws {
-            let org = orgs[i]
-            let r = first + i
-            // Rank: one plus the organizations ranked together that are strictly better (§8).
-            var tie = "0"
-            for c in tieColumns.reversed() {
-                tie = "(\(range(c))>\(col(c, r)))+(\(range(c))=\(col(c, r)))*(\(tie))"
-            }
-            let better = "(\(range(lastFlagColumn))<\(col(lastFlagColumn, r)))+(\(range(lastFlagColumn))=\(col(lastFlagColumn, r)))*((\(range(finalColumn))>\(col(finalColumn, r)))+(\(range(finalColumn))=\(col(finalColumn, r)))*(\(tie)))"
-            let sameGroup = rubric.ranking.within == .category ? "(\(range(categoryColumn))=\(col(categoryColumn, r)))*" : ""
-            try sheet.write(.formula("1+SUMPRODUCT(\(sameGroup)(\(better)))", cached: .number(Double(org.rank))), row: r, column: 0,
-                            style: Styles.integer)
-            try sheet.write(.text(org.organization.name), row: r, column: 1, style: Styles.text)
-            try sheet.write(.text(book.categoryName(org.organization.category)), row: r, column: 2, style: Styles.centered)
-            for (b, block) in blocks.enumerated() {
-                let result = org.block(block.id)!
-                try sheet.write(.formula(card.blockScore[block.id]!, result.score), row: r, column: Self.blockScoreColumn(b), style: number)
-                try sheet.write(.formula(card.contribution[block.id]!, result.contribution), row: r, column: Self.blockScoreColumn(b) + 1,
-                                style: number)
-            }
-            try sheet.write(.formula(card.bonus, org.bonus.total), row: r, column: bonusColumn, style: number)
-            try sheet.write(.formula(card.penalty, org.penalty.total), row: r, column: penaltyColumn, style: number)
-            try sheet.write(.formula(card.final, org.final), row: r, column: finalColumn, style: number.with { $0.bold = true })
-            try sheet.write(.formula("CHOOSE(\(col(finalIndexColumn, r)),\(rubric.grades.map { FormulaText.string($0.name) }.joined(separator: ",")))",
-                                     cached: .text(org.grade)), row: r, column: gradeColumn, style: Styles.centered.with { $0.bold = true })
-            try sheet.write(.text(org.vetoes.map(\.name).joined(separator: ";")), row: r, column: vetoColumn, style: Styles.text)
-
-            // Helper columns.
-            let forced = org.vetoes.compactMap { v -> Int? in if case .grade(let g) = v.effect { return gradeIndex(g) } else { return nil } }.max()
-            let cap = org.vetoes.compactMap { v -> Int? in if case .maxGrade(let g) = v.effect { return gradeIndex(g) } else { return nil } }.max()
-            let demote = org.vetoes.reduce(0) { n, v in if case .demote(let k) = v.effect { return n + k } else { return n } }
-            try sheet.write(.text(org.organization.category), row: r, column: categoryColumn, style: Styles.helper)
-            try sheet.write(.number(forced == nil ? 0 : 1), row: r, column: lastFlagColumn, style: Styles.helper)
-            try sheet.write(.number(Double(forced ?? 0)), row: r, column: forcedColumn, style: Styles.helper)
-            try sheet.write(.number(Double(cap ?? 0)), row: r, column: capColumn, style: Styles.helper)
-            try sheet.write(.number(Double(demote)), row: r, column: demoteColumn, style: Styles.helper)
-            var bandFormula = "\(rubric.grades.count)"
-            for (g, grade) in rubric.grades.enumerated().reversed() where g < rubric.grades.count - 1 {
-                bandFormula = grade.minimum.map { "IF(\(col(finalColumn, r))>=\(FormulaText.literal($0)),\(g + 1),\(bandFormula))" } ?? "\(g + 1)"
-            }
-            let band = gradeIndex(org.grading.scoreBand)
-            try sheet.write(.formula(bandFormula, cached: .number(Double(band))), row: r, column: bandColumn, style: Styles.helper)
-            let afterVeto = gradeIndex(org.grading.afterVetoes)
-            try sheet.write(.formula("MAX(IF(\(col(forcedColumn, r))>0,\(col(forcedColumn, r)),\(col(bandColumn, r))),\(col(capColumn, r)))",
-                                     cached: .number(Double(afterVeto))), row: r, column: afterVetoColumn, style: Styles.helper)
-            let afterQuota = gradeIndex(org.grading.afterQuotas)
-            var previous = afterVetoColumn
-            for (k, b) in quotaBands.enumerated() {
-                let grade = rubric.grades[b]
-                let bi = b + 1
-                let n = rubric.ranking.within == .category ? "COUNTIF(\(range(categoryColumn)),\(col(categoryColumn, r)))" : "ROWS(\(range(categoryColumn)))"
-                let product = "\(n)*\(FormulaText.literal(grade.quota!))"
-                let places: String
-                switch grade.quotaRounding {
-                case .floor: places = "ROUNDDOWN(ROUND(\(product),9),0)"
-                case .ceil: places = "ROUNDUP(ROUND(\(product),9),0)"
-                case .round: places = "ROUND(\(product),0)"
-                }
-                let inGroup = rubric.ranking.within == .category ? "\(range(categoryColumn)),\(col(categoryColumn, r))," : ""
-                let test = grade.quotaTies == .exclude
-                    ? "COUNTIFS(\(inGroup)\(range(previous)),\(bi),\(range(0)),\"<=\"&\(col(0, r)))<=\(places)"
-                    : "COUNTIFS(\(inGroup)\(range(previous)),\(bi),\(range(0)),\"<\"&\(col(0, r)))<\(places)"
-                let formula = "IF(\(col(previous, r))=\(bi),IF(\(test),\(bi),\(bi + 1)),\(col(previous, r)))"
-                let cached = b + 1 < afterVeto ? afterVeto : min(afterQuota, b + 2)
-                let column = afterVetoColumn + 1 + k
-                try sheet.write(.formula(formula, cached: .number(Double(cached))), row: r, column: column, style: Styles.helper)
-                previous = column
-            }
-            try sheet.write(.formula("MIN(\(rubric.grades.count),\(col(previous, r))+\(col(demoteColumn, r)))",
-                                     cached: .number(Double(gradeIndex(org.grade)))), row: r, column: finalIndexColumn, style: Styles.helper)
-        }
+        let summaryRows = try SummaryRows(layout: layout, sheet: sheet)
         if let rows {
-            try rows(writeRow)
+            try rows(summaryRows)
         } else {
-            for (i, org) in orgs.enumerated() { try writeRow(i, book.scorecards[org.organization.id]!) }
+            for (i, org) in orgs.enumerated() {
+                try summaryRows.write(layout.cells(i, org, book.scorecards[org.organization.id]!))
+            }
         }
 
         // Notes below the table.
@@ -216,5 +128,145 @@ struct SummarySheet {
         var setup = book.pageSetup(landscape: true, repeatRows: 2...2, title: "结果汇总")
         setup.printArea = CellRange(rows: 0...(row + 1 + Int(15 * chartHeight)), columns: 0...vetoColumn)
         try sheet.setPageSetup(setup)
+    }
+}
+
+/// What a summary row needs, copied from the book so that rows can be laid out on another thread (the ledger lays
+/// each organization's summary row out with its ledger rows).
+struct SummaryRowLayout: Sendable {
+    let rubric: Rubric
+    let first = SummarySheet.firstRow
+    let lastRow: Int
+    let bonusColumn: Int, penaltyColumn: Int, finalColumn: Int, gradeColumn: Int, vetoColumn: Int
+    // Helper columns (hidden): the grading steps as numbers, so that rank and grade stay live formulas.
+    let categoryColumn: Int, lastFlagColumn: Int, forcedColumn: Int, capColumn: Int, demoteColumn: Int
+    let bandColumn: Int, afterVetoColumn: Int, finalIndexColumn: Int
+    /// Grades (by index) with a quota, each checked in a helper column of its own.
+    let quotaBands: [Int]
+    /// The contribution columns that break ties, in order.
+    let tieColumns: [Int]
+    let categoryNames: [String: String]
+
+    init(book: Book) {
+        let rubric = book.rubric
+        self.rubric = rubric
+        lastRow = SummarySheet.firstRow + book.result.organizations.count - 1
+        bonusColumn = SummarySheet.bonusColumn(book)
+        penaltyColumn = bonusColumn + 1
+        finalColumn = bonusColumn + 2
+        gradeColumn = SummarySheet.gradeColumn(book)
+        vetoColumn = gradeColumn + 1
+        categoryColumn = vetoColumn + 1
+        lastFlagColumn = categoryColumn + 1
+        forcedColumn = lastFlagColumn + 1
+        capColumn = forcedColumn + 1
+        demoteColumn = capColumn + 1
+        bandColumn = demoteColumn + 1
+        afterVetoColumn = bandColumn + 1
+        quotaBands = rubric.grades.indices.filter { rubric.grades[$0].quota != nil && $0 < rubric.grades.count - 1 }
+        finalIndexColumn = afterVetoColumn + quotaBands.count + 1
+        tieColumns = rubric.ranking.tieBreak.compactMap { id in rubric.blocks.firstIndex { $0.id == id }.map { 4 + 2 * $0 } }
+        categoryNames = Dictionary(rubric.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func col(_ c: Int, _ r: Int) -> String { "$" + CellReference.columnName(c) + "\(r + 1)" }
+    func range(_ c: Int) -> String { "$\(CellReference.columnName(c))$\(first + 1):$\(CellReference.columnName(c))$\(lastRow + 1)" }
+    func gradeIndex(_ name: String) -> Int { (rubric.grades.firstIndex { $0.name == name } ?? 0) + 1 }
+
+    /// The cells of the row of `org`, at `i` in rank order, whose scorecard or ledger cells are `card`.
+    func cells(_ i: Int, _ org: OrganizationResult, _ card: ScorecardCells) -> [LaidOutCell] {
+        let r = first + i
+        var cells: [LaidOutCell] = []
+        cells.reserveCapacity(finalIndexColumn + 1)
+        func put(_ column: Int, _ value: CellValue, _ style: LaidOutCell.Style) {
+            cells.append(LaidOutCell(row: r, column: column, style: style, value: value))
+        }
+        // Rank: one plus the organizations ranked together that are strictly better (§8).
+        var tie = "0"
+        for c in tieColumns.reversed() {
+            tie = "(\(range(c))>\(col(c, r)))+(\(range(c))=\(col(c, r)))*(\(tie))"
+        }
+        let better = "(\(range(lastFlagColumn))<\(col(lastFlagColumn, r)))+(\(range(lastFlagColumn))=\(col(lastFlagColumn, r)))*((\(range(finalColumn))>\(col(finalColumn, r)))+(\(range(finalColumn))=\(col(finalColumn, r)))*(\(tie)))"
+        let sameGroup = rubric.ranking.within == .category ? "(\(range(categoryColumn))=\(col(categoryColumn, r)))*" : ""
+        put(0, .formula("1+SUMPRODUCT(\(sameGroup)(\(better)))", cached: .number(Double(org.rank))), .integer)
+        put(1, .text(org.organization.name), .text)
+        put(2, .text(categoryNames[org.organization.category] ?? org.organization.category), .centered)
+        for (b, block) in rubric.blocks.enumerated() {
+            let result = org.block(block.id)!
+            put(SummarySheet.blockScoreColumn(b), .formula(card.blockScore[block.id]!, result.score), .number)
+            put(SummarySheet.blockScoreColumn(b) + 1, .formula(card.contribution[block.id]!, result.contribution), .number)
+        }
+        put(bonusColumn, .formula(card.bonus, org.bonus.total), .number)
+        put(penaltyColumn, .formula(card.penalty, org.penalty.total), .number)
+        put(finalColumn, .formula(card.final, org.final), .numberBold)
+        put(gradeColumn, .formula("CHOOSE(\(col(finalIndexColumn, r)),\(rubric.grades.map { FormulaText.string($0.name) }.joined(separator: ",")))",
+                                 cached: .text(org.grade)), .centeredBold)
+        put(vetoColumn, .text(org.vetoes.map(\.name).joined(separator: ";")), .text)
+
+        // Helper columns.
+        let forced = org.vetoes.compactMap { v -> Int? in if case .grade(let g) = v.effect { return gradeIndex(g) } else { return nil } }.max()
+        let cap = org.vetoes.compactMap { v -> Int? in if case .maxGrade(let g) = v.effect { return gradeIndex(g) } else { return nil } }.max()
+        let demote = org.vetoes.reduce(0) { n, v in if case .demote(let k) = v.effect { return n + k } else { return n } }
+        put(categoryColumn, .text(org.organization.category), .helper)
+        put(lastFlagColumn, .number(forced == nil ? 0 : 1), .helper)
+        put(forcedColumn, .number(Double(forced ?? 0)), .helper)
+        put(capColumn, .number(Double(cap ?? 0)), .helper)
+        put(demoteColumn, .number(Double(demote)), .helper)
+        var bandFormula = "\(rubric.grades.count)"
+        for (g, grade) in rubric.grades.enumerated().reversed() where g < rubric.grades.count - 1 {
+            bandFormula = grade.minimum.map { "IF(\(col(finalColumn, r))>=\(FormulaText.literal($0)),\(g + 1),\(bandFormula))" } ?? "\(g + 1)"
+        }
+        let band = gradeIndex(org.grading.scoreBand)
+        put(bandColumn, .formula(bandFormula, cached: .number(Double(band))), .helper)
+        let afterVeto = gradeIndex(org.grading.afterVetoes)
+        put(afterVetoColumn, .formula("MAX(IF(\(col(forcedColumn, r))>0,\(col(forcedColumn, r)),\(col(bandColumn, r))),\(col(capColumn, r)))",
+                                 cached: .number(Double(afterVeto))), .helper)
+        let afterQuota = gradeIndex(org.grading.afterQuotas)
+        var previous = afterVetoColumn
+        for (k, b) in quotaBands.enumerated() {
+            let grade = rubric.grades[b]
+            let bi = b + 1
+            let n = rubric.ranking.within == .category ? "COUNTIF(\(range(categoryColumn)),\(col(categoryColumn, r)))" : "ROWS(\(range(categoryColumn)))"
+            let product = "\(n)*\(FormulaText.literal(grade.quota!))"
+            let places: String
+            switch grade.quotaRounding {
+            case .floor: places = "ROUNDDOWN(ROUND(\(product),9),0)"
+            case .ceil: places = "ROUNDUP(ROUND(\(product),9),0)"
+            case .round: places = "ROUND(\(product),0)"
+            }
+            let inGroup = rubric.ranking.within == .category ? "\(range(categoryColumn)),\(col(categoryColumn, r))," : ""
+            let test = grade.quotaTies == .exclude
+                ? "COUNTIFS(\(inGroup)\(range(previous)),\(bi),\(range(0)),\"<=\"&\(col(0, r)))<=\(places)"
+                : "COUNTIFS(\(inGroup)\(range(previous)),\(bi),\(range(0)),\"<\"&\(col(0, r)))<\(places)"
+            let formula = "IF(\(col(previous, r))=\(bi),IF(\(test),\(bi),\(bi + 1)),\(col(previous, r)))"
+            let cached = b + 1 < afterVeto ? afterVeto : min(afterQuota, b + 2)
+            let column = afterVetoColumn + 1 + k
+            put(column, .formula(formula, cached: .number(Double(cached))), .helper)
+            previous = column
+        }
+        put(finalIndexColumn, .formula("MIN(\(rubric.grades.count),\(col(previous, r))+\(col(demoteColumn, r)))",
+                                 cached: .number(Double(gradeIndex(org.grade)))), .helper)
+        return cells
+    }
+}
+
+/// The summary sheet's rows, written as laid out (by `SummaryRowLayout`).
+struct SummaryRows {
+    let layout: SummaryRowLayout
+    private let sheet: Worksheet
+    private let formats: [CellFormat]
+
+    init(layout: SummaryRowLayout, sheet: Worksheet) throws {
+        self.layout = layout
+        self.sheet = sheet
+        let number = Styles.number.with { $0.numberFormat = Book.numberFormat(places: layout.rubric.assessment.decimals) }
+        formats = try LaidOutCell.formats([.text: Styles.text, .centered: Styles.centered, .integer: Styles.integer,
+                                           .number: number, .numberBold: number.with { $0.bold = true },
+                                           .centeredBold: Styles.centered.with { $0.bold = true }, .helper: Styles.helper],
+                                          in: sheet.workbook)
+    }
+
+    func write(_ cells: [LaidOutCell]) throws {
+        try LaidOutCell.write(cells, on: sheet, formats: formats)
     }
 }
