@@ -113,6 +113,28 @@ typealias SourceLocation_ = Testing.SourceLocation
         expectError(d, file: "data/2.yaml", line: 1, "no value for indicator 'x'", "'c'")
     }
 
+    /// Indicator entries in the long form: well-formed ones are read whole, and each ill-formed part is reported
+    /// where it is written, the rest of the entry still read.
+    @Test func longFormEntries() throws {
+        let r = try rubric(rubricText)
+        var d = Diagnostics()
+        let good = try #require(DataLoader.loadYAML(
+            "organization: a\nindicators:\n  x: {value: 好, self: 0.5, evidence: [a.pdf, b.pdf], note: 已整改}",
+            file: "data/a.yaml", rubric: r, diagnostics: &d))
+        #expect(d.all.isEmpty)
+        let entry = try #require(good.indicators["x"])
+        #expect(entry.selfScore == Exact("0.5") && entry.evidence == ["a.pdf", "b.pdf"] && entry.note == "已整改")
+        guard case .text("好")? = entry.value else { Issue.record("value not read"); return }
+
+        let bad = try #require(DataLoader.loadYAML(
+            "organization: a\nindicators:\n  x: {value: 好, self: 很多, note: \"\", wieght: 2}",
+            file: "data/b.yaml", rubric: r, diagnostics: &d))
+        expectError(d.all, file: "data/b.yaml", line: 3, "'self' of an indicator entry must be a number, found '很多'")
+        expectError(d.all, file: "data/b.yaml", line: 3, "'note' of an indicator entry must be text")
+        #expect(d.all.contains { $0.severity == .warning && $0.message.contains("unknown key 'wieght' in an indicator entry") })
+        guard case .text("好")? = bad.indicators["x"]?.value else { Issue.record("value not read"); return }
+    }
+
     /// Value diagnostics when organizations a, b and c give these values for the one indicator.
     func valueDiagnostics(_ indicator: String, _ a: String, _ b: String, _ c: String) throws -> [Diagnostic] {
         let r = try rubric(oneIndicatorRubric(indicator))

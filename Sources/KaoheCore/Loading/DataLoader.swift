@@ -87,12 +87,20 @@ public enum DataLoader {
         return true
     }
 
-    /// The long form `{value, self, evidence, note}` or a bare value.
-    /// The keys of an indicator entry's long form (`{value: …, self: …}`).
-    private static let entryKeys: Set<String> = ["value", "self", "evidence", "note"]
+    /// Whether `key` is one of the keys of an indicator entry's long form (`{value: …, self: …}`).
+    private static func isEntryKey(_ key: String?) -> Bool {
+        switch key {
+        case "value", "self", "evidence", "note": true
+        default: false
+        }
+    }
 
+    /// The long form `{value, self, evidence, note}` or a bare value.
     static func indicatorEntry(_ node: YAMLValue, at location: SourceLocation, _ d: inout Diagnostics) -> IndicatorEntry {
-        if let pairs = node.mapping, pairs.contains(where: { entryKeys.contains($0.key.text ?? "") }) {
+        if let pairs = node.mapping, pairs.contains(where: { isEntryKey($0.key.text) }) {
+            // Most entries are well formed and read in one pass; the map reader takes the others and says what is
+            // wrong with them.
+            if let entry = wellFormedEntry(pairs, at: location) { return entry }
             var m = MapReader(node, "an indicator entry", &d)!
             let value = m.value("value").flatMap { $0.isNull ? nil : DataValue($0) }
             let selfScore = m.number("self", &d)
@@ -103,6 +111,32 @@ public enum DataLoader {
         }
         return IndicatorEntry(value: node.isNull ? nil : DataValue(node), selfScore: nil, evidence: [], note: nil,
                               location: location)
+    }
+
+    /// The long form read directly when it has only known keys with well-typed values (what the map reader would
+    /// read without a word), else nil. Keys are unique: the YAML reader rejects duplicates.
+    private static func wellFormedEntry(_ pairs: [(key: YAMLValue, value: YAMLValue)],
+                                        at location: SourceLocation) -> IndicatorEntry? {
+        var entry = IndicatorEntry(value: nil, selfScore: nil, evidence: [], note: nil, location: location)
+        for (key, value) in pairs {
+            switch key.text {
+            case "value":
+                entry.value = value.isNull ? nil : DataValue(value)
+            case "self":
+                guard !value.isNull else { continue }
+                guard let number = value.number else { return nil }
+                entry.selfScore = number
+            case "evidence":
+                entry.evidence = texts(value)
+            case "note":
+                guard !value.isNull else { continue }
+                guard let text = value.text, !text.isEmpty else { return nil }
+                entry.note = text
+            default:
+                return nil
+            }
+        }
+        return entry
     }
 
     static func texts(_ node: YAMLValue) -> [String] {
