@@ -29,7 +29,8 @@ for n in sizes.isEmpty ? [2_000, 10_000] : sizes {
         var d = Diagnostics()
         rubric = RubricLoader.load(rubricText, file: "rubric.yaml", diagnostics: &d)
         guard let rubric else { fatalError("invalid synthetic rubric: \(d.errors.prefix(3))") }
-        data = dataTexts.enumerated().compactMap { DataLoader.loadYAML($1, file: "data/\($0).yaml", rubric: rubric, diagnostics: &d) }
+        let lookup = RubricLookup(rubric)
+        data = dataTexts.enumerated().compactMap { DataLoader.loadYAML($1, file: "data/\($0).yaml", lookup: lookup, diagnostics: &d) }
         precondition(!d.hasErrors, "invalid synthetic data: \(d.errors.prefix(3))")
     }
     var times: [Double] = []

@@ -12,9 +12,9 @@ public enum CSVDataLoader {
         load(text, file: file, lookup: RubricLookup(rubric), diagnostics: &d)
     }
 
-    /// Reads a CSV file, with the rubric's lookups built once for all files.
-    static func load(_ text: String, file: String, lookup: RubricLookup,
-                     diagnostics d: inout Diagnostics) -> [OrganizationData] {
+    /// Reads a CSV file, with the rubric's lookup built once for all files.
+    public static func load(_ text: String, file: String, lookup: RubricLookup,
+                            diagnostics d: inout Diagnostics) -> [OrganizationData] {
         let rubric = lookup.rubric
         let rows = parse(text)
         guard let header = rows.first else {

@@ -3,15 +3,16 @@ import Foundation
 /// Reads organization data files (§9): one YAML file per organization, or CSV with one row per
 /// organization and indicator. Checks every reference against the rubric.
 public enum DataLoader {
-    /// Reads one YAML data file.
+    /// Reads one YAML data file. (To read many, build one `RubricLookup` and use `loadYAML(_:file:lookup:diagnostics:)`:
+    /// this builds the rubric's lookup for each call.)
     public static func loadYAML(_ text: String, file: String, rubric: Rubric,
                                 diagnostics d: inout Diagnostics) -> OrganizationData? {
         loadYAML(text, file: file, lookup: RubricLookup(rubric), diagnostics: &d)
     }
 
-    /// Reads one YAML data file, with the rubric's lookups built once for all files.
-    static func loadYAML(_ text: String, file: String, lookup: RubricLookup,
-                         diagnostics d: inout Diagnostics) -> OrganizationData? {
+    /// Reads one YAML data file, with the rubric's lookup built once for all files.
+    public static func loadYAML(_ text: String, file: String, lookup: RubricLookup,
+                                diagnostics d: inout Diagnostics) -> OrganizationData? {
         let rubric = lookup.rubric
         guard let root = YAMLValue.parse(text, file: file, diagnostics: &d) else { return nil }
         guard var m = MapReader(root, "the data file", &d) else { return nil }
