@@ -22,9 +22,16 @@ struct LaidOutCell: Sendable {
         try Style.allCases.map { try workbook.format(styles[$0]) }
     }
 
-    /// Writes `cells` on `sheet`, each with its style's format from `formats(_:in:)`.
-    static func write(_ cells: [LaidOutCell], on sheet: Worksheet, formats: [CellFormat]) throws {
+    /// Writes `cells` on `sheet`, each with its style's format from `formats(_:in:)`. `heights` (row, points), in
+    /// row order, are set before each row's first cell: a streamed sheet cannot go back to a row.
+    static func write(_ cells: [LaidOutCell], on sheet: Worksheet, formats: [CellFormat],
+                      heights: [(row: Int, height: Double)] = []) throws {
+        var pending = heights[...]
         for cell in cells {
+            while let (row, height) = pending.first, row <= Int(cell.row) {
+                try sheet.setRowHeight(row, height)
+                pending = pending.dropFirst()
+            }
             try sheet.write(cell.value, row: Int(cell.row), column: Int(cell.column), format: formats[cell.style.rawValue])
         }
     }

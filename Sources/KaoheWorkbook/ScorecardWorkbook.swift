@@ -123,7 +123,11 @@ final class Book {
     /// The number format that shows `places` decimals.
     static func numberFormat(places: Int) -> String { places == 0 ? "0" : "0." + String(repeating: "0", count: places) }
 
-    func categoryName(_ id: String) -> String { rubric.categories.first { $0.id == id }?.name ?? id }
+    /// Category id → its name.
+    private(set) lazy var categoryNames = Dictionary(rubric.categories.map { ($0.id, $0.name) },
+                                                     uniquingKeysWith: { first, _ in first })
+
+    func categoryName(_ id: String) -> String { categoryNames[id] ?? id }
 
     func write(into workbook: Workbook, layout: ScorecardWorkbook.Layout) throws {
         self.layout = layout

@@ -166,7 +166,7 @@ struct SummaryRowLayout: Sendable {
         quotaBands = rubric.grades.indices.filter { rubric.grades[$0].quota != nil && $0 < rubric.grades.count - 1 }
         finalIndexColumn = afterVetoColumn + quotaBands.count + 1
         tieColumns = rubric.ranking.tieBreak.compactMap { id in rubric.blocks.firstIndex { $0.id == id }.map { 4 + 2 * $0 } }
-        categoryNames = Dictionary(rubric.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        categoryNames = book.categoryNames
     }
 
     func col(_ c: Int, _ r: Int) -> String { "$" + CellReference.columnName(c) + "\(r + 1)" }

@@ -61,16 +61,7 @@ struct SurveySheet {
                 (b * batch..<min(organizations.count, (b + 1) * batch)).map { layout.rows(organizations[$0], from: tops[$0]) }
             }, consume: { laidOut in
                 for rows in laidOut {
-                    // Each row's height goes before its cells: a streamed sheet cannot go back to a row.
-                    var heights = rows.heights.makeIterator()
-                    var height = heights.next()
-                    for cell in rows.cells {
-                        while let (r, h) = height, r <= Int(cell.row) {
-                            try sheet.setRowHeight(r, h)
-                            height = heights.next()
-                        }
-                        try sheet.write(cell.value, row: Int(cell.row), column: Int(cell.column), format: formats[cell.style.rawValue])
-                    }
+                    try LaidOutCell.write(rows.cells, on: sheet, formats: formats, heights: rows.heights)
                     for (group, cell) in rows.scoreCells {
                         book.surveyCells[rows.organization, default: [:]][block.id, default: [:]][group] = cell
                     }
@@ -97,7 +88,7 @@ struct SurveyRowsLayout: Sendable {
     struct Rows: Sendable {
         let organization: String
         var cells: [LaidOutCell] = []
-        var heights: [(Int, Double)] = []
+        var heights: [(row: Int, height: Double)] = []
         var scoreCells: [(String, String)] = []
     }
 

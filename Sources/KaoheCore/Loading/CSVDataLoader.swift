@@ -95,7 +95,7 @@ public enum CSVDataLoader {
                 }
                 data.vetoes.append(VetoEntry(id: parts[1], note: note, location: here))
             default:
-                guard DataLoader.checkIndicator(key, at: here, organization: organization, lookup: lookup, &d) else { break }
+                guard DataLoader.checkIndicator(key, at: here, organization: organization, lookup: lookup, &d) != nil else { break }
                 if data.indicators[key] != nil {
                     d.error(here, "indicator '\(key)' is given twice for '\(orgID)'")
                     break

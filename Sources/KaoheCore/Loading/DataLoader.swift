@@ -35,8 +35,8 @@ public enum DataLoader {
                 var given = [Bool](repeating: false, count: lookup.indicatorCount)
                 for pair in pairs {
                     let id = pair.key.text ?? ""
-                    guard checkIndicator(id, at: pair.key.location, organization: organization, lookup: lookup, &d),
-                          let position = lookup.position(ofIndicator: id) else { continue }
+                    guard let position = checkIndicator(id, at: pair.key.location, organization: organization, lookup: lookup, &d)
+                    else { continue }
                     guard !given[position] else {
                         d.error(pair.key.location, "indicator '\(id)' is given twice for '\(orgID)'")
                         continue
@@ -74,18 +74,20 @@ public enum DataLoader {
         return data
     }
 
-    /// Whether indicator `id` exists and applies to `organization`, reporting when not.
+    /// The position in rubric order of indicator `id` when it exists and applies to `organization`; nil, reported,
+    /// when not.
     static func checkIndicator(_ id: String, at location: SourceLocation, organization: Organization,
-                               lookup: RubricLookup, _ d: inout Diagnostics) -> Bool {
-        guard let indicator = lookup.indicator(id) else {
+                               lookup: RubricLookup, _ d: inout Diagnostics) -> Int? {
+        guard let position = lookup.position(ofIndicator: id) else {
             d.error(location, "unknown indicator '\(id)'")
-            return false
+            return nil
         }
+        let indicator = lookup.indicator(at: position)
         guard indicator.applies(to: organization.id) else {
             d.error(location, "indicator '\(id)' does not apply to '\(organization.id)' (it applies to: \(indicator.appliesTo!.sorted().joined(separator: ", ")))")
-            return false
+            return nil
         }
-        return true
+        return position
     }
 
     /// Whether `key` is one of the keys of an indicator entry's long form (`{value: …, self: …}`).

@@ -17,7 +17,7 @@ public struct RubricLookup: Sendable {
 
     func organization(_ id: String) -> Organization? { organizations[id] }
     var indicatorCount: Int { indicators.count }
-    func indicator(_ id: String) -> Indicator? { indicatorPositions[id].map { indicators[$0] } }
     /// The indicator's position in rubric order.
     func position(ofIndicator id: String) -> Int? { indicatorPositions[id] }
+    func indicator(at position: Int) -> Indicator { indicators[position] }
 }

@@ -62,7 +62,10 @@ public struct IndicatorEntries: Sendable, ExpressibleByDictionaryLiteral {
     public var ids: [String] { entries.map(\.id) }
 
     public subscript(id: String) -> IndicatorEntry? {
-        get { entries.first { $0.id == id }?.entry }
+        get {
+            var cursor = 0
+            return entry(id, cursor: &cursor)
+        }
         set {
             if let i = entries.firstIndex(where: { $0.id == id }) {
                 if let newValue { entries[i].entry = newValue } else { entries.remove(at: i) }
