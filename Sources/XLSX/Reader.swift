@@ -54,7 +54,9 @@ public struct WorkbookContents: Sendable {
                 targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
         }
-        let shared = try tree("xl/sharedStrings.xml")?.all("si").map(\.allText) ?? []
+        // A shared string's text is its runs' text; phonetic guides (`rPh`, pinyin WPS and Excel add) are not part of it.
+        let shared = try tree("xl/sharedStrings.xml")?.all("si").map(\.cellText) ?? []
+        let percentStyles = try Self.percentStyles(tree("xl/styles.xml"))
 
         definedNames = (workbook.first("definedNames")?.all("definedName") ?? []).map {
             DefinedName(name: $0.attributes["name"] ?? "", sheetIndex: $0.attributes["localSheetId"].flatMap(Int.init),
@@ -67,7 +69,7 @@ public struct WorkbookContents: Sendable {
             guard let part = targets[id], let xml = try tree(part) else {
                 throw XLSXError(.file("sheet '\(name)' has no part"), while: "reading \(path)")
             }
-            var sheet = SheetContents(name: name, xml: xml, sharedStrings: shared)
+            var sheet = SheetContents(name: name, xml: xml, sharedStrings: shared, percentStyles: percentStyles)
             sheet.hidden = entry.attributes["state"].map { $0 != "visible" } ?? false
             let local = definedNames.filter { $0.sheetIndex == index }
             sheet.printTitles = local.first { $0.name == "_xlnm.Print_Titles" }?.formula
@@ -85,6 +87,25 @@ public struct WorkbookContents: Sendable {
         }
         customProperties = custom
     }
+
+    /// The cell style indexes whose number format shows a percentage (built-in formats 9 and 10, or a format code
+    /// with `%` outside quotes).
+    static func percentStyles(_ styles: XMLNode?) -> Set<Int> {
+        guard let styles else { return [] }
+        var percentFormats: Set<Int> = [9, 10]
+        for format in styles.first("numFmts")?.all("numFmt") ?? [] {
+            guard let id = format.attributes["numFmtId"].flatMap(Int.init), let code = format.attributes["formatCode"] else { continue }
+            var quoted = false
+            for c in code {
+                if c == "\"" { quoted.toggle() } else if c == "%", !quoted { percentFormats.insert(id); break }
+            }
+        }
+        var out: Set<Int> = []
+        for (index, xf) in (styles.first("cellXfs")?.all("xf") ?? []).enumerated() {
+            if let id = xf.attributes["numFmtId"].flatMap(Int.init), percentFormats.contains(id) { out.insert(index) }
+        }
+        return out
+    }
 }
 
 /// One worksheet read back.
@@ -98,6 +119,8 @@ public struct SheetContents: Sendable {
     public struct Cell: Equatable, Sendable {
         public var value: Value?
         public var formula: String?
+        /// Whether the cell's number format shows a percentage (a typed `93.6%` is stored as 0.936).
+        public var isPercent = false
     }
 
     public var name: String
@@ -149,26 +172,35 @@ public struct SheetContents: Sendable {
     /// The highest row index that holds a cell, or -1.
     public var lastRow: Int { cells.keys.map(\.row).max() ?? -1 }
 
-    init(name: String, xml: XMLNode, sharedStrings: [String]) {
+    init(name: String, xml: XMLNode, sharedStrings: [String], percentStyles: Set<Int> = []) {
         self.name = name
         for child in xml.children {
             switch child.localName {
             case "sheetData":
+                // Some writers leave out `r` on rows or cells: they follow the previous one. (The sheet's
+                // `<dimension>`, often wrong in files WPS saved, is not used.)
+                var rowIndex = -1
                 for row in child.all("row") {
+                    rowIndex = row.attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? rowIndex + 1
+                    var columnIndex = -1
                     for c in row.all("c") {
-                        guard let ref = c.attributes["r"].flatMap(CellReference.init) else { continue }
+                        let given = c.attributes["r"].flatMap(CellReference.init)
+                        columnIndex = given?.column ?? columnIndex + 1
+                        guard rowIndex >= 0, columnIndex >= 0 else { continue }
+                        let ref = given ?? CellReference(row: rowIndex, column: columnIndex)
                         let formula = c.first("f").map(\.text)
                         let raw = c.first("v")?.text
                         var value: Value?
                         switch c.attributes["t"] {
                         case "s": value = raw.flatMap(Int.init).flatMap { $0 < sharedStrings.count ? .text(sharedStrings[$0]) : nil }
                         case "str": value = raw.map { .text($0) }
-                        case "inlineStr": value = c.first("is").map { .text($0.allText) }
+                        case "inlineStr": value = c.first("is").map { .text($0.cellText) }
                         case "b": value = raw.map { .boolean($0 == "1") }
                         case "e": value = raw.map { .error($0) }
                         default: value = raw.flatMap(Double.init).map { .number($0) }
                         }
-                        cells[ref] = Cell(value: value, formula: formula)
+                        let percent = c.attributes["s"].flatMap(Int.init).map(percentStyles.contains) ?? false
+                        cells[ref] = Cell(value: value, formula: formula, isPercent: percent)
                     }
                 }
             case "mergeCells":

@@ -313,7 +313,8 @@ public final class Worksheet {
 
     /// Restricts `range` to a dropdown of `items`. Lists longer than the 255 bytes the library stores inline
     /// are kept on a hidden sheet and referenced instead.
-    public func dropdown(_ range: CellRange, items: [String], prompt: String? = nil) throws {
+    /// With `strict: false` other entries are accepted too (the list only offers choices).
+    public func dropdown(_ range: CellRange, items: [String], prompt: String? = nil, strict: Bool = true) throws {
         let context = "adding a dropdown to \(name)!\(range)"
         try open(context)
         let clean = items.filter { !$0.isEmpty }
@@ -344,14 +345,60 @@ public final class Worksheet {
             dv.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
             dv.value_formula = p
         }
-        if let prompt, !prompt.isEmpty {
-            guard prompt.count <= 255 else { throw XLSXError(.textTooLong(limit: 255), while: context) }
-            let p = strdup(prompt)!
+        if !strict { dv.show_error = UInt8(LXW_VALIDATION_OFF.rawValue) }
+        try setPrompt(prompt, on: &dv, owned: &owned, context)
+        try check(worksheet_data_validation_range(handle, UInt32(range.first.row), UInt16(range.first.column),
+                                                  UInt32(range.last.row), UInt16(range.last.column), &dv), context)
+    }
+
+    /// Restricts `range` to numbers from `minimum` to `maximum` (either may be open), with an input prompt and,
+    /// when a number is refused, `error` as the message.
+    public func numberValidation(_ range: CellRange, minimum: Double?, maximum: Double?, prompt: String? = nil,
+                                 error: String? = nil) throws {
+        let context = "adding number validation to \(name)!\(range)"
+        try open(context)
+        var dv = lxw_data_validation()
+        dv.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+        let bounds = [minimum, maximum].compactMap { $0 }
+        guard bounds.allSatisfy(\.isFinite) else { throw XLSXError(.invalidNumber, while: context) }
+        switch (minimum, maximum) {
+        case let (low?, high?):
+            dv.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+            dv.minimum_number = low
+            dv.maximum_number = high
+        case let (low?, nil):
+            dv.criteria = UInt8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
+            dv.value_number = low
+        case let (nil, high?):
+            dv.criteria = UInt8(LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO.rawValue)
+            dv.value_number = high
+        case (nil, nil):
+            // Any number: the widest range a cell holds exactly.
+            dv.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+            dv.minimum_number = -1e15
+            dv.maximum_number = 1e15
+        }
+        var owned: [UnsafeMutablePointer<CChar>] = []
+        defer { owned.forEach { free($0) } }
+        try setPrompt(prompt, on: &dv, owned: &owned, context)
+        if let error, !error.isEmpty {
+            guard error.count <= 224 else { throw XLSXError(.textTooLong(limit: 224), while: context) }
+            let p = strdup(error)!
             owned.append(p)
-            dv.input_message = p
+            dv.error_message = p
         }
         try check(worksheet_data_validation_range(handle, UInt32(range.first.row), UInt16(range.first.column),
                                                   UInt32(range.last.row), UInt16(range.last.column), &dv), context)
+    }
+
+    /// Sets a validation's input prompt (at most 255 characters, Excel's limit).
+    private func setPrompt(_ prompt: String?, on dv: inout lxw_data_validation,
+                           owned: inout [UnsafeMutablePointer<CChar>], _ context: String) throws {
+        guard let prompt, !prompt.isEmpty else { return }
+        guard prompt.count <= 255 else { throw XLSXError(.textTooLong(limit: 255), while: context) }
+        let p = strdup(prompt)!
+        owned.append(p)
+        dv.input_message = p
     }
 
     /// Protects the sheet: only cells whose style is `unlocked` can be edited. Passwords over 24 characters

@@ -16,6 +16,17 @@ struct XMLNode {
     var localName: String { name.split(separator: ":").last.map(String.init) ?? name }
     /// All text below this node, in document order.
     var allText: String { text + children.map(\.allText).joined() }
+    /// The text of a string item (`si` or `is`): its `t` and its runs' `t`, without phonetic guides (`rPh`).
+    var cellText: String {
+        if let t = first("t"), children.count == 1 { return t.text }
+        return children.map { child in
+            switch child.localName {
+            case "t": child.text
+            case "r": child.all("t").map(\.text).joined()
+            default: ""
+            }
+        }.joined()
+    }
 
     static func parse(_ data: Data, part: String) throws -> XMLNode {
         let builder = Builder()

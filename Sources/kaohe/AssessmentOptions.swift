@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KaoheCore
+import KaoheWorkbook
 
 /// The assessment folder and the overrides for where its parts come from.
 struct AssessmentOptions: ParsableArguments {
@@ -42,7 +43,7 @@ func loadAssessment(_ folder: String, rubric: String? = nil, data: String? = nil
     let weights = files.isEmpty ? nil : AssessmentLoader.schemeFiles(in: folder) + files
     do {
         let assessment = try AssessmentLoader.load(folder: folder, paths: .init(rubric: rubric, data: data, weights: weights),
-                                                   checkingValues: checkingValues)
+                                                   checkingValues: checkingValues, spreadsheets: SpreadsheetFile.read)
         printDiagnostics(assessment.warnings)
         return assessment
     } catch let errors as InputErrors {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Slots filled by concurrent workers, one per chunk, read after all have finished.
@@ -27,4 +28,14 @@ final class ProgressCounter: @unchecked Sendable {
         count += n
         return count
     }
+}
+
+/// `body(0) … body(count - 1)` on all cores, results in index order.
+public func concurrentMap<Value>(_ count: Int, _ body: (Int) -> Value) -> [Value] {
+    let results = ChunkResults<Value>(count: count)
+    withoutActuallyEscaping(body) { body in
+        nonisolated(unsafe) let body = body
+        DispatchQueue.concurrentPerform(iterations: count) { results.set($0, body($0)) }
+    }
+    return results.values
 }

@@ -28,13 +28,73 @@ public struct Assessment: Sendable {
     }
 }
 
+/// Reads a spreadsheet file into cells (the `XLSX` reader, handed in by the caller: the core reads no file format).
+public typealias SpreadsheetReader = @Sendable (String) throws -> Spreadsheet
+
+/// The kinds of files a data folder holds.
+public enum DataFileKind {
+    case yaml, csv, spreadsheet, legacySpreadsheet
+
+    public init?(path: String) {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "yaml", "yml": self = .yaml
+        case "csv": self = .csv
+        case "xlsx": self = .spreadsheet
+        case "xls", "et": self = .legacySpreadsheet
+        default: return nil
+        }
+    }
+
+    /// Files of `folder` that data may be in, sorted; editors' lock files (`~$…`, `.~lock…`) and hidden ones left out.
+    public static func files(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { DataFileKind(path: $0) != nil && !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
+            .sorted()
+            .map { (folder as NSString).appendingPathComponent($0) }
+    }
+}
+
+/// What reading a returned form needs besides the rubric: the reader of its cells and the rubric's digest.
+public struct FormReading: Sendable {
+    public var spreadsheets: SpreadsheetReader
+    public var rubricDigest: String
+    public init(spreadsheets: @escaping SpreadsheetReader, rubricDigest: String) {
+        self.spreadsheets = spreadsheets
+        self.rubricDigest = rubricDigest
+    }
+
+    /// Reads a returned 自评表 as one organization's data; problems go to `d`.
+    public func selfAssessment(at path: String, rubric: Rubric, _ d: inout Diagnostics) -> OrganizationData? {
+        let spreadsheet: Spreadsheet
+        do { spreadsheet = try spreadsheets(path) } catch {
+            d.error(.wholeFile(path), "\(error)")
+            return nil
+        }
+        return SelfAssessmentFormReader(rubric: rubric, rubricDigest: rubricDigest).read(spreadsheet, file: path, &d)
+    }
+
+    /// The refusal of an `.xls` or `.et` file.
+    public static func legacyRefusal(_ path: String) -> Diagnostic {
+        Diagnostic(.wholeFile(path), "这是旧格式（.\((path as NSString).pathExtension)）文件，无法读取；请用 WPS、Excel 或 LibreOffice 打开后“另存为” .xlsx 格式再报送")
+    }
+}
+
 /// One data file, read and parsed.
 struct ParsedDataFile {
     var digest: InputFile?
     var organizations: [OrganizationData] = []
     var diagnostics = Diagnostics()
 
-    init(path: String, lookup: RubricLookup) {
+    init(path: String, lookup: RubricLookup, forms: FormReading?) {
+        switch DataFileKind(path: path) {
+        case .legacySpreadsheet:
+            diagnostics.append(FormReading.legacyRefusal(path))
+            return
+        case .spreadsheet:
+            readForm(path, lookup: lookup, forms: forms)
+            return
+        default: break
+        }
         guard let bytes = FileManager.default.contents(atPath: path), let text = String(data: bytes, encoding: .utf8) else {
             diagnostics.error(SourceLocation(file: path, line: 1), "cannot read the file as UTF-8 text")
             return
@@ -45,6 +105,22 @@ struct ParsedDataFile {
         } else {
             organizations = DataLoader.loadYAML(text, file: path, lookup: lookup, diagnostics: &diagnostics).map { [$0] } ?? []
         }
+    }
+
+    /// A returned 自评表 placed in data/: that organization's one data file (forms.md §4).
+    private mutating func readForm(_ path: String, lookup: RubricLookup, forms: FormReading?) {
+        guard let forms else {
+            diagnostics.error(.wholeFile(path), "spreadsheet forms cannot be read here (no spreadsheet reader was given)")
+            return
+        }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            diagnostics.error(.wholeFile(path), "无法读取文件")
+            return
+        }
+        digest = InputFile(path: path, sha256: SHA256.hex(of: bytes))
+        var d = Diagnostics()
+        if let data = forms.selfAssessment(at: path, rubric: lookup.rubric, &d), !d.hasErrors { organizations = [data] }
+        diagnostics.append(contentsOf: d)
     }
 }
 
@@ -62,6 +138,22 @@ public enum AssessmentLoader {
         }
     }
 
+    /// Reads the rubric alone (for making forms before any data exists): the rubric and its file's digest.
+    public static func loadRubric(folder: String, path: String? = nil) throws -> (Rubric, InputFile) {
+        let rubricPath = path ?? (folder as NSString).appendingPathComponent("rubric.yaml")
+        guard let bytes = FileManager.default.contents(atPath: rubricPath) else {
+            throw InputErrors([Diagnostic(SourceLocation(file: rubricPath, line: 1), "cannot read the rubric (no such file)")])
+        }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw InputErrors([Diagnostic(SourceLocation(file: rubricPath, line: 1), "the rubric is not UTF-8 text")])
+        }
+        var d = Diagnostics()
+        guard let rubric = RubricLoader.load(text, file: rubricPath, diagnostics: &d), !d.hasErrors else {
+            throw InputErrors(d.errors)
+        }
+        return (rubric, InputFile(path: rubricPath, sha256: SHA256.hex(of: bytes)))
+    }
+
     /// The weight scheme files of `<folder>/weights`, sorted.
     public static func schemeFiles(in folder: String) -> [String] {
         let weightsDir = (folder as NSString).appendingPathComponent("weights")
@@ -76,7 +168,10 @@ public enum AssessmentLoader {
     /// With `checkingValues` (the default) every organization is scored once to report value problems (wrong
     /// types, unknown levels…) with the others; a caller that scores right away can leave that to its scoring,
     /// which reports the same problems, and save a pass over the data.
-    public static func load(folder: String, paths: Paths = Paths(), checkingValues: Bool = true) throws -> Assessment {
+    ///
+    /// `spreadsheets` reads returned `.xlsx` forms in data/; without it such files are an error.
+    public static func load(folder: String, paths: Paths = Paths(), checkingValues: Bool = true,
+                            spreadsheets: SpreadsheetReader? = nil) throws -> Assessment {
         let fm = FileManager.default
         let rubricPath = paths.rubric ?? (folder as NSString).appendingPathComponent("rubric.yaml")
         var d = Diagnostics()
@@ -95,10 +190,7 @@ public enum AssessmentLoader {
         var dataPaths: [String] = []
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: dataDir, isDirectory: &isDir), isDir.boolValue {
-            dataPaths = ((try? fm.contentsOfDirectory(atPath: dataDir)) ?? [])
-                .filter { ["yaml", "yml", "csv"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
-                .sorted()
-                .map { (dataDir as NSString).appendingPathComponent($0) }
+            dataPaths = DataFileKind.files(in: dataDir)
         } else if fm.fileExists(atPath: dataDir) {
             dataPaths = [dataDir]
         } else {
@@ -108,8 +200,10 @@ public enum AssessmentLoader {
         let files = dataPaths
         let parsed = ChunkResults<ParsedDataFile>(count: files.count)
         let lookup = RubricLookup(rubric)
+        let rubricDigest = SHA256.hex(of: rubricBytes)
+        let forms = spreadsheets.map { FormReading(spreadsheets: $0, rubricDigest: rubricDigest) }
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            parsed.set(i, ParsedDataFile(path: files[i], lookup: lookup))
+            parsed.set(i, ParsedDataFile(path: files[i], lookup: lookup, forms: forms))
         }
         var byOrganization: [String: OrganizationData] = [:]
         var dataFiles: [InputFile] = []
@@ -148,7 +242,7 @@ public enum AssessmentLoader {
         }
         if d.hasErrors { throw InputErrors(d.errors) }
         return Assessment(folder: folder, rubric: rubric, data: data, schemes: schemes,
-                          rubricFile: InputFile(path: rubricPath, sha256: SHA256.hex(of: rubricBytes)),
+                          rubricFile: InputFile(path: rubricPath, sha256: rubricDigest),
                           dataFiles: dataFiles, schemeFiles: schemeFiles, warnings: d.warnings)
     }
 }

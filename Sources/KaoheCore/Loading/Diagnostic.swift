@@ -5,7 +5,7 @@
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     private var storedLine: Int32
-    /// `Int32.min` when the column is unknown.
+    /// `Int32.min` when the column is unknown; negative for a spreadsheet cell (−(column + 1)).
     private var storedColumn: Int32
 
     public init(file: String, line: Int, column: Int? = nil) {
@@ -20,12 +20,56 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var column: Int? {
-        get { storedColumn == .min ? nil : Int(storedColumn) }
+        get { storedColumn < 0 ? nil : Int(storedColumn) }
         set { storedColumn = newValue.map { Int32(clamping: $0) } ?? .min }
     }
 
-    /// `rubric.yaml:12:7`, or `rubric.yaml:12` without a column.
-    public var description: String { column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)" }
+    /// A cell of a spreadsheet: `file` is the workbook, and the sheet is kept in `file` after a `:` so that the
+    /// location stays 24 bytes; `row` and `column` are 0-based. Reads `returned/03-县妇联-自评表.xlsx:自评表!F12`.
+    public static func cell(file: String, sheet: String, row: Int, column: Int) -> SourceLocation {
+        var location = SourceLocation(file: "\(file):\(sheet)", line: row + 1)
+        location.storedColumn = -Int32(clamping: column + 1)
+        return location
+    }
+
+    /// A whole sheet of a spreadsheet (`file.xlsx:自评表`), for problems with no single cell.
+    public static func sheet(file: String, sheet: String) -> SourceLocation {
+        var location = SourceLocation(file: "\(file):\(sheet)", line: 0)
+        location.storedColumn = -Int32.max
+        return location
+    }
+
+    /// The column for sorting problems in reading order (text column or spreadsheet column alike).
+    var columnOrder: Int { storedColumn == .min ? 0 : Int(storedColumn.magnitude) }
+
+    /// A whole file, for problems with no line (a spreadsheet of the wrong kind).
+    public static func wholeFile(_ file: String) -> SourceLocation {
+        var location = SourceLocation(file: file, line: 0)
+        location.storedColumn = -Int32.max
+        return location
+    }
+
+    /// Whether this names a spreadsheet cell or sheet rather than a line of a text file.
+    public var isSpreadsheet: Bool { storedColumn < 0 && storedColumn != .min }
+
+    /// `rubric.yaml:12:7`, `rubric.yaml:12` without a column, or `book.xlsx:自评表!F12` for a cell.
+    public var description: String {
+        if storedColumn == -Int32.max { return file }
+        if isSpreadsheet { return "\(file)!\(Self.columnName(Int(-storedColumn) - 1))\(line)" }
+        return column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
+    }
+
+    /// `A`, `B`, … `Z`, `AA` for a 0-based column.
+    public static func columnName(_ column: Int) -> String {
+        var n = column + 1
+        var name = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + r))) + name
+            n = (n - 1) / 26
+        }
+        return name
+    }
 }
 
 /// One problem found in the input, pointing at where it is.
@@ -34,15 +78,21 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var severity: Severity
     public var message: String
+    /// What the problem is about, when the location alone does not say (an indicator's name in a form).
+    public var subject: String?
 
-    public init(_ location: SourceLocation, _ message: String, severity: Severity = .error) {
+    public init(_ location: SourceLocation, _ message: String, severity: Severity = .error, subject: String? = nil) {
         self.location = location
         self.message = message
         self.severity = severity
+        self.subject = subject
     }
 
-    /// `data/union.yaml:7:3: error: …` — the compiler style editors and CI logs understand.
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// `data/union.yaml:7:3: error: …` — the compiler style editors and CI logs understand; a form's problem reads
+    /// `book.xlsx:自评表!F12 (职工入会率): error: …`.
+    public var description: String {
+        "\(location)\(subject.map { " (\($0))" } ?? ""): \(severity.rawValue): \(message)"
+    }
 }
 
 /// Collects problems so that all of them are reported in one pass.
@@ -59,7 +109,14 @@ public struct Diagnostics: Sendable {
         all.append(Diagnostic(location, message, severity: .warning))
     }
 
+    /// Adds a problem about `subject` (an indicator's name, say) at `location`.
+    public mutating func add(_ severity: Diagnostic.Severity, _ location: SourceLocation, _ message: String, about subject: String?) {
+        all.append(Diagnostic(location, message, severity: severity, subject: subject))
+    }
+
     public mutating func append(contentsOf other: Diagnostics) { all += other.all }
+
+    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
 
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
@@ -72,7 +129,7 @@ public struct InputErrors: Error, CustomStringConvertible, Sendable {
 
     public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics.sorted {
-            ($0.location.file, $0.location.line, $0.location.column ?? 0) < ($1.location.file, $1.location.line, $1.location.column ?? 0)
+            ($0.location.file, $0.location.line, $0.location.columnOrder) < ($1.location.file, $1.location.line, $1.location.columnOrder)
         }
     }
 

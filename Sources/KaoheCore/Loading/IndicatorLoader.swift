@@ -33,11 +33,12 @@ extension RubricLoader {
             return node.text
         } ?? nil
         let scorer = m.text("scorer", &d)
+        let unit = m.text("unit", &d)
         guard let methodName = m.text("method", required: true, &d) else { return nil }
         guard let method = readMethod(methodName, &m, indicator: id, points: points, &d) else { return nil }
         return Indicator(id: id, name: name, dimensionID: dimension, points: points, basePoints: points,
                          appliesTo: appliesTo, method: method, missingIsZero: missingIsZero, standard: standard,
-                         evidence: evidence, scorer: scorer, location: m.location)
+                         evidence: evidence, scorer: scorer, unit: unit, location: m.location)
     }
 
     private static func direction(_ m: inout MapReader, _ d: inout Diagnostics) -> Direction {

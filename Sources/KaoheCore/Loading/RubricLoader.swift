@@ -35,6 +35,7 @@ public enum RubricLoader {
                 if total > .zero { info.total = total }
                 else { d.error(m.value("total")!.location, "'total' must be above 0, found \(total)") }
             }
+            if let forms = m.value("forms"), !forms.isNull { info.forms = formSettings(forms, &d) }
             m.reportUnknownKeys(&d)
         } else {
             d.error(top.location, "the rubric needs an 'assessment' map (id, title, year)")
@@ -259,5 +260,20 @@ public enum RubricLoader {
         }
         m.reportUnknownKeys(&d)
         return AdjustmentRules(cap: cap, items: items)
+    }
+
+    /// `assessment.forms: {deadline, contact, phone, ballots}`.
+    private static func formSettings(_ node: YAMLValue, _ d: inout Diagnostics) -> FormSettings {
+        var settings = FormSettings()
+        guard var m = MapReader(node, "'assessment.forms'", &d) else { return settings }
+        settings.deadline = m.text("deadline", &d)
+        settings.contact = m.text("contact", &d)
+        settings.phone = m.text("phone", &d)
+        if let ballots = m.integer("ballots", &d) {
+            if (1...1000).contains(ballots) { settings.ballots = ballots }
+            else { d.error(m.value("ballots")!.location, "'ballots' must be from 1 to 1000, found \(ballots)") }
+        }
+        m.reportUnknownKeys(&d)
+        return settings
     }
 }

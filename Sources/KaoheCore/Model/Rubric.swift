@@ -41,6 +41,20 @@ public struct AssessmentInfo: Sendable {
     public var decimals: Int
     /// Full marks of the final score before bonus and penalty.
     public var total: Exact
+    /// What the collection forms tell the units (`assessment.forms`).
+    public var forms = FormSettings()
+}
+
+/// `assessment.forms`: what every form's 填报说明 tells the units, all optional.
+public struct FormSettings: Sendable {
+    /// When the forms are due, as written (`2025年1月10日`).
+    public var deadline: String?
+    /// Who to ask.
+    public var contact: String?
+    public var phone: String?
+    /// Ballot columns per rater group on a 测评统计表 (default 30).
+    public var ballots: Int?
+    public init() {}
 }
 
 public struct Category: Sendable, Hashable {
@@ -111,6 +125,8 @@ public struct Indicator: Sendable {
     public var standard: String?
     public var evidence: String?
     public var scorer: String?
+    /// The value's unit (`%`, `人`, `件`, `万元`), printed beside it in forms; with `%` a form accepts `93.6%`.
+    public var unit: String?
     public var location: SourceLocation
 
     public func applies(to organization: String) -> Bool { appliesTo?.contains(organization) ?? true }

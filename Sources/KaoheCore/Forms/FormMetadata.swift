@@ -1,0 +1,74 @@
+/// The hidden `_kaohe` sheet every form carries (forms.md §2): what the form is, for which assessment, year and
+/// rubric, and the method and points behind every 编号, so that a returned file can be checked against the rubric.
+public struct FormMetadata: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case selfAssessment = "自评表", review = "核定表", survey = "测评统计表"
+    }
+
+    public static let sheetName = "_kaohe"
+    public static let format = "kaohe-form 1"
+
+    public var kind: Kind
+    public var assessment: String
+    public var year: Int
+    /// Hex SHA-256 of the rubric file's bytes.
+    public var rubric: String
+    /// 自评表: the organization's id; 核定表: the scorer unit; 测评统计表: `<block>.<group>`.
+    public var subject: String
+    /// 编号 → `<method> <points>`, in form order.
+    public var methods: [(code: String, method: String)]
+
+    public init(kind: Kind, assessment: String, year: Int, rubric: String, subject: String,
+                methods: [(code: String, method: String)]) {
+        self.kind = kind
+        self.assessment = assessment
+        self.year = year
+        self.rubric = rubric
+        self.subject = subject
+        self.methods = methods
+    }
+
+    public static func == (a: FormMetadata, b: FormMetadata) -> Bool {
+        a.kind == b.kind && a.assessment == b.assessment && a.year == b.year && a.rubric == b.rubric
+            && a.subject == b.subject && a.methods.elementsEqual(b.methods) { $0 == $1 }
+    }
+
+    /// The key naming the subject for this kind.
+    public var subjectKey: String {
+        switch kind {
+        case .selfAssessment: "organization"
+        case .review: "scorer"
+        case .survey: "group"
+        }
+    }
+
+    /// The key–value rows of column A–B.
+    public var rows: [(String, String)] {
+        [("format", Self.format), ("kind", kind.rawValue), ("assessment", assessment), ("year", String(year)),
+         ("rubric", rubric), (subjectKey, subject)] + methods.map { ("method:\($0.code)", $0.method) }
+    }
+
+    /// Reads the `_kaohe` sheet of a returned file; a refusal says what is wrong in words for the office.
+    public static func read(_ spreadsheet: Spreadsheet) throws(LenientReading.Refusal) -> FormMetadata {
+        guard let sheet = spreadsheet.sheet(sheetName) else {
+            throw LenientReading.Refusal(message: "不是 kaohe 生成的表格（没有隐藏的 _kaohe 工作表）；请使用 kaohe forms 生成的原表填写，不要复制到新文件")
+        }
+        var values: [String: String] = [:]
+        var methods: [(String, String)] = []
+        for row in 0...max(sheet.lastRow, 0) {
+            guard let key = sheet.cells[.init(row: row, column: 0)]?.text, !key.isEmpty else { continue }
+            let value = sheet.cells[.init(row: row, column: 1)]?.text ?? ""
+            if key.hasPrefix("method:") { methods.append((String(key.dropFirst(7)), value)) } else { values[key] = value }
+        }
+        guard values["format"] == format else {
+            throw LenientReading.Refusal(message: "表格版本“\(values["format"] ?? "")”无法识别（应为“\(format)”）；请用本版 kaohe forms 重新生成")
+        }
+        guard let kind = values["kind"].flatMap(Kind.init(rawValue:)) else {
+            throw LenientReading.Refusal(message: "表格类型“\(values["kind"] ?? "")”无法识别（应为 自评表、核定表 或 测评统计表）")
+        }
+        var meta = FormMetadata(kind: kind, assessment: values["assessment"] ?? "", year: Int(values["year"] ?? "") ?? 0,
+                                rubric: values["rubric"] ?? "", subject: "", methods: methods)
+        meta.subject = values[meta.subjectKey] ?? ""
+        return meta
+    }
+}

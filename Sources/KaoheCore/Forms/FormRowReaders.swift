@@ -1,0 +1,204 @@
+/// Reads the 自评表 sheet's rows into indicator entries.
+struct IndicatorRowsReader {
+    let form: SelfAssessmentForm
+    let rubric: Rubric
+    let sheet: FormSheetReader
+
+    typealias Column = SelfAssessmentForm.Column
+
+    func read(into data: inout OrganizationData, _ d: inout Diagnostics) {
+        guard sheet.columns[Column.value.rawValue] != nil else {
+            d.error(.sheet(file: sheet.file, sheet: sheet.sheet.name), "表头中没有“完成情况”列；请使用原表，不要改表头")
+            return
+        }
+        let plan = Dictionary(form.rows.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen: [String: Int] = [:]
+        var items: [String: [(key: String, value: DataValue)]] = [:]
+        var entries: [(id: String, entry: IndicatorEntry)] = []
+        for (row, code) in sheet.codedRows {
+            let at = sheet.location(row, Column.code.rawValue)
+            guard let planned = plan[code] else {
+                d.error(at, "编号“\(code)”不是本单位自评表中的项目；请不要修改隐藏的编号列，也不要从其他单位的表中复制行")
+                continue
+            }
+            if let first = seen[code] {
+                d.add(.error, at, "编号“\(code)”出现了两次（另一次在第 \(first + 1) 行）；每项只填一行", about: planned.name)
+                continue
+            }
+            seen[code] = row
+            if let item = planned.itemID {
+                if let value = itemValue(row, planned, &d) { items[planned.indicatorID, default: []].append((item, value)) }
+            } else {
+                entries.append((planned.code, entry(row, planned, &d)))
+            }
+        }
+        for planned in form.rows where seen[planned.code] == nil && (planned.required || planned.itemID == nil) {
+            d.add(.error, .sheet(file: sheet.file, sheet: sheet.sheet.name),
+                  "缺少编号为“\(planned.code)”的行；请使用原表，不要删除行", about: planned.name)
+        }
+        for (id, var entry) in entries {
+            if let done = items[id] { entry.value = .map(done) }
+            data.indicators[id] = entry
+        }
+    }
+
+    /// An indicator's own row: value, self-score, evidence, note.
+    private func entry(_ row: Int, _ planned: SelfAssessmentForm.Row, _ d: inout Diagnostics) -> IndicatorEntry {
+        let subject = planned.name
+        var entry = IndicatorEntry(value: nil, selfScore: nil, evidence: [], note: nil,
+                                   location: sheet.location(row, Column.value.rawValue))
+        if planned.input != .checklistHeader {
+            if let cell = sheet.cell(row, Column.value.rawValue, subject: subject, &d) {
+                entry.value = value(cell, planned, at: entry.location, &d)
+            } else if planned.required {
+                d.add(.error, entry.location, "未填写完成情况（\(expected(planned))）", about: subject)
+            }
+        }
+        if let cell = sheet.cell(row, Column.selfScore.rawValue, subject: subject, &d) {
+            entry.selfScore = selfScore(cell, planned, at: sheet.location(row, Column.selfScore.rawValue), &d)
+        }
+        if let text = sheet.text(row, Column.evidence.rawValue, subject: subject, &d) { entry.evidence = LenientReading.items(text) }
+        entry.note = sheet.text(row, Column.note.rawValue, subject: subject, &d)
+        return entry
+    }
+
+    /// What the 完成情况 cell of this row takes, in words.
+    private func expected(_ planned: SelfAssessmentForm.Row) -> String {
+        switch planned.input {
+        case .number, .count: "应填数字\(planned.unit.map { "，单位 \($0)" } ?? "")"
+        case .yesNo: "应选“是”或“否”"
+        case .level(let names): "应选 \(names.joined(separator: "、")) 之一"
+        case .numbers: "应填用“、”分隔的若干数字"
+        case .checklistHeader: "逐项填写"
+        case .item: "完成填“是”，未完成填“否”，部分完成填 0 到 1 之间的比例"
+        }
+    }
+
+    private func value(_ cell: Spreadsheet.Cell, _ planned: SelfAssessmentForm.Row, at: SourceLocation,
+                       _ d: inout Diagnostics) -> DataValue? {
+        do throws(LenientReading.Refusal) {
+            switch planned.input {
+            case .number, .count:
+                let read = try LenientReading.number(cell, unit: planned.unit)
+                if case .count = planned.input, read.value.isNegative || !(read.value < 1_000_000_000) {
+                    throw LenientReading.Refusal(message: "次数应为 0 到 10^9 之间的数，实际为 \(read.value.decimalText())")
+                }
+                note(read.change, at, planned, &d)
+                return .number(read.value)
+            case .yesNo:
+                let read = try LenientReading.yesNo(cell)
+                note(read.change, at, planned, &d)
+                return .boolean(read.value)
+            case .level(let names):
+                let typed = LenientReading.trimmed(cell.text)
+                guard names.contains(typed) else {
+                    throw LenientReading.Refusal(message: "应选 \(names.joined(separator: "、")) 之一，实际为“\(typed)”")
+                }
+                return .text(typed)
+            case .numbers:
+                let read = try LenientReading.numbers(cell, unit: planned.unit)
+                note(read.change, at, planned, &d)
+                return .list(read.value.map(DataValue.number))
+            case .checklistHeader, .item:
+                return nil
+            }
+        } catch {
+            d.add(.error, at, error.message, about: planned.name)
+            return nil
+        }
+    }
+
+    /// A checklist item: 是/否, or a fraction from 0 to 1 for a partly done item.
+    private func itemValue(_ row: Int, _ planned: SelfAssessmentForm.Row, _ d: inout Diagnostics) -> DataValue? {
+        let at = sheet.location(row, Column.value.rawValue)
+        let subject = "\(rubric.indicator(planned.indicatorID)?.name ?? planned.indicatorID)·\(planned.name)"
+        guard let cell = sheet.cell(row, Column.value.rawValue, subject: subject, &d) else {
+            if planned.required { d.add(.error, at, "未填写（\(expected(planned))）", about: subject) }
+            return nil
+        }
+        if let read = try? LenientReading.yesNo(cell) {
+            note(read.change, at, planned, &d, subject: subject)
+            return .boolean(read.value)
+        }
+        do throws(LenientReading.Refusal) {
+            let read = try LenientReading.number(cell, unit: "%")
+            let fraction = cell.isPercent || read.change?.contains("%") == true ? read.value / 100 : read.value
+            guard fraction >= .zero, fraction <= .one else {
+                throw LenientReading.Refusal(message: "部分完成的比例应在 0 到 1 之间，实际为 \(fraction.decimalText())")
+            }
+            note(read.change, at, planned, &d, subject: subject)
+            return .number(fraction)
+        } catch {
+            d.add(.error, at, "\(expected(planned))；实际为“\(cell.text)”", about: subject)
+            return nil
+        }
+    }
+
+    private func selfScore(_ cell: Spreadsheet.Cell, _ planned: SelfAssessmentForm.Row, at: SourceLocation,
+                           _ d: inout Diagnostics) -> Exact? {
+        guard let maximum = planned.selfMaximum else {
+            d.add(.warning, at, "本行不填自评分（清单各项的自评分填在指标所在行），已忽略“\(cell.text)”", about: planned.name)
+            return nil
+        }
+        do throws(LenientReading.Refusal) {
+            let read = try LenientReading.number(cell, unit: nil, suffixes: ["分"], example: maximum.decimalText())
+            guard !read.value.isNegative, read.value <= maximum else {
+                throw LenientReading.Refusal(message: "自评分 \(read.value.decimalText()) 不在 0 到 \(maximum.decimalText()) 分之间（本行满分 \(maximum.decimalText())）")
+            }
+            note(read.change, at, planned, &d)
+            return read.value
+        } catch {
+            d.add(.error, at, error.message, about: planned.name)
+            return nil
+        }
+    }
+
+    private func note(_ change: String?, _ at: SourceLocation, _ planned: SelfAssessmentForm.Row,
+                      _ d: inout Diagnostics, subject: String? = nil) {
+        if let change { d.add(.warning, at, change, about: subject ?? planned.name) }
+    }
+}
+
+/// Reads the 加减分 sheet's rows into bonus claims and self-reported penalties.
+struct AdjustmentRowsReader {
+    let form: SelfAssessmentForm
+    let sheet: FormSheetReader
+
+    typealias Column = SelfAssessmentForm.AdjustmentColumn
+
+    func read(into data: inout OrganizationData, _ d: inout Diagnostics) {
+        let plan = Dictionary(form.adjustments.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen: Set<String> = []
+        for (row, code) in sheet.codedRows {
+            guard let planned = plan[code] else {
+                d.error(sheet.location(row, Column.code.rawValue), "编号“\(code)”不是本考核的加减分项目；请不要修改隐藏的编号列")
+                continue
+            }
+            let subject = planned.item.name
+            guard seen.insert(code).inserted else {
+                d.add(.error, sheet.location(row, Column.code.rawValue), "编号“\(code)”出现了两次；每项只填一行", about: subject)
+                continue
+            }
+            guard let cell = sheet.cell(row, Column.count.rawValue, subject: subject, &d) else { continue }
+            let at = sheet.location(row, Column.count.rawValue)
+            let count: Exact
+            do throws(LenientReading.Refusal) {
+                let read = try LenientReading.number(cell, unit: "次", example: "1")
+                guard !read.value.isNegative, read.value < 1_000_000_000 else {
+                    throw LenientReading.Refusal(message: "次数应为 0 到 10^9 之间的数，实际为 \(read.value.decimalText())")
+                }
+                if let change = read.change { d.add(.warning, at, change, about: subject) }
+                count = read.value
+            } catch {
+                d.add(.error, at, error.message, about: subject)
+                continue
+            }
+            guard count != .zero else { continue }
+            let entry = AdjustmentEntry(item: planned.item.id, count: count,
+                                        note: sheet.text(row, Column.note.rawValue, subject: subject, &d),
+                                        evidence: sheet.text(row, Column.evidence.rawValue, subject: subject, &d).map(LenientReading.items) ?? [],
+                                        location: at)
+            if planned.kind == .bonus { data.bonus.append(entry) } else { data.penalties.append(entry) }
+        }
+    }
+}

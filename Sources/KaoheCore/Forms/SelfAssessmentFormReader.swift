@@ -1,0 +1,145 @@
+/// Maps a returned 自评表 (already read into cells) to an organization's data (forms.md §3–§4): rows are matched
+/// by the hidden 编号, columns by their header text, values read leniently with a warning for every change and an
+/// error, saying how to fix it, for what cannot be read.
+public struct SelfAssessmentFormReader {
+    public let rubric: Rubric
+    /// Hex SHA-256 of the rubric file, compared with the form's fingerprint.
+    public let rubricDigest: String
+
+    public init(rubric: Rubric, rubricDigest: String) {
+        self.rubric = rubric
+        self.rubricDigest = rubricDigest
+    }
+
+    /// The organization's data, or nil when the form cannot be that organization's data at all; every problem
+    /// goes to `d`. Value problems leave the data out too (the caller sees `d.hasErrors`).
+    public func read(_ spreadsheet: Spreadsheet, file: String, _ d: inout Diagnostics) -> OrganizationData? {
+        let meta: FormMetadata
+        do { meta = try FormMetadata.read(spreadsheet) } catch {
+            d.error(.wholeFile(file), error.message)
+            return nil
+        }
+        guard let organization = check(meta, file: file, &d) else { return nil }
+        let form = SelfAssessmentForm(rubric: rubric, organization: organization)
+        checkFingerprint(meta, against: form, file: file, &d)
+        guard let sheet = spreadsheet.sheet(SelfAssessmentForm.sheetName) else {
+            d.error(.wholeFile(file), "没有“\(SelfAssessmentForm.sheetName)”工作表；请使用原表填写，不要改工作表名称")
+            return nil
+        }
+        var data = OrganizationData(organization: organization.id, year: meta.year, indicators: [:], bonus: [],
+                                    penalties: [], vetoes: [], surveys: [:],
+                                    location: .cell(file: file, sheet: sheet.name, row: 1, column: 1))
+        FormSheetReader(sheet: sheet, file: file, columns: SelfAssessmentForm.Column.allCases.map(\.rawValue))
+            .map { IndicatorRowsReader(form: form, rubric: rubric, sheet: $0).read(into: &data, &d) }
+            ?? d.error(.sheet(file: file, sheet: sheet.name), "找不到表头行（含“编号”“完成情况”的一行）；请使用原表，不要删除表头")
+        if !form.adjustments.isEmpty, let adjustments = spreadsheet.sheet(SelfAssessmentForm.adjustmentSheetName) {
+            FormSheetReader(sheet: adjustments, file: file, columns: SelfAssessmentForm.AdjustmentColumn.allCases.map(\.rawValue))
+                .map { AdjustmentRowsReader(form: form, sheet: $0).read(into: &data, &d) }
+                ?? d.error(.sheet(file: file, sheet: adjustments.name), "找不到表头行（含“编号”“次数”的一行）；请使用原表，不要删除表头")
+        }
+        return data
+    }
+
+    /// The form's organization when kind, assessment, year and organization are this rubric's.
+    private func check(_ meta: FormMetadata, file: String, _ d: inout Diagnostics) -> Organization? {
+        let where_ = SourceLocation.wholeFile(file)
+        guard meta.kind == .selfAssessment else {
+            d.error(where_, "这是一份\(meta.kind.rawValue)，不是自评表；\(meta.kind.rawValue)请用 kaohe collect 读取")
+            return nil
+        }
+        var ok = true
+        if meta.assessment != rubric.assessment.id {
+            d.error(where_, "这份自评表属于考核“\(meta.assessment)”，而本考核是“\(rubric.assessment.id)”；请用本考核的 kaohe forms 生成的表")
+            ok = false
+        }
+        if meta.year != rubric.assessment.year {
+            d.error(where_, "这份自评表是 \(meta.year) 年度的，而本考核是 \(rubric.assessment.year) 年度；可能是上一年的表，请用本年度的表重新填写")
+            ok = false
+        }
+        guard let organization = rubric.organizations.first(where: { $0.id == meta.subject }) else {
+            d.error(where_, "自评表所属单位“\(meta.subject)”不在本考核的单位名单中")
+            return nil
+        }
+        return ok ? organization : nil
+    }
+
+    /// A different rubric is a warning while every 编号 keeps its method and points, otherwise an error naming
+    /// what changed.
+    private func checkFingerprint(_ meta: FormMetadata, against form: SelfAssessmentForm, file: String, _ d: inout Diagnostics) {
+        guard meta.rubric != rubricDigest else { return }
+        let current = form.metadata(rubric: rubric, rubricDigest: rubricDigest).methods
+        var changes: [String] = []
+        for (code, method) in meta.methods {
+            guard let now = current.first(where: { $0.code == code })?.method else {
+                changes.append("\(code) 已不在细则中")
+                continue
+            }
+            if now != method { changes.append("\(code) 由“\(method)”改为“\(now)”") }
+        }
+        for (code, _) in current where !meta.methods.contains(where: { $0.code == code }) {
+            changes.append("\(code) 是新增的")
+        }
+        if changes.isEmpty {
+            d.warning(.wholeFile(file), "这份表生成后考核细则有改动（指纹不同），但表中各项的计分方法和分值未变，照常读取")
+        } else {
+            d.error(.wholeFile(file), "这份表生成后考核细则改动了：\(changes.prefix(8).joined(separator: "；"))\(changes.count > 8 ? " 等 \(changes.count) 处" : "")；请用 kaohe forms 重新生成并重新填写")
+        }
+    }
+}
+
+/// A form sheet's header row and the columns found in it by their header text.
+struct FormSheetReader {
+    let sheet: Spreadsheet.Sheet
+    let file: String
+    let headerRow: Int
+    /// Header text → column.
+    let columns: [String: Int]
+
+    /// nil when no row within the first 20 holds `编号`.
+    init?(sheet: Spreadsheet.Sheet, file: String, columns known: [String]) {
+        self.sheet = sheet
+        self.file = file
+        for row in 0..<20 {
+            var found: [String: Int] = [:]
+            for ((address, cell)) in sheet.cells where address.row == row {
+                let header = LenientReading.trimmed(cell.text)
+                if known.contains(header), found[header] == nil { found[header] = address.column }
+            }
+            if found["编号"] != nil {
+                headerRow = row
+                columns = found
+                return
+            }
+        }
+        return nil
+    }
+
+    /// The rows below the header with a 编号, in order.
+    var codedRows: [(row: Int, code: String)] {
+        guard let column = columns["编号"] else { return [] }
+        return (headerRow + 1...max(sheet.lastRow, headerRow + 1)).compactMap { row in
+            guard let cell = sheet.cells[.init(row: row, column: column)] else { return nil }
+            let code = LenientReading.trimmed(cell.text)
+            return code.isEmpty ? nil : (row, code)
+        }
+    }
+
+    func location(_ row: Int, _ header: String) -> SourceLocation {
+        .cell(file: file, sheet: sheet.name, row: row, column: columns[header] ?? 0)
+    }
+
+    /// The cell under `header` in `row`, nil when blank; a merged or formula cell is read with a warning.
+    func cell(_ row: Int, _ header: String, subject: String, _ d: inout Diagnostics) -> Spreadsheet.Cell? {
+        guard let column = columns[header], let (cell, merged) = sheet.cell(row: row, column: column) else { return nil }
+        if case .text(let t) = cell.value, LenientReading.trimmed(t).isEmpty { return nil }
+        let at = location(row, header)
+        if merged { d.add(.warning, at, "单元格在合并区域内，取合并区域左上角的值“\(cell.text)”", about: subject) }
+        if cell.isFormula { d.add(.warning, at, "单元格是公式，取其计算结果“\(cell.text)”", about: subject) }
+        return cell
+    }
+
+    /// Free text under `header`, nil when blank.
+    func text(_ row: Int, _ header: String, subject: String, _ d: inout Diagnostics) -> String? {
+        cell(row, header, subject: subject, &d).map { LenientReading.trimmed($0.text) }
+    }
+}

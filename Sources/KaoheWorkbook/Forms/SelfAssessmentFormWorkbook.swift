@@ -1,0 +1,66 @@
+import Foundation
+import KaoheCore
+import XLSX
+
+/// Writes one organization's 自评表 workbook (forms.md §2–§3): 填报说明, 自评表, 加减分 and the hidden `_kaohe`
+/// sheet; every visible sheet protected without a password, only the yellow input cells open, every typed input
+/// validated.
+public enum SelfAssessmentFormWorkbook {
+    /// Writes `form` to `path` (atomically: a failure leaves no file and the previous one untouched).
+    public static func write(_ form: SelfAssessmentForm, rubric: Rubric, rubricDigest: String, to path: String,
+                             options: Workbook.Options = Workbook.Options()) throws {
+        try Workbook.create(at: path, options: options) { book in
+            let title = "\(rubric.assessment.title) 自评表"
+            try book.setProperties(.init(title: title, subject: form.organization.name, author: rubric.assessment.issuer,
+                                         comments: "由 kaohe forms 生成；请在黄色单元格中填写后按原文件格式（.xlsx）报送"))
+            let instructions = try book.addWorksheet(named: SelfAssessmentForm.instructionsSheetName)
+            try FormInstructions(form: form, rubric: rubric).write(instructions)
+            try SelfAssessmentSheet(form: form, rubric: rubric).write(book.addWorksheet(named: SelfAssessmentForm.sheetName))
+            if !form.adjustments.isEmpty {
+                try AdjustmentSheet(form: form, rubric: rubric).write(book.addWorksheet(named: SelfAssessmentForm.adjustmentSheetName))
+            }
+            try FormMetadataSheet.write(form.metadata(rubric: rubric, rubricDigest: rubricDigest), to: book)
+            instructions.activate()
+        }
+    }
+
+    /// `<NN>-<单位名称>-自评表.xlsx`, NN the organization's place in the rubric.
+    public static func fileName(_ form: SelfAssessmentForm, rubric: Rubric) -> String {
+        let index = (rubric.organizations.firstIndex { $0.id == form.organization.id } ?? 0) + 1
+        let digits = max(2, String(rubric.organizations.count).count)
+        let number = String(repeating: "0", count: max(0, digits - String(index).count)) + String(index)
+        return "\(number)-\(OutputNaming.fileName(form.organization.name))-自评表.xlsx"
+    }
+}
+
+/// The hidden `_kaohe` sheet: key–value rows in columns A–B.
+enum FormMetadataSheet {
+    static func write(_ meta: FormMetadata, to book: Workbook) throws {
+        let sheet = try book.addWorksheet(named: FormMetadata.sheetName)
+        for (row, (key, value)) in meta.rows.enumerated() {
+            try sheet.write(.text(key), row: row, column: 0)
+            try sheet.write(.text(value), row: row, column: 1)
+        }
+        try sheet.setColumnWidth(0...0, 30)
+        try sheet.setColumnWidth(1...1, 70)
+        sheet.hide()
+    }
+}
+
+/// Looks shared by the forms: open cells yellow, locked ones grey where nothing is to be typed.
+enum FormStyles {
+    static let inputNumber = Styles.text.with { $0.unlocked = true; $0.fillColor = 0xFFF2CC; $0.numberFormat = "General"; $0.horizontal = .center }
+    static let inputText = Styles.text.with { $0.unlocked = true; $0.fillColor = 0xFFF2CC }
+    static let closed = Styles.centered.with { $0.fillColor = 0xF2F2F2; $0.fontColor = 0x808080 }
+    static let reference = Styles.centered.with { $0.fontColor = 0x595959 }
+}
+
+/// The signature and seal line at the foot of a form sheet.
+enum SignatureLine {
+    static let text = "填报人：＿＿＿＿＿＿　　单位负责人（签字）：＿＿＿＿＿＿　　联系电话：＿＿＿＿＿＿　　填报日期：　　年　　月　　日　　（单位盖章）"
+
+    static func write(_ sheet: Worksheet, row: Int, columns: ClosedRange<Int>) throws {
+        try sheet.merge(CellRange(rows: row...row, columns: columns), .text(text), style: Styles.signature)
+        try sheet.setRowHeight(row, 48)
+    }
+}

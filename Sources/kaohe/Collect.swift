@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import KaoheCore
+import KaoheWorkbook
+
+struct Collect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read the returned 自评表 (any file names) and write each organization's data file.",
+        discussion: """
+            Every .xlsx in the folders is read (legacy .xls and .et files are refused with how to save them as \
+            .xlsx). Good forms become data/<organization>.yaml, whose first line names the source form and its \
+            SHA-256; a data file kaohe collect did not write is left alone unless --replace (then kept as .bak, its \
+            vetoes and survey carried over). Prints a status per organization and every problem as \
+            file:sheet!cell (indicator): what is wrong, and writes <out>/<assessment id>-forms/collect-report.xlsx. \
+            Exits 1 when any form had an error (the good ones are still written).
+            """)
+
+    @Argument(help: "The assessment folder (with rubric.yaml and data/).", completion: .directory)
+    var assessment: String
+
+    @Argument(help: "Folders (or files) holding the returned forms.", completion: .directory)
+    var folders: [String]
+
+    @Option(help: "The folder that receives <assessment id>-forms/collect-report.xlsx.", completion: .directory)
+    var out: String = "output"
+
+    @Flag(help: "Let a returned form replace a data file that kaohe collect did not write (the old one is kept as .bak).")
+    var replace = false
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: assessment, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("'\(assessment)' is not an assessment folder.")
+        }
+        for folder in folders where !FileManager.default.fileExists(atPath: folder) {
+            throw ValidationError("'\(folder)' does not exist (give the folder holding the returned forms).")
+        }
+    }
+
+    func run() throws {
+        let (rubric, rubricFile) = try loadRubric(assessment)
+        let dataFolder = (assessment as NSString).appendingPathComponent("data")
+        let round = CollectionRound(rubric: rubric, rubricDigest: rubricFile.sha256, files: returnedFiles(),
+                                    dataFolder: dataFolder, spreadsheets: SpreadsheetFile.read, replace: replace)
+        printStatus(round)
+        printDiagnostics(round.diagnostics)
+        try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)
+        for output in round.outputs { try write(output) }
+        let reportFolder = (out as NSString).appendingPathComponent(OutputNaming.fileName(rubric.assessment.id) + "-forms")
+        try writeOutputs(to: reportFolder) { files in
+            try CollectReportWorkbook.write(round, rubric: rubric, to: files.stage("collect-report.xlsx"))
+        }
+        let errors = round.diagnostics.filter { $0.severity == .error }.count
+        printError("wrote \(round.outputs.count) data files to \(dataFolder); \(errors) error(s), \(round.diagnostics.count - errors) warning(s)\(round.outputs.isEmpty ? "" : "; next: kaohe score \(assessment)")")
+        if round.hasErrors { throw ExitCode.failure }
+    }
+
+    /// Every form-like file under the folders (subfolders too), in name order; lock files and hidden files left out.
+    func returnedFiles() -> [String] {
+        var out: [String] = []
+        for folder in folders {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+            guard isDirectory.boolValue else { out.append(folder); continue }
+            let walker = FileManager.default.enumerator(atPath: folder)
+            while let relative = walker?.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                guard !name.hasPrefix("."), !name.hasPrefix("~$"), let kind = DataFileKind(path: name),
+                      kind == .spreadsheet || kind == .legacySpreadsheet else { continue }
+                out.append((folder as NSString).appendingPathComponent(relative))
+            }
+        }
+        return out.sorted()
+    }
+
+    /// Writes one data file under a temporary name and renames it, keeping the office's own file as `.bak`.
+    func write(_ output: CollectionRound.Output) throws {
+        let fm = FileManager.default
+        let temporary = output.path + ".\(UUID().uuidString).partial"
+        try Data(output.text.utf8).write(to: URL(fileURLWithPath: temporary))
+        if let old = output.backingUp {
+            let backup = old + ".bak"
+            if fm.fileExists(atPath: backup) { try fm.removeItem(atPath: backup) }
+            try fm.moveItem(atPath: old, toPath: backup)
+            printError("note: \(old) kept as \(backup)")
+        }
+        if fm.fileExists(atPath: output.path) { try fm.removeItem(atPath: output.path) }
+        try fm.moveItem(atPath: temporary, toPath: output.path)
+        print(output.path)
+    }
+
+    /// The status table: one line per organization.
+    func printStatus(_ round: CollectionRound) {
+        for status in round.statuses {
+            let files = status.files.isEmpty ? "—" : status.files.joined(separator: ", ")
+            printError("\(status.state.rawValue)\t\(status.organization.name) (\(status.organization.id))\t错误 \(status.errors)\t警告 \(status.warnings)\t\(files)")
+        }
+        for file in round.unmatched { printError("未识别\t\(file)") }
+    }
+}
