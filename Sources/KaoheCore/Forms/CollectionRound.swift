@@ -27,6 +27,8 @@ public struct CollectionRound: Sendable {
         public var path: String
         public var text: String
         public var backingUp: String?
+        /// The survey votes the file carries over (rater groups by block).
+        public var surveys: [String: [String: SurveyVotes]]
     }
 
     public var statuses: [Status] = []
@@ -59,10 +61,16 @@ public struct CollectionRound: Sendable {
                     d.error(.wholeFile(form.file.path), "\(organization.name) 报送了 \(received.count) 份自评表：\(received.map(\.file.path).joined(separator: "、"))；请只保留一份（都未读取）")
                 }
             } else if let form = received.first, let data = form.data, !form.diagnostics.hasErrors {
-                for problem in Scorer(rubric: rubric).validate([data]) { d.append(problem) }
+                // Votes come from the survey round, not from a 自评表: the values are checked without survey blocks.
+                var indicatorsOnly = rubric
+                indicatorsOnly.blocks.removeAll { $0.source == .survey }
+                for problem in Scorer(rubric: indicatorsOnly).validate([data]) { d.append(problem) }
                 if !d.hasErrors, let output = output(for: data, from: form.file, existing: existing[organization.id] ?? [],
                                                      dataFolder: dataFolder, rubric: rubric, replace: replace, &d) {
                     outputs.append(output)
+                    for block in rubric.blocks where block.source == .survey && output.surveys[block.id] == nil {
+                        d.warning(.wholeFile(output.path), "\(organization.name) 还没有“\(block.name)”的测评数据；评分前请在 \(output.path) 中补充 survey（或收集测评统计表）")
+                    }
                 }
             }
             all.append(contentsOf: d)
@@ -164,7 +172,8 @@ public struct CollectionRound: Sendable {
             merged.surveys = file.data.surveys
         }
         return Output(organization: data.organization, path: path,
-                      text: DataFileText.yaml(merged, rubric: rubric, sources: [source]), backingUp: backingUp)
+                      text: DataFileText.yaml(merged, rubric: rubric, sources: [source]), backingUp: backingUp,
+                      surveys: merged.surveys)
     }
 }
 

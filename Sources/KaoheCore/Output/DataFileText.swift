@@ -36,7 +36,7 @@ public enum DataFileText {
 
     private static func entryText(_ entry: IndicatorEntry) -> String {
         var fields: [String] = []
-        if let value = entry.value { fields.append("value: \(valueText(value))") }
+        fields.append("value: \(entry.value.map(valueText) ?? "null")")
         if let score = entry.selfScore { fields.append("self: \(score.decimalText())") }
         if !entry.evidence.isEmpty { fields.append("evidence: [\(entry.evidence.map(q).joined(separator: ", "))]") }
         if let note = entry.note { fields.append("note: \(q(note))") }

@@ -59,8 +59,10 @@ enum FormStyles {
 enum SignatureLine {
     static let text = "填报人：＿＿＿＿＿＿　　单位负责人（签字）：＿＿＿＿＿＿　　联系电话：＿＿＿＿＿＿　　填报日期：　　年　　月　　日　　（单位盖章）"
 
+    /// Written from the second column: the hidden 编号 column stays empty below the rows.
     static func write(_ sheet: Worksheet, row: Int, columns: ClosedRange<Int>) throws {
-        try sheet.merge(CellRange(rows: row...row, columns: columns), .text(text), style: Styles.signature)
+        try sheet.merge(CellRange(rows: row...row, columns: (columns.lowerBound + 1)...columns.upperBound), .text(text),
+                        style: Styles.signature)
         try sheet.setRowHeight(row, 48)
     }
 }
