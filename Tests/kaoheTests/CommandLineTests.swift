@@ -156,4 +156,50 @@ func copyOfBundled() throws -> String {
         for key in ["nominal_rank", "median_rank", "p5_rank", "p95_rank", "grade_shares"] { #expect(union[key] != nil, "\(key)") }
         #expect(try kaohe(["sensitivity", bundled, "--perturb", "150%"]).status == 64)
     }
+
+    @Test func initStartsWithoutSampleDataUnlessAsked() throws {
+        let folder = try scratch()
+        #expect(try kaohe(["init", folder + "/a"], environment: ["KAOHE_TEMPLATE": bundled]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/a/data").isEmpty)
+        #expect(try kaohe(["init", folder + "/b", "--with-sample-data"], environment: ["KAOHE_TEMPLATE": bundled]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/b/data").count == 9)
+    }
+
+    @Test func formsThenCollectOfUnfilledFormsReportsEveryCell() throws {
+        let folder = try scratch()
+        _ = try kaohe(["init", folder + "/county"], environment: ["KAOHE_TEMPLATE": bundled])
+        let forms = try kaohe(["forms", folder + "/county", "--out", folder + "/out", "--organization", "union", "women"],
+                              environment: ["SOURCE_DATE_EPOCH": "1735660800"])
+        #expect(forms.status == 0, "\(forms.err)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/out/2024-county-mass-orgs-forms/自评表").sorted()
+        #expect(written == ["01-县总工会-自评表.xlsx", "03-县妇联-自评表.xlsx"])
+        let collect = try kaohe(["collect", folder + "/county", folder + "/out/2024-county-mass-orgs-forms/自评表", "--out", folder + "/out"])
+        #expect(collect.status == 1)
+        #expect(collect.err.contains("01-县总工会-自评表.xlsx:自评表!G4 (理论学习): error: 未填写完成情况"))
+        #expect(collect.err.contains("未收到\t团县委 (youth)"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/2024-county-mass-orgs-forms/collect-report.xlsx"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/county/data").isEmpty)
+        let unknown = try kaohe(["forms", folder + "/county", "--organization", "nobody"])
+        #expect(unknown.status != 0 && unknown.err.contains("县总工会 (union)"))
+    }
+
+    @Test func formsAreByteIdenticalForTheSameInputs() throws {
+        let folder = try scratch()
+        var books: [Data] = []
+        for run in ["1", "2"] {
+            let r = try kaohe(["forms", bundled, "--out", folder + "/" + run, "--organization", "sci"],
+                              environment: ["SOURCE_DATE_EPOCH": "1735660800"])
+            #expect(r.status == 0, "\(r.err)")
+            books.append(try Data(contentsOf: URL(fileURLWithPath: folder + "/\(run)/2024-county-mass-orgs-forms/自评表/04-县科协-自评表.xlsx")))
+        }
+        #expect(books[0] == books[1])
+    }
+
+    @Test func legacyFilesInDataAreRefusedWithHowToSaveThem() throws {
+        let folder = try copyOfBundled()
+        try Data([0xD0, 0xCF, 0x11, 0xE0]).write(to: URL(fileURLWithPath: folder + "/data/unit.xls"))
+        let r = try kaohe(["validate", folder])
+        #expect(r.status == 1)
+        #expect(r.err.contains("unit.xls: error:") && r.err.contains("另存为"))
+    }
 }

@@ -95,7 +95,8 @@ struct SelfAssessmentSheet {
         case .yesNo:
             try sheet.dropdown(range, items: ["是", "否"], prompt: "从下拉列表选“是”或“否”")
         case .level(let names):
-            try sheet.dropdown(range, items: names, prompt: "从下拉列表选择：\(names.joined(separator: "、"))")
+            let choices = "从下拉列表选择：\(names.joined(separator: "、"))"
+            try sheet.dropdown(range, items: names, prompt: choices.count <= 255 ? choices : "从下拉列表选择")
         case .item:
             try sheet.dropdown(range, items: ["是", "否"], prompt: "完成选“是”，未完成选“否”；部分完成可填 0 到 1 之间的比例（如 0.5）",
                                strict: false)

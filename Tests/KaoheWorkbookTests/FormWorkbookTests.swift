@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import KaoheCore
+@testable import KaoheWorkbook
+import XLSX
+
+/// What a written 自评表 holds, read back from its XML: sheets, protection, validation, hidden parts.
+@Suite struct FormWorkbookTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    let assessment = try! AssessmentLoader.load(folder: root + "/rubrics/2024-county-mass-orgs")
+
+    func write(_ organization: String, rubric: Rubric? = nil) throws -> WorkbookContents {
+        let rubric = rubric ?? assessment.rubric
+        let form = SelfAssessmentForm(rubric: rubric, organization: rubric.organizations.first { $0.id == organization }!)
+        let path = try makeScratchDirectory("forms") + "/" + SelfAssessmentFormWorkbook.fileName(form, rubric: rubric)
+        try SelfAssessmentFormWorkbook.write(form, rubric: rubric, rubricDigest: "abc", to: path)
+        return try WorkbookContents(path: path)
+    }
+
+    @Test func sheetsProtectionAndHiddenParts() throws {
+        let book = try write("union")
+        #expect(book.sheets.map(\.name) == ["填报说明", "自评表", "加减分", "_kaohe"])
+        for sheet in book.sheets where !sheet.hidden { #expect(sheet.isProtected, "\(sheet.name)") }
+        #expect(book.sheet("_kaohe")?.hidden == true)
+        let form = try #require(book.sheet("自评表"))
+        #expect(form.hiddenColumns.contains(0))
+        #expect(form.text("A3") == "编号" && form.text("G3") == "完成情况" && form.text("I3") == "自评分")
+        #expect(form.text("A4") == "politics.study")
+        #expect(form.dataValidationCount > 20)
+        #expect(form.printTitles != nil && form.paperSize == 9)
+        #expect(form.cells.values.contains { $0.value == .text(SignatureLine.text) })
+        let meta = try #require(book.sheet("_kaohe"))
+        #expect(meta.text("A1") == "format" && meta.text("B1") == "kaohe-form 1")
+        #expect(meta.text("B6") == "union")
+        #expect(meta.cells.values.contains { $0.value == .text("method:union.membership") })
+    }
+
+    @Test func onlyTheOrganizationsIndicators() throws {
+        let codes = try write("women").sheet("自评表")!.cells.filter { $0.key.column == 0 }.compactMap {
+            if case .text(let t)? = $0.value.value { t } else { nil }
+        }
+        #expect(codes.contains("women.family/parent-school"))
+        #expect(!codes.contains { $0.hasPrefix("union.") })
+    }
+
+    @Test func longListsGoToAHiddenSheet() throws {
+        var rubric = assessment.rubric
+        let names = (1...30).map { "很长的评价等次名称第\($0)档" }
+        let index = rubric.dimensions[0].indicators.firstIndex { $0.id == "politics.ideology" }!
+        rubric.dimensions[0].indicators[index].method = .levels(names.map { ($0, Exact.one) })
+        let book = try write("union", rubric: rubric)
+        let lists = try #require(book.sheets.first { $0.name == "_lists" })
+        #expect(lists.hidden)
+        #expect(lists.cells.values.contains { $0.value == .text(names[29]) })
+    }
+
+    @Test func writtenFormsReadBackAsCells() throws {
+        let path = try makeScratchDirectory("forms") + "/f.xlsx"
+        let rubric = assessment.rubric
+        let form = SelfAssessmentForm(rubric: rubric, organization: rubric.organizations[0])
+        try SelfAssessmentFormWorkbook.write(form, rubric: rubric, rubricDigest: "abc", to: path)
+        let spreadsheet = try SpreadsheetFile.read(path)
+        var d = Diagnostics()
+        _ = SelfAssessmentFormReader(rubric: rubric, rubricDigest: "abc").read(spreadsheet, file: path, &d)
+        // Nothing filled in: every required value is reported, each at its cell.
+        #expect(d.errors.count > 10)
+        #expect(d.errors.allSatisfy { $0.location.description.contains("f.xlsx:") })
+        #expect(d.errors.contains { $0.description.contains("自评表!G4 (理论学习)") })
+    }
+}
