@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "kaohe",
             dependencies: [
-                "KaoheCore", "KaoheWorkbook",
+                "KaoheCore", "KaoheWorkbook", "XLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,6 +6,7 @@
  *
  *   cc -O2 replay.c -o replay $(pkg-config --cflags --libs xlsxwriter)
  *   ./replay cells.jsonl out.xlsx [--constant-memory]
+ *   ./replay --list pairs.tsv          (one "cells.jsonl<TAB>out.xlsx" per line: many workbooks, e.g. the forms)
  */
 #include <xlsxwriter.h>
 #include <stdio.h>
@@ -206,17 +207,14 @@ static void write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, lxw_format *
     }
 }
 
-int main(int argc, char **argv) {
-    if (argc < 3) {
-        fprintf(stderr, "usage: replay cells.jsonl out.xlsx [--constant-memory]\n");
-        return 2;
-    }
-    lxw_workbook_options options = {.constant_memory = argc > 3 && !strcmp(argv[3], "--constant-memory"), .tmpdir = NULL};
-    lxw_workbook *wb = workbook_new_opt(argv[2], &options);
-    FILE *in = fopen(argv[1], "r");
-    if (!wb || !in) { fprintf(stderr, "replay: cannot open %s or %s\n", argv[1], argv[2]); return 1; }
-    arena_size = 1 << 24;
-    arena = malloc(arena_size);
+/* Writes the workbook described by the log at `input` to `output`. */
+static void replay(const char *input, const char *output, int constant_memory) {
+    lxw_workbook_options options = {.constant_memory = (uint8_t)constant_memory, .tmpdir = NULL};
+    lxw_workbook *wb = workbook_new_opt(output, &options);
+    FILE *in = fopen(input, "r");
+    if (!wb || !in) { fprintf(stderr, "replay: cannot open %s or %s\n", input, output); exit(1); }
+    sheet_count = 0;
+    format_count = 0;
     char *line = NULL;
     size_t capacity = 0;
     while (getline(&line, &capacity, in) > 0) {
@@ -259,5 +257,32 @@ int main(int argc, char **argv) {
     free(line);
     fclose(in);
     fail(workbook_close(wb), "closing the workbook");
+}
+
+int main(int argc, char **argv) {
+    if (argc < 3) {
+        fprintf(stderr, "usage: replay cells.jsonl out.xlsx [--constant-memory] | replay --list pairs.tsv\n");
+        return 2;
+    }
+    arena_size = 1 << 24;
+    arena = malloc(arena_size);
+    if (strcmp(argv[1], "--list") != 0) {
+        replay(argv[1], argv[2], argc > 3 && !strcmp(argv[3], "--constant-memory"));
+        return 0;
+    }
+    FILE *list = fopen(argv[2], "r");
+    if (!list) { fprintf(stderr, "replay: cannot open %s\n", argv[2]); return 1; }
+    char *line = NULL;
+    size_t capacity = 0;
+    while (getline(&line, &capacity, list) > 0) {
+        char *tab = strchr(line, '\t');
+        if (!tab) continue;
+        *tab = 0;
+        char *out = tab + 1;
+        out[strcspn(out, "\r\n")] = 0;
+        replay(line, out, 0);
+    }
+    free(line);
+    fclose(list);
     return 0;
 }

@@ -23,16 +23,29 @@ public final class Workbook {
             self.temporaryDirectory = temporaryDirectory
         }
 
-        /// `SOURCE_DATE_EPOCH` when set (reproducible builds), otherwise now, to whole seconds.
+        /// `SOURCE_DATE_EPOCH` when set (reproducible builds), otherwise now, to whole seconds. A value outside
+        /// `sourceDateEpochRange` is not used (commands refuse it first: see `sourceDateEpochProblem`).
         public static func generationTime(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-            if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text.trimmingCharacters(in: .whitespaces)) {
+            if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text.trimmingCharacters(in: .whitespaces)),
+               sourceDateEpochRange.contains(seconds) {
                 return Date(timeIntervalSince1970: TimeInterval(seconds))
             }
             return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         }
     }
 
-    /// Document properties (File › Properties).
+    /// Seconds from 1970 to the end of 9999: what a workbook's dates can hold.
+    public static let sourceDateEpochRange = 0...253_402_300_799
+
+    /// Why the environment's `SOURCE_DATE_EPOCH` cannot be used, or nil (unset or a whole number in range).
+    public static func sourceDateEpochProblem(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard let text = environment["SOURCE_DATE_EPOCH"] else { return nil }
+        guard let seconds = Int(text.trimmingCharacters(in: .whitespaces)), sourceDateEpochRange.contains(seconds) else {
+            return "SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to 253402300799 (the end of 9999), found '\(text)'; unset it or set it to a time such as 1735660800"
+        }
+        return nil
+    }
+
     public struct Properties: Sendable {
         public var title, subject, author, manager, company, category, keywords, comments, status: String?
         public init(title: String? = nil, subject: String? = nil, author: String? = nil, manager: String? = nil,
@@ -295,7 +308,8 @@ public final class Workbook {
                               _ body: (Workbook) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        // The process id lets a later run tell a killed run's temporary from a running one's.
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
         let workbook = try Workbook(path: temporary.path, options: options)
         do {
             try body(workbook)
@@ -305,16 +319,11 @@ public final class Workbook {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
-        do {
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
-        } catch {
+        // rename(2) replaces the old file in one step: a reader sees the old file or the new one, never neither.
+        if rename(temporary.path, path) != 0 {
+            let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw XLSXError(.file("cannot move the finished file into place (\(error.localizedDescription))"),
-                            while: "writing \(path)")
+            throw XLSXError(.file("cannot move the finished file into place (\(reason))"), while: "writing \(path)")
         }
     }
 }

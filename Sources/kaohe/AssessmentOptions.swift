@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KaoheCore
 import KaoheWorkbook
+import XLSX
 
 /// The assessment folder and the overrides for where its parts come from.
 struct AssessmentOptions: ParsableArguments {
@@ -20,6 +21,7 @@ struct AssessmentOptions: ParsableArguments {
     var weights: String?
 
     func validate() throws {
+        try checkEnvironment()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: assessment, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("'\(assessment)' is not an assessment folder.")
@@ -65,6 +67,11 @@ func resolveScheme(_ argument: String, in assessment: Assessment) throws -> Weig
     throw ExitCode.failure
 }
 
+/// Refuses an environment that would make unreadable files (workbook.md 15).
+func checkEnvironment() throws {
+    if let problem = Workbook.sourceDateEpochProblem() { throw ValidationError(problem) }
+}
+
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
@@ -76,7 +83,13 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
 /// Writes a command's output files into `directory` through `body`, moving them into place only when all are
 /// complete; prints the paths written, or the error (exit 1) after removing what was staged.
 func writeOutputs(to directory: String, _ body: (inout OutputFiles) throws -> Void) throws {
-    var files = try OutputFiles(directory: directory)
+    var files: OutputFiles
+    do {
+        files = try OutputFiles(directory: directory)
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
     do {
         try body(&files)
         for path in try files.commit() { print(path) }

@@ -28,6 +28,7 @@ struct Collect: ParsableCommand {
     var replace = false
 
     func validate() throws {
+        try checkEnvironment()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: assessment, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("'\(assessment)' is not an assessment folder.")
@@ -76,16 +77,23 @@ struct Collect: ParsableCommand {
     /// Writes one data file under a temporary name and renames it, keeping the office's own file as `.bak`.
     func write(_ output: CollectionRound.Output) throws {
         let fm = FileManager.default
-        let temporary = output.path + ".\(UUID().uuidString).partial"
-        try Data(output.text.utf8).write(to: URL(fileURLWithPath: temporary))
+        let folder = (output.path as NSString).deletingLastPathComponent
+        let temporary = (folder as NSString).appendingPathComponent(".\((output.path as NSString).lastPathComponent).\(getpid()).\(UUID().uuidString).partial")
+        do {
+            try Data(output.text.utf8).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            throw OutputProblem(path: temporary, error)
+        }
         if let old = output.backingUp {
             let backup = old + ".bak"
-            if fm.fileExists(atPath: backup) { try fm.removeItem(atPath: backup) }
-            try fm.moveItem(atPath: old, toPath: backup)
+            guard rename(old, backup) == 0 else { throw OutputProblem(path: backup, errno: errno) }
             printError("note: \(old) kept as \(backup)")
         }
-        if fm.fileExists(atPath: output.path) { try fm.removeItem(atPath: output.path) }
-        try fm.moveItem(atPath: temporary, toPath: output.path)
+        guard rename(temporary, output.path) == 0 else {
+            let code = errno
+            try? fm.removeItem(atPath: temporary)
+            throw OutputProblem(path: output.path, errno: code)
+        }
         print(output.path)
     }
 

@@ -30,7 +30,12 @@ struct Forms: ParsableCommand {
             completion: .directory)
     var prefill: String?
 
+    @Option(help: "Also write each form's cells as JSON lines into this folder (<form>.jsonl), for the benchmark's reference writers.",
+            completion: .directory)
+    var cells: String?
+
     func validate() throws {
+        try checkEnvironment()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: assessment, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("'\(assessment)' is not an assessment folder.")
@@ -53,12 +58,15 @@ struct Forms: ParsableCommand {
             .appendingPathComponent("自评表")
         let options = Workbook.Options()
         try writeOutputs(to: directory) { files in
-            let paths = forms.map { files.stage(SelfAssessmentFormWorkbook.fileName($0, rubric: rubric)) }
+            let names = forms.map { SelfAssessmentFormWorkbook.fileName($0, rubric: rubric) }
+            let paths = names.map { files.stage($0) }
+            if let cells { try FileManager.default.createDirectory(atPath: cells, withIntermediateDirectories: true) }
+            let logs = names.map { name in cells.map { ($0 as NSString).appendingPathComponent(name + ".jsonl") } }
             // Each form is a workbook of its own: written on all cores.
             let failures = concurrentMap(forms.count) { i -> String? in
                 do {
                     try SelfAssessmentFormWorkbook.write(forms[i], rubric: rubric, rubricDigest: rubricFile.sha256,
-                                                         to: paths[i], options: options)
+                                                         to: paths[i], options: options, cellLog: logs[i])
                     return nil
                 } catch {
                     return "\(forms[i].organization.name): \(error)"

@@ -48,8 +48,10 @@ struct Score: ParsableCommand {
                                         cellLog: cells ? files.stage("cells.jsonl") : nil, progress: progress.map { line in { done, _ in line.update(done) } })
             progress?.finish()
             if split {
-                for org in result.organizations {
-                    let name = OutputNaming.fileName(org.organization.name, id: org.organization.id)
+                let names = OutputNaming.uniqueFileNames(result.organizations.map {
+                    OutputNaming.fileName($0.organization.name, id: $0.organization.id)
+                })
+                for (org, name) in zip(result.organizations, names) {
                     try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem)-\(name).xlsx"),
                                                 only: org.organization.id)
                 }

@@ -95,12 +95,14 @@ struct ParsedDataFile {
             return
         default: break
         }
-        guard let bytes = FileManager.default.contents(atPath: path), let text = String(data: bytes, encoding: .utf8) else {
-            diagnostics.error(SourceLocation(file: path, line: 1), "cannot read the file as UTF-8 text")
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            diagnostics.error(SourceLocation(file: path, line: 1), "cannot read the file (no such file, or no permission)")
             return
         }
+        let isCSV = DataFileKind(path: path) == .csv
+        guard let text = TextDecoding.checkedText(bytes, file: path, allowingGB18030: isCSV, &diagnostics) else { return }
         digest = InputFile(path: path, sha256: SHA256.hex(of: bytes))
-        if path.lowercased().hasSuffix(".csv") {
+        if isCSV {
             organizations = CSVDataLoader.load(text, file: path, lookup: lookup, diagnostics: &diagnostics)
         } else {
             organizations = DataLoader.loadYAML(text, file: path, lookup: lookup, diagnostics: &diagnostics).map { [$0] } ?? []
@@ -141,17 +143,22 @@ public enum AssessmentLoader {
     /// Reads the rubric alone (for making forms before any data exists): the rubric and its file's digest.
     public static func loadRubric(folder: String, path: String? = nil) throws -> (Rubric, InputFile) {
         let rubricPath = path ?? (folder as NSString).appendingPathComponent("rubric.yaml")
-        guard let bytes = FileManager.default.contents(atPath: rubricPath) else {
-            throw InputErrors([Diagnostic(SourceLocation(file: rubricPath, line: 1), "cannot read the rubric (no such file)")])
-        }
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            throw InputErrors([Diagnostic(SourceLocation(file: rubricPath, line: 1), "the rubric is not UTF-8 text")])
-        }
+        let (text, bytes) = try readRubric(rubricPath)
         var d = Diagnostics()
         guard let rubric = RubricLoader.load(text, file: rubricPath, diagnostics: &d), !d.hasErrors else {
             throw InputErrors(d.errors)
         }
         return (rubric, InputFile(path: rubricPath, sha256: SHA256.hex(of: bytes)))
+    }
+
+    /// The rubric file's text and bytes; throws when it cannot be read, is not UTF-8 or holds a forbidden character.
+    private static func readRubric(_ path: String) throws -> (String, Data) {
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw InputErrors([Diagnostic(SourceLocation(file: path, line: 1), "cannot read the rubric (no such file, or no permission)")])
+        }
+        var d = Diagnostics()
+        guard let text = TextDecoding.checkedText(bytes, file: path, allowingGB18030: false, &d) else { throw InputErrors(d.errors) }
+        return (text, bytes)
     }
 
     /// The weight scheme files of `<folder>/weights`, sorted.
@@ -175,12 +182,7 @@ public enum AssessmentLoader {
         let fm = FileManager.default
         let rubricPath = paths.rubric ?? (folder as NSString).appendingPathComponent("rubric.yaml")
         var d = Diagnostics()
-        guard let rubricBytes = fm.contents(atPath: rubricPath) else {
-            throw InputErrors([Diagnostic(SourceLocation(file: rubricPath, line: 1), "cannot read the rubric (no such file)")])
-        }
-        guard let rubricText = String(data: rubricBytes, encoding: .utf8) else {
-            throw InputErrors([Diagnostic(SourceLocation(file: rubricPath, line: 1), "the rubric is not UTF-8 text")])
-        }
+        let (rubricText, rubricBytes) = try readRubric(rubricPath)
         guard let rubric = RubricLoader.load(rubricText, file: rubricPath, diagnostics: &d) else {
             throw InputErrors(d.errors)
         }
@@ -227,10 +229,11 @@ public enum AssessmentLoader {
         var schemes: [WeightScheme] = []
         var schemeFiles: [InputFile] = []
         for path in schemePaths {
-            guard let bytes = fm.contents(atPath: path), let text = String(data: bytes, encoding: .utf8) else {
-                d.error(SourceLocation(file: path, line: 1), "cannot read the weight scheme")
+            guard let bytes = fm.contents(atPath: path) else {
+                d.error(SourceLocation(file: path, line: 1), "cannot read the weight scheme (no such file, or no permission)")
                 continue
             }
+            guard let text = TextDecoding.checkedText(bytes, file: path, allowingGB18030: false, &d) else { continue }
             schemeFiles.append(InputFile(path: path, sha256: SHA256.hex(of: bytes)))
             if let scheme = SchemeLoader.load(text, file: path, rubric: rubric, diagnostics: &d) { schemes.append(scheme) }
         }

@@ -16,7 +16,11 @@ public enum CSVDataLoader {
     public static func load(_ text: String, file: String, lookup: RubricLookup,
                             diagnostics d: inout Diagnostics) -> [OrganizationData] {
         let rubric = lookup.rubric
-        let rows = parse(text)
+        let (rows, unclosed) = parse(text)
+        if let line = unclosed {
+            d.error(SourceLocation(file: file, line: line), "a quoted field opened on this line is never closed (a missing \"); everything after it would be one cell, so nothing of this file is read")
+            return []
+        }
         guard let header = rows.first else {
             d.error(SourceLocation(file: file, line: 1), "the CSV file is empty (expected the header \(columns.joined(separator: ",")))")
             return []
@@ -128,8 +132,9 @@ public enum CSVDataLoader {
         var line: Int
     }
 
-    /// RFC 4180 parsing with quoted fields, doubled quotes and line breaks inside quotes; a BOM is dropped.
-    static func parse(_ text: String) -> [Row] {
+    /// RFC 4180 parsing with quoted fields, doubled quotes and line breaks inside quotes; a BOM is dropped. Also
+    /// returns the line where a quote was opened and never closed, if one was.
+    static func parse(_ text: String) -> (rows: [Row], unclosedQuoteLine: Int?) {
         var rows: [Row] = []
         var cells: [String] = []
         var cell = ""
@@ -139,6 +144,7 @@ public enum CSVDataLoader {
         var chars = Array(text)
         if chars.first == "\u{FEFF}" { chars.removeFirst() }
         var i = 0
+        var quoteLine = 0
         while i < chars.count {
             let ch = chars[i]
             if quoted {
@@ -150,7 +156,9 @@ public enum CSVDataLoader {
                 }
             } else {
                 switch ch {
-                case "\"": quoted = true
+                case "\"":
+                    quoted = true
+                    quoteLine = line
                 case ",": cells.append(cell); cell = ""
                 case "\n", "\r\n", "\r":
                     cells.append(cell); cell = ""
@@ -167,7 +175,7 @@ public enum CSVDataLoader {
             cells.append(cell)
             rows.append(Row(cells: cells, line: rowLine))
         }
-        return rows
+        return (rows, quoted ? quoteLine : nil)
     }
 }
 

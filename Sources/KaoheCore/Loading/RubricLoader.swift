@@ -23,6 +23,9 @@ public enum RubricLoader {
         var info = AssessmentInfo(id: "", title: "", year: 0, issuer: nil, basis: nil, decimals: 2, total: 100)
         if let node = top.value("assessment"), var m = MapReader(node, "'assessment'", &d) {
             info.id = m.text("id", required: true, &d) ?? ""
+            if let problem = OutputNaming.fileNameProblem(info.id) {
+                d.error(m.value("id")!.location, "'assessment.id' names the output folder, so it \(problem), found '\(info.id)'")
+            }
             info.title = m.text("title", required: true, &d) ?? ""
             info.year = m.integer("year", required: true, &d) ?? 0
             info.issuer = m.text("issuer", &d)
@@ -52,6 +55,9 @@ public enum RubricLoader {
         var organizationIDs = IDRegistry("organization")
         readList(top.value("organizations"), "'organizations'", &d) { m, d in
             guard let id = m.text("id", required: true, &d), organizationIDs.register(id, at: m.location, &d) else { return }
+            if let problem = OutputNaming.fileNameProblem(id) {
+                d.error(m.value("id")!.location, "an organization id names its files (data/<id>.yaml, --split), so it \(problem), found '\(id)'")
+            }
             let name = m.text("name", &d) ?? id
             var category = m.text("category", &d)
             if let c = category, !categoryIDs.contains(c) {

@@ -46,6 +46,29 @@ public enum OutputNaming {
         return fileName(assessment) + "-" + fileName(schemeStem.isEmpty ? scheme.name : schemeStem)
     }
 
+    /// Why `id` cannot name a file or folder (rubric-format.md §12), or nil: not `.` or `..`, no `/`, `\` or
+    /// control characters.
+    public static func fileNameProblem(_ id: String) -> String? {
+        if id == "." || id == ".." { return "may not be '.' or '..'" }
+        if id.contains("/") || id.contains("\\") { return "may not contain '/' or '\\'" }
+        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return "may not contain control characters" }
+        return nil
+    }
+
+    /// `names` made distinct as file names (case-insensitive file systems too): a repeated one gets `-2`, `-3` ….
+    public static func uniqueFileNames(_ names: [String]) -> [String] {
+        var used: Set<String> = []
+        return names.map { name in
+            var candidate = name
+            var n = 1
+            while !used.insert(candidate.lowercased()).inserted {
+                n += 1
+                candidate = "\(name)-\(n)"
+            }
+            return candidate
+        }
+    }
+
     /// `text` with characters that file systems or shells dislike replaced; `id` is appended when given.
     public static func fileName(_ text: String, id: String? = nil) -> String {
         let bad = CharacterSet(charactersIn: "/\\:*?\"<>|").union(.whitespacesAndNewlines).union(.controlCharacters)

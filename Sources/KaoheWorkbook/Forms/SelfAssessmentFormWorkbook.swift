@@ -6,10 +6,14 @@ import XLSX
 /// sheet; every visible sheet protected without a password, only the yellow input cells open, every typed input
 /// validated.
 public enum SelfAssessmentFormWorkbook {
-    /// Writes `form` to `path` (atomically: a failure leaves no file and the previous one untouched).
+    /// Writes `form` to `path` (atomically: a failure leaves no file and the previous one untouched); with
+    /// `cellLog`, also every cell as JSON lines (see `CellLog`), for the benchmark's reference writers.
     public static func write(_ form: SelfAssessmentForm, rubric: Rubric, rubricDigest: String, to path: String,
-                             options: Workbook.Options = Workbook.Options()) throws {
+                             options: Workbook.Options = Workbook.Options(), cellLog: String? = nil) throws {
+        let log = try cellLog.map(CellLog.init(path:))
+        defer { try? log?.close() }
         try Workbook.create(at: path, options: options) { book in
+            if let log { book.recorder = log.record }
             let title = "\(rubric.assessment.title) 自评表"
             try book.setProperties(.init(title: title, subject: form.organization.name, author: rubric.assessment.issuer,
                                          comments: "由 kaohe forms 生成；请在黄色单元格中填写后按原文件格式（.xlsx）报送"))
