@@ -5,6 +5,7 @@ import Foundation
 /// `indicator` may also be `survey:<group>`, `bonus:<item>`, `penalty:<item>` or `veto:<id>`.
 public enum CSVDataLoader {
     static let columns = ["organization", "indicator", "value", "self", "evidence", "note"]
+    // An optional `year` column is checked like `year:` in YAML (§12).
 
     /// Reads a CSV file; returns one data set per organization in it.
     public static func load(_ text: String, file: String, rubric: Rubric,
@@ -52,7 +53,17 @@ public enum CSVDataLoader {
                 order.append(orgID)
             }
             var data = byOrganization[orgID]!
-            let valueNode = yamlValue(cell("value"), at: here)
+            if !cell("year").isEmpty {
+                if let year = Int(cell("year")) {
+                    if year != rubric.assessment.year {
+                        d.error(here, "the row is for year \(year), but the rubric assesses \(rubric.assessment.year)")
+                    }
+                    data.year = year
+                } else {
+                    d.error(here, "the year column must hold a year such as \(rubric.assessment.year), found '\(cell("year"))'")
+                }
+            }
+            let valueNode = yamlValue(cell("value"), at: here, &d)
             let note = cell("note").isEmpty ? nil : cell("note")
             let evidence = cell("evidence").split(whereSeparator: { $0 == ";" || $0 == "；" })
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -115,13 +126,17 @@ public enum CSVDataLoader {
             }
             byOrganization[orgID] = data
         }
+        if !order.isEmpty, !order.contains(where: { byOrganization[$0]?.year != nil }) {
+            d.warning(SourceLocation(file: file, line: header.line), "the file gives no year (add a 'year' column with \(rubric.assessment.year)); a file without one may be last year's")
+        }
         return order.map { byOrganization[$0]! }
     }
 
     /// A cell read as a YAML value (numbers, booleans, `[92, 88]`, `{满意: 30}`), or as text when it is not YAML.
-    private static func yamlValue(_ text: String, at location: SourceLocation) -> YAMLValue {
+    private static func yamlValue(_ text: String, at location: SourceLocation, _ d: inout Diagnostics) -> YAMLValue {
         if case .success(var value) = YAMLValue.parse(text, file: location.file) {
             value.relocate(to: location)
+            value.enforceNumberLimits(&d)
             return value
         }
         return YAMLValue(kind: .scalar(text, plain: false), location: location)

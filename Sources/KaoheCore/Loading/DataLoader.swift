@@ -64,6 +64,10 @@ public enum DataLoader {
                     d.error(item.location, "unknown veto '\(id)' (expected one of: \(rubric.vetoes.map(\.id).joined(separator: ", ")))")
                     continue
                 }
+                if let first = data.vetoes.first(where: { $0.id == id }) {
+                    d.warning(item.location, "veto '\(id)' is given twice (first at line \(first.location.line)); it counts once")
+                    continue
+                }
                 data.vetoes.append(VetoEntry(id: id, note: note, location: item.location))
             }
         }
@@ -71,6 +75,9 @@ public enum DataLoader {
             readSurveys(node, rubric: rubric, into: &data, &d)
         }
         m.reportUnknownKeys(&d)
+        if data.year == nil {
+            d.warning(orgLocation, "the file gives no 'year'; add year: \(rubric.assessment.year) (a file without one may be last year's)")
+        }
         return data
     }
 

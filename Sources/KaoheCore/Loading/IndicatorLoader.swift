@@ -35,7 +35,7 @@ extension RubricLoader {
         let scorer = m.text("scorer", &d)
         let unit = m.text("unit", &d)
         guard let methodName = m.text("method", required: true, &d) else { return nil }
-        guard let method = readMethod(methodName, &m, indicator: id, points: points, &d) else { return nil }
+        guard let method = readMethod(methodName, &m, indicator: id, points: points, organizations: organizations, &d) else { return nil }
         return Indicator(id: id, name: name, dimensionID: dimension, points: points, basePoints: points,
                          appliesTo: appliesTo, method: method, missingIsZero: missingIsZero, standard: standard,
                          evidence: evidence, scorer: scorer, unit: unit, location: m.location)
@@ -51,6 +51,7 @@ extension RubricLoader {
     }
 
     private static func readMethod(_ name: String, _ m: inout MapReader, indicator id: String, points: Exact,
+                                   organizations: IDRegistry,
                                    _ d: inout Diagnostics) -> ScoringMethod? {
         func need(_ key: String, _ m: inout MapReader, _ d: inout Diagnostics) -> Exact? {
             let v = m.number(key, &d)
@@ -85,7 +86,13 @@ extension RubricLoader {
                             d.error(pair.value.location, "target '\(key)' of indicator '\(id)' must be a number above 0, found \(pair.value.quoted)")
                             continue
                         }
-                        if key == "default" { fallback = n } else { map[key] = n }
+                        if key == "default" { fallback = n; continue }
+                        // A typo would silently fall back to the default (§12).
+                        guard organizations.contains(key) else {
+                            d.error(pair.key.location, "target key '\(key)' of indicator '\(id)' is not an organization of the rubric (expected organization ids or 'default')")
+                            continue
+                        }
+                        map[key] = n
                     }
                     target = .perOrganization(map, default: fallback)
                 } else {

@@ -51,7 +51,8 @@ struct MapReader {
             return nil
         }
         guard let n = v.number else {
-            d.error(v.location, "'\(key)' of \(what) must be a number, found \(v.quoted)")
+            // A number beyond the limits has been reported already (`enforceNumberLimits`).
+            if Exact.inputLimitProblem(v.text ?? "") == nil { d.error(v.location, "'\(key)' of \(what) must be a number, found \(v.quoted)") }
             return nil
         }
         return n

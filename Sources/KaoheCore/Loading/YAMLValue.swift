@@ -40,7 +40,9 @@ public struct YAMLValue: Sendable {
     /// Parses `text`, adding a syntax error to `diagnostics` and returning nil when it is not YAML.
     static func parse(_ text: String, file: String, diagnostics: inout Diagnostics) -> YAMLValue? {
         switch parse(text, file: file) {
-        case .success(let value): return value
+        case .success(var value):
+            value.enforceNumberLimits(&diagnostics)
+            return value
         case .failure(let diagnostic):
             diagnostics.error(diagnostic.location, diagnostic.message)
             return nil
@@ -92,6 +94,25 @@ public struct YAMLValue: Sendable {
     public var text: String? {
         if case .scalar(let s, _) = kind { return s }
         return nil
+    }
+
+    /// Reports every plain number outside the §12 limits and turns it into text, so that nothing downstream computes
+    /// with it (it then also fails where a number is expected, never traps).
+    mutating func enforceNumberLimits(_ d: inout Diagnostics) {
+        switch kind {
+        case .scalar(let s, true):
+            if let problem = Exact.inputLimitProblem(s) {
+                d.error(location, problem)
+                kind = .scalar(s, plain: false)
+            }
+        case .sequence(var items):
+            for i in items.indices { items[i].enforceNumberLimits(&d) }
+            kind = .sequence(items)
+        case .mapping(var pairs):
+            for i in pairs.indices { pairs[i].value.enforceNumberLimits(&d) }
+            kind = .mapping(pairs)
+        default: break
+        }
     }
 
     /// An unquoted scalar read as an exact decimal.

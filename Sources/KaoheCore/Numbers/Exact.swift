@@ -102,6 +102,51 @@ public struct Exact: Hashable, Comparable, Sendable {
         return x == 0 ? 1 : x
     }
 
+    /// The largest magnitude an input number may have (rubric-format.md §12): below 10^15, what a spreadsheet cell
+    /// holds exactly.
+    public static let inputMagnitudeLimit = Exact(1_000_000_000_000_000)
+
+    /// Why decimal text `text` is not an acceptable input number (more than 15 significant digits, or magnitude not
+    /// below 10^15), or nil when it is (or is no number at all).
+    public static func inputLimitProblem(_ text: String) -> String? {
+        let body = text.trimmingCharacters(in: .whitespaces)
+        guard isDecimalSyntax(body) else { return nil }
+        let mantissa = body.split(whereSeparator: { $0 == "e" || $0 == "E" }).first.map(String.init) ?? body
+        let unsigned = mantissa.filter { $0 != "_" && $0 != "+" && $0 != "-" }
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var fraction = parts.count > 1 ? Substring(parts[1]) : ""
+        while fraction.hasSuffix("0") { fraction.removeLast() }   // trailing zeros after the point do not count
+        var digits = Substring(parts[0] + fraction)
+        while digits.hasPrefix("0") { digits.removeFirst() }
+        guard let value = Exact(body) else {
+            return "the number \(body) is far too large or too precise (numbers need at most 15 significant digits and a magnitude below 10^15, what a spreadsheet cell holds exactly)"
+        }
+        if digits.count > 15 {
+            return "the number \(body) has \(digits.count) significant digits; at most 15 are allowed (what a spreadsheet cell holds exactly)"
+        }
+        if !(value < inputMagnitudeLimit && value > -inputMagnitudeLimit) {
+            return "the number \(body) is too large; numbers must be below 10^15 in magnitude (what a spreadsheet cell holds exactly)"
+        }
+        return nil
+    }
+
+    /// Whether `text` is written as a decimal number (sign, digits with at most one point, optional exponent),
+    /// whatever its size.
+    static func isDecimalSyntax(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if rest.first == "+" || rest.first == "-" { rest.removeFirst() }
+        let parts = rest.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "e" || $0 == "E" })
+        guard parts.count <= 2, let mantissa = parts.first else { return false }
+        guard mantissa.filter({ $0 == "." }).count <= 1, mantissa.contains(where: { $0.isASCII && $0.isNumber }),
+              mantissa.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "_") }) else { return false }
+        if parts.count == 2 {
+            var exponent = parts[1]
+            if exponent.first == "+" || exponent.first == "-" { exponent.removeFirst() }
+            return !exponent.isEmpty && exponent.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return true
+    }
+
     /// Parses decimal text such as `96.5`, `-0.25`, `+3`, `1e3` or `2.5E-2`; nil for anything else.
     public init?(_ text: String) {
         var text = text
@@ -163,7 +208,9 @@ public struct Exact: Hashable, Comparable, Sendable {
         scale -= exponent
         let n = negative ? -digits : digits
         guard abs(scale) < 37 else { return nil }
-        return scale >= 0 ? Exact(n, over: Exact.powersOfTen[scale]) : Exact(n * Exact.powersOfTen[-scale], over: 1)
+        if scale >= 0 { return Exact(n, over: Exact.powersOfTen[scale]) }
+        let (scaled, overflow) = n.multipliedReportingOverflow(by: Exact.powersOfTen[-scale])
+        return overflow ? nil : Exact(scaled, over: 1)
     }
 
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {

@@ -246,6 +246,14 @@ public struct Scorer: Sendable {
         var result = IndicatorResult(value: entry?.value, fraction: .zero, selfScore: entry?.selfScore,
                                      evidence: entry?.evidence ?? [], note: entry?.note, context: context,
                                      organization: organization.id, position: position)
+        if let entry, let claimed = entry.selfScore {
+            let indicator = context.indicator
+            var maximum = indicator.basePoints
+            if case .ratio(_, let cap, _, _) = indicator.method, cap > .one { maximum = maximum * cap }
+            if claimed.isNegative || claimed > maximum {
+                problems.append(Diagnostic(entry.location, "the self-score \(claimed.decimalText()) of indicator '\(indicator.id)' (\(indicator.name)) of '\(organization.id)' is outside 0 to \(maximum.decimalText()) (its points in the rubric)"))
+            }
+        }
         guard let value = entry?.value else {
             if !context.indicator.missingIsZero {
                 let indicator = context.indicator
