@@ -22,8 +22,9 @@ public struct WorkbookContents: Sendable {
     /// The sheet with this name.
     public func sheet(_ name: String) -> SheetContents? { sheets.first { $0.name == name } }
 
-    /// Reads the package at `path`.
-    public init(path: String) throws {
+    /// Reads the package at `path`; with `only`, just the sheets of those names (the others are not parsed and
+    /// are left out).
+    public init(path: String, only wanted: Set<String>? = nil) throws {
         let url = URL(fileURLWithPath: path)
         let archive: Archive
         do {
@@ -65,6 +66,7 @@ public struct WorkbookContents: Sendable {
         var sheets: [SheetContents] = []
         for (index, entry) in (workbook.first("sheets")?.all("sheet") ?? []).enumerated() {
             let name = entry.attributes["name"] ?? ""
+            if let wanted, !wanted.contains(name) { continue }
             let id = entry.attributes["r:id"] ?? ""
             guard let part = targets[id], let xml = try tree(part) else {
                 throw XLSXError(.file("sheet '\(name)' has no part"), while: "reading \(path)")
@@ -79,6 +81,11 @@ public struct WorkbookContents: Sendable {
         self.sheets = sheets
 
         var properties: [String: String] = [:]
+        if wanted != nil {
+            self.properties = [:]
+            customProperties = [:]
+            return
+        }
         for node in try tree("docProps/core.xml")?.children ?? [] { properties[node.localName] = node.text }
         self.properties = properties
         var custom: [String: String] = [:]

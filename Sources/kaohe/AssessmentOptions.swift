@@ -45,7 +45,7 @@ func loadAssessment(_ folder: String, rubric: String? = nil, data: String? = nil
     let weights = files.isEmpty ? nil : AssessmentLoader.schemeFiles(in: folder) + files
     do {
         let assessment = try AssessmentLoader.load(folder: folder, paths: .init(rubric: rubric, data: data, weights: weights),
-                                                   checkingValues: checkingValues, spreadsheets: SpreadsheetFile.read)
+                                                   checkingValues: checkingValues, spreadsheets: SpreadsheetFile.readForm)
         printDiagnostics(assessment.warnings)
         return assessment
     } catch let errors as InputErrors {

@@ -42,7 +42,7 @@ struct Collect: ParsableCommand {
         let (rubric, rubricFile) = try loadRubric(assessment)
         let dataFolder = (assessment as NSString).appendingPathComponent("data")
         let round = CollectionRound(rubric: rubric, rubricDigest: rubricFile.sha256, files: returnedFiles(),
-                                    dataFolder: dataFolder, spreadsheets: SpreadsheetFile.read, replace: replace)
+                                    dataFolder: dataFolder, spreadsheets: SpreadsheetFile.readForm, replace: replace)
         printStatus(round)
         printDiagnostics(round.diagnostics)
         try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)

@@ -7,8 +7,17 @@ public enum SpreadsheetFile {
     /// The file's sheets, cell values (formulas' cached results), percent formats and merges. Throws, in words,
     /// when the file is not a readable `.xlsx` package.
     @Sendable public static func read(_ path: String) throws -> Spreadsheet {
+        try read(path, only: nil)
+    }
+
+    /// The sheets a returned form is read from (the others, 填报说明 and the dropdown lists, are not parsed).
+    @Sendable public static func readForm(_ path: String) throws -> Spreadsheet {
+        try read(path, only: [FormMetadata.sheetName, SelfAssessmentForm.sheetName, SelfAssessmentForm.adjustmentSheetName])
+    }
+
+    static func read(_ path: String, only sheets: Set<String>?) throws -> Spreadsheet {
         let contents: WorkbookContents
-        do { contents = try WorkbookContents(path: path) } catch {
+        do { contents = try WorkbookContents(path: path, only: sheets) } catch {
             throw SpreadsheetUnreadable(path: path, reason: "\(error)")
         }
         return Spreadsheet(sheets: contents.sheets.map { sheet in
