@@ -107,6 +107,11 @@ final class Book {
     static let summarySheet = "汇总"
     static let weightsSheet = "权重"
     static let surveySheet = "满意度"
+    static let rubricSheet = "指标体系"
+    static let chartsSheet = "图表"
+    /// The workbook's own sheet names (docs/format.md lists them): never taken by an organization's scorecard.
+    static let ownSheetNames: Set<String> = ["说明", summarySheet, surveySheet, rubricSheet, weightsSheet, chartsSheet,
+                                             "评分明细", "明细", "_lists"]
 
     init(result: AssessmentResult, provenance: Provenance, only: String?, streaming: Bool) {
         self.streaming = streaming
@@ -153,17 +158,18 @@ final class Book {
             }
         case .sheets, .automatic:
             for org in organizations {
-                let sheet = try workbook.addWorksheet(named: org.organization.name, sanitize: true)
+                // The workbook's own sheets, added after the scorecards, keep their names (rubric-format.md §12).
+                let sheet = try workbook.addWorksheet(named: org.organization.name, sanitize: true, reserving: Book.ownSheetNames)
                 sheetNames[org.organization.id] = sheet.name
                 cards.append((org, sheet))
             }
         }
         let hasSurvey = rubric.blocks.contains { $0.source == .survey }
         let survey = hasSurvey ? try workbook.addWorksheet(named: Book.surveySheet) : nil
-        let rubricSheet = try workbook.addWorksheet(named: "指标体系")
+        let rubricSheet = try workbook.addWorksheet(named: Book.rubricSheet)
         let weightsSheet = try workbook.addWorksheet(named: Book.weightsSheet)
         // The rate table and radar chart have a row and a series per organization: for the small layouts only.
-        let charts = isSingle || layout == .ledger ? nil : try workbook.addWorksheet(named: "图表")
+        let charts = isSingle || layout == .ledger ? nil : try workbook.addWorksheet(named: Book.chartsSheet)
 
         for (i, org) in result.organizations.enumerated() { summaryRow[org.organization.id] = SummarySheet.firstRow + i }
         try WeightsSheet(book: self).write(weightsSheet)

@@ -118,12 +118,13 @@ public final class Workbook {
     }
 
     /// Adds a worksheet. An invalid or taken name throws unless `sanitize` is set, in which case a valid,
-    /// unique name close to it is used instead (see `SheetName.sanitized`).
-    public func addWorksheet(named proposed: String, sanitize: Bool = false) throws -> Worksheet {
+    /// unique name close to it is used instead (see `SheetName.sanitized`), also avoiding the `reserved` names
+    /// (sheets to be added later).
+    public func addWorksheet(named proposed: String, sanitize: Bool = false, reserving reserved: Set<String> = []) throws -> Worksheet {
         let wb = try openHandle("adding worksheet '\(proposed)'")
         var name = proposed
         if sanitize {
-            name = SheetName.sanitized(proposed, avoidingLowercased: takenNames)
+            name = SheetName.sanitized(proposed, avoidingLowercased: takenNames.union(reserved.map { $0.lowercased() }))
         } else {
             if let problem = SheetName.problem(with: name) {
                 throw XLSXError(.invalidSheetName(name, reason: problem), while: "adding worksheet")
