@@ -202,4 +202,44 @@ func copyOfBundled() throws -> String {
         #expect(r.status == 1)
         #expect(r.err.contains("unit.xls: error:") && r.err.contains("另存为"))
     }
+
+    @Test func outputProblemsAreErrorsInWords() throws {
+        let folder = try scratch()
+        FileManager.default.createFile(atPath: folder + "/file", contents: Data())
+        let r = try kaohe(["score", bundled, "--out", folder + "/file"])
+        #expect(r.status == 1)
+        #expect(r.err.contains("cannot be created: a file is in the way") && !r.err.contains("NSCocoaErrorDomain"))
+        let epoch = try kaohe(["score", bundled, "--out", folder], environment: ["SOURCE_DATE_EPOCH": "99999999999999"])
+        #expect(epoch.status != 0 && epoch.err.contains("SOURCE_DATE_EPOCH must be a whole number"))
+    }
+
+    @Test func temporariesOfKilledRunsAreRemoved() throws {
+        let folder = try scratch()
+        let target = folder + "/2024-county-mass-orgs"
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        // A process id that cannot be running (above the kernel's maximum).
+        let stale = target + "/.results.json.99999999.0A0A0A0A-0000-0000-0000-000000000000.partial"
+        FileManager.default.createFile(atPath: stale, contents: Data("half".utf8))
+        #expect(try kaohe(["score", bundled, "--out", folder]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        let left = try FileManager.default.contentsOfDirectory(atPath: target).filter { $0.hasPrefix(".") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    @Test func organizationsNamedLikeTheWorkbooksSheetsAndSplitNamesThatCollide() throws {
+        let folder = try copyOfBundled()
+        let rubricPath = folder + "/rubric.yaml"
+        var text = try String(contentsOfFile: rubricPath, encoding: .utf8)
+        text = text.replacingOccurrences(of: "{id: union, name: 县总工会, category: mass}", with: "{id: union, name: 权重, category: mass}")
+            .replacingOccurrences(of: "{id: youth, name: 团县委, category: mass}", with: "{id: youth, name: 满意度, category: mass}")
+            .replacingOccurrences(of: "{id: women, name: 县妇联, category: mass}", with: "{id: women, name: 指标体系, category: mass}")
+            .replacingOccurrences(of: "{id: sci, name: 县科协, category: mass}", with: "{id: sci, name: 图表, category: mass}")
+        try text.write(toFile: rubricPath, atomically: true, encoding: .utf8)
+        #expect(try kaohe(["validate", folder]).status == 0)
+        let out = try scratch()
+        let r = try kaohe(["score", folder, "--out", out, "--split"])
+        #expect(r.status == 0, "\(r.err)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out + "/2024-county-mass-orgs").filter { $0.hasSuffix(".xlsx") }
+        #expect(files.count == 10)
+    }
 }
