@@ -147,7 +147,7 @@ struct LedgerLayout: Sendable {
                 }
                 put(score, .formula(FormulaText.indicatorScore(points: ref(points), fraction: r.fraction, places: p), r.score), .number)
                 if let s = r.selfScore {
-                    put(difference, .formula("ROUND(\(ref(score))-\(ref(selfScore)),\(p))", r.score - s), .number)
+                    put(difference, .formula("ROUND(\(ref(score))-\(ref(selfScore)),\(p))", (r.score - s).rounded(p)), .number)
                 } else {
                     put(difference, .blank, .number)
                 }

@@ -88,7 +88,7 @@ struct ScorecardSheet {
                 if let s = r.selfScore {
                     selfScores.append(s)
                     try sheet.write(.exact(s), row: row, column: Self.selfColumn, style: number)
-                    try sheet.write(.formula("ROUND(\(ref(row, Self.scoreColumn))-\(ref(row, Self.selfColumn)),\(p))", r.score - s),
+                    try sheet.write(.formula("ROUND(\(ref(row, Self.scoreColumn))-\(ref(row, Self.selfColumn)),\(p))", (r.score - s).rounded(p)),
                                     row: row, column: Self.diffColumn, style: number)
                 } else {
                     try fill(Self.selfColumn...Self.diffColumn, number)
@@ -124,7 +124,7 @@ struct ScorecardSheet {
             if selfScores.isEmpty {
                 try fill(Self.diffColumn...Self.diffColumn, subtotal)
             } else {
-                try sheet.write(.formula("ROUND(\(ref(row, Self.scoreColumn))-\(ref(row, Self.selfColumn)),\(p))", d.score - selfScores.sum()),
+                try sheet.write(.formula("ROUND(\(ref(row, Self.scoreColumn))-\(ref(row, Self.selfColumn)),\(p))", (d.score - selfScores.sum()).rounded(p)),
                                 row: row, column: Self.diffColumn, style: subtotal)
             }
             let rescale = d.isRescaled

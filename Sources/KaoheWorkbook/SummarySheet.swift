@@ -113,7 +113,8 @@ struct SummarySheet {
                 row += 1
                 try sheet.write(.text(grade.name), row: row, column: 1, style: Styles.centered)
                 let count = orgs.count(where: { $0.grade == grade.name })
-                try sheet.write(.formula("COUNTIF(\(gradeRange),\(FormulaText.string(grade.name)))", cached: .number(Double(count))),
+                // Exact equality: COUNTIF would read * ? ~ in a grade name as wildcards (workbook.md 12).
+                try sheet.write(.formula("SUMPRODUCT(--(\(gradeRange)=\(FormulaText.string(grade.name))))", cached: .number(Double(count))),
                                 row: row, column: 2, style: Styles.integer)
             }
             chart = try workbook.addChart(.column)
@@ -226,7 +227,10 @@ struct SummaryRowLayout: Sendable {
         for (k, b) in quotaBands.enumerated() {
             let grade = rubric.grades[b]
             let bi = b + 1
-            let n = rubric.ranking.within == .category ? "COUNTIF(\(range(categoryColumn)),\(col(categoryColumn, r)))" : "ROWS(\(range(categoryColumn)))"
+            // SUMPRODUCT of exact comparisons, not COUNTIF(S): a category or grade text holding * ? ~ or starting with
+            // = < > would be read as a pattern or a condition there (workbook.md 12).
+            let sameCategory = "(\(range(categoryColumn))=\(col(categoryColumn, r)))"
+            let n = rubric.ranking.within == .category ? "SUMPRODUCT(--\(sameCategory))" : "ROWS(\(range(categoryColumn)))"
             let product = "\(n)*\(FormulaText.literal(grade.quota!))"
             let places: String
             switch grade.quotaRounding {
@@ -234,10 +238,10 @@ struct SummaryRowLayout: Sendable {
             case .ceil: places = "ROUNDUP(ROUND(\(product),9),0)"
             case .round: places = "ROUND(\(product),0)"
             }
-            let inGroup = rubric.ranking.within == .category ? "\(range(categoryColumn)),\(col(categoryColumn, r))," : ""
+            let inGroup = rubric.ranking.within == .category ? "\(sameCategory)*" : ""
             let test = grade.quotaTies == .exclude
-                ? "COUNTIFS(\(inGroup)\(range(previous)),\(bi),\(range(0)),\"<=\"&\(col(0, r)))<=\(places)"
-                : "COUNTIFS(\(inGroup)\(range(previous)),\(bi),\(range(0)),\"<\"&\(col(0, r)))<\(places)"
+                ? "SUMPRODUCT(\(inGroup)(\(range(previous))=\(bi))*(\(range(0))<=\(col(0, r))))<=\(places)"
+                : "SUMPRODUCT(\(inGroup)(\(range(previous))=\(bi))*(\(range(0))<\(col(0, r))))<\(places)"
             let formula = "IF(\(col(previous, r))=\(bi),IF(\(test),\(bi),\(bi + 1)),\(col(previous, r)))"
             let cached = b + 1 < afterVeto ? afterVeto : min(afterQuota, b + 2)
             let column = afterVetoColumn + 1 + k

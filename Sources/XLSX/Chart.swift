@@ -42,7 +42,8 @@ public final class Chart {
         guard let series = chart_add_series(handle, categories, values) else {
             throw XLSXError(.library(code: 1, message: "Memory error"), while: "adding a chart series")
         }
-        if let name, !name.isEmpty { chart_series_set_name(series, name) }
+        // libxlsxwriter reads a name starting with `=` as a cell reference; text stays text (a zero-width space first).
+        if let name, !name.isEmpty { chart_series_set_name(series, name.hasPrefix("=") ? "\u{200B}" + name : name) }
         if let color {
             var fill = lxw_chart_fill()
             fill.color = color

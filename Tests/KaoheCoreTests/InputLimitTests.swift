@@ -20,6 +20,10 @@ import Testing
         #expect(Exact.inputLimitProblem("93.60000000000000000") == nil)
         #expect(Exact.inputLimitProblem("0000-12345678") == nil)
         #expect(Exact("200000000e30") == nil)
+        #expect(Exact.inputLimitProblem("1e-30")?.contains("30 decimal places") == true)
+        #expect(Exact.inputLimitProblem("0.000000000000001") == nil)
+        // Comparing values whose cross products pass 128 bits does not overflow.
+        #expect(Exact(1, over: Exact.powersOfTen[30]) < Exact(1_000_000_000_000_000))
         let d = try dataDiagnostics("method: manual", "organization: a\nyear: 2024\nindicators:\n  x: 200000000e30")
         expectError(d, file: "data/a.yaml", line: 4, "far too large")
         expectError(rubricDiagnostics(oneIndicatorRubric("method: ratio\ntarget: 90\ncap: 1e30")), line: 15, "below 10^15")

@@ -49,6 +49,7 @@ public struct CollectionRound: Sendable {
         let existing = Self.existingData(in: dataFolder, rubric: rubric, forms: forms)
         var all = Diagnostics()
         var byOrganization: [String: [ReadForm]] = [:]
+        var withoutVotes: [String] = []
         for form in read {
             all.append(contentsOf: form.diagnostics)
             if let id = form.organization { byOrganization[id, default: []].append(form) } else { unmatched.append(form.file.path) }
@@ -68,8 +69,8 @@ public struct CollectionRound: Sendable {
                 if !d.hasErrors, let output = output(for: data, from: form.file, existing: existing[organization.id] ?? [],
                                                      dataFolder: dataFolder, rubric: rubric, replace: replace, &d) {
                     outputs.append(output)
-                    for block in rubric.blocks where block.source == .survey && output.surveys[block.id] == nil {
-                        d.warning(.wholeFile(output.path), "\(organization.name) 还没有“\(block.name)”的测评数据；评分前请在 \(output.path) 中补充 survey（或收集测评统计表）")
+                    if rubric.blocks.contains(where: { $0.source == .survey && output.surveys[$0.id] == nil }) {
+                        withoutVotes.append(organization.name)
                     }
                 }
             }
@@ -78,6 +79,10 @@ public struct CollectionRound: Sendable {
             statuses.append(Status(organization: organization, files: received.map(\.file.path),
                                    errors: diagnostics.filter { $0.severity == .error }.count,
                                    warnings: diagnostics.filter { $0.severity == .warning }.count))
+        }
+        if !withoutVotes.isEmpty {
+            let names = withoutVotes.prefix(8).joined(separator: "、") + (withoutVotes.count > 8 ? " 等 \(withoutVotes.count) 个单位" : "")
+            all.warning(.wholeFile(dataFolder), "\(names) 还没有测评（survey）数据；评分前请在其数据文件中补充 survey（测评统计表）")
         }
         diagnostics = InputErrors(all.all).diagnostics
     }

@@ -124,6 +124,11 @@ public struct Exact: Hashable, Comparable, Sendable {
         if digits.count > 15 {
             return "the number \(body) has \(digits.count) significant digits; at most 15 are allowed (what a spreadsheet cell holds exactly)"
         }
+        let exponent = body.split(whereSeparator: { $0 == "e" || $0 == "E" }).dropFirst().first.flatMap { Int($0) } ?? 0
+        let places = fraction.count - exponent
+        if places > 15 {
+            return "the number \(body) has \(places) decimal places; at most 15 are allowed (what a spreadsheet cell holds exactly)"
+        }
         if !(value < inputMagnitudeLimit && value > -inputMagnitudeLimit) {
             return "the number \(body) is too large; numbers must be below 10^15 in magnitude (what a spreadsheet cell holds exactly)"
         }
@@ -285,7 +290,10 @@ public struct Exact: Hashable, Comparable, Sendable {
             let (cb, o2) = c.multipliedReportingOverflow(by: b)
             if !(o1 || o2) { return ad < cb }
         }
-        return l.numerator * r.denominator < r.numerator * l.denominator
+        // Full-width products: wide values compare without overflow (denominators are positive).
+        let left = l.numerator.multipliedFullWidth(by: r.denominator)
+        let right = r.numerator.multipliedFullWidth(by: l.denominator)
+        return left.high != right.high ? left.high < right.high : left.low < right.low
     }
 
     public var isZero: Bool { wide == nil && smallNumerator == 0 }
