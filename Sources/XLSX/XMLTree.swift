@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A small element tree built from XML, enough to read the parts of an `.xlsx` package.
 struct XMLNode {
@@ -28,36 +25,177 @@ struct XMLNode {
         }.joined()
     }
 
+    /// Parses a package part. A DOCTYPE (never in a spreadsheet, and the way to entity bombs) is refused.
     static func parse(_ data: Data, part: String) throws -> XMLNode {
-        let builder = Builder()
-        let parser = XMLParser(data: data)
-        parser.delegate = builder
-        parser.shouldProcessNamespaces = false
-        guard parser.parse(), let root = builder.root else {
-            let reason = parser.parserError.map { "\($0)" } ?? "no root element"
-            throw XLSXError(.file("malformed XML (\(reason))"), while: "reading \(part)")
+        do {
+            return try data.withUnsafeBytes { raw in
+                var parser = XMLBytes(raw.bindMemory(to: UInt8.self))
+                return try parser.document()
+            }
+        } catch let problem as XMLBytes.Problem {
+            throw XLSXError(.file("malformed XML (\(problem.message) at byte \(problem.offset))"), while: "reading \(part)")
         }
-        return root
+    }
+}
+
+/// A linear, non-validating XML reader over bytes: elements, attributes, text with the five predefined entities and
+/// character references, CDATA, comments and processing instructions. No DTD, no external entities.
+struct XMLBytes {
+    struct Problem: Error {
+        var message: String
+        var offset: Int
     }
 
-    private final class Builder: NSObject, XMLParserDelegate {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
+    /// How deep elements may nest (a sheet is a few levels deep).
+    static let maximumDepth = 256
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    func fail(_ message: String) -> Problem { Problem(message: message, offset: i) }
+
+    mutating func document() throws -> XMLNode {
+        // Stack of open elements; the root is returned when it closes.
         var stack: [XMLNode] = []
-        var root: XMLNode?
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            stack.append(XMLNode(name: elementName, attributes: attributeDict))
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        while i < bytes.count {
+            if bytes[i] != 0x3C {
+                let text = try readText()
+                if !stack.isEmpty { stack[stack.count - 1].text += text }
+                continue
+            }
+            if starts("<?") { try skip(past: "?>"); continue }
+            if starts("<!--") { try skip(past: "-->"); continue }
+            if starts("<![CDATA[") {
+                i += 9
+                let start = i
+                try skip(past: "]]>")
+                if !stack.isEmpty { stack[stack.count - 1].text += string(start, i - 3) }
+                continue
+            }
+            if starts("<!") { throw fail("a DOCTYPE or declaration is not allowed") }
+            if starts("</") {
+                i += 2
+                let name = readName()
+                skipSpace()
+                guard i < bytes.count, bytes[i] == 0x3E else { throw fail("expected '>' closing </\(name)") }
+                i += 1
+                guard let node = stack.popLast(), node.name == name else { throw fail("mismatched </\(name)>") }
+                if stack.isEmpty { return node }
+                stack[stack.count - 1].children.append(node)
+                continue
+            }
+            i += 1
+            let name = readName()
+            guard !name.isEmpty else { throw fail("expected an element name") }
+            var node = XMLNode(name: name, attributes: [:])
+            var selfClosing = false
+            while true {
+                skipSpace()
+                guard i < bytes.count else { throw fail("unfinished tag <\(name)") }
+                if bytes[i] == 0x3E { i += 1; break }
+                if bytes[i] == 0x2F, i + 1 < bytes.count, bytes[i + 1] == 0x3E { i += 2; selfClosing = true; break }
+                let key = readName()
+                guard !key.isEmpty else { throw fail("bad attribute in <\(name)") }
+                skipSpace()
+                guard i < bytes.count, bytes[i] == 0x3D else { throw fail("expected '=' after \(key)") }
+                i += 1
+                skipSpace()
+                guard i < bytes.count, bytes[i] == 0x22 || bytes[i] == 0x27 else { throw fail("expected a quoted value for \(key)") }
+                let quote = bytes[i]
+                i += 1
+                let start = i
+                while i < bytes.count, bytes[i] != quote { i += 1 }
+                guard i < bytes.count else { throw fail("unclosed attribute \(key)") }
+                node.attributes[key] = try decoded(start, i)
+                i += 1
+            }
+            if selfClosing {
+                if stack.isEmpty { return node }
+                stack[stack.count - 1].children.append(node)
+            } else {
+                guard stack.count < Self.maximumDepth else { throw fail("elements nested too deep") }
+                stack.append(node)
+            }
         }
+        throw fail(stack.isEmpty ? "no root element" : "unclosed <\(stack.last!.name)>")
+    }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard !stack.isEmpty else { return }
-            stack[stack.count - 1].text += string
-        }
+    func starts(_ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard i + count <= bytes.count else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<count where bytes[i + k] != p[k] { return false }
+        return true
+    }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?) {
-            let node = stack.removeLast()
-            if stack.isEmpty { root = node } else { stack[stack.count - 1].children.append(node) }
+    mutating func skip(past end: StaticString) throws {
+        while i < bytes.count, !starts(end) { i += 1 }
+        guard i < bytes.count else { throw fail("unfinished markup") }
+        i += end.utf8CodeUnitCount
+    }
+
+    mutating func skipSpace() {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+    }
+
+    mutating func readName() -> String {
+        let start = i
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x3E || b == 0x2F || b == 0x3D { break }
+            i += 1
         }
+        return string(start, i)
+    }
+
+    mutating func readText() throws -> String {
+        let start = i
+        while i < bytes.count, bytes[i] != 0x3C { i += 1 }
+        return try decoded(start, i)
+    }
+
+    func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// Text between `start` and `end` with entities and character references decoded; line ends normalised.
+    func decoded(_ start: Int, _ end: Int) throws -> String {
+        var hasSpecial = false
+        for k in start..<end where bytes[k] == 0x26 || bytes[k] == 0x0D { hasSpecial = true; break }
+        guard hasSpecial else { return string(start, end) }
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        var k = start
+        while k < end {
+            let b = bytes[k]
+            if b == 0x0D {
+                out.append(0x0A)
+                k += (k + 1 < end && bytes[k + 1] == 0x0A) ? 2 : 1
+                continue
+            }
+            guard b == 0x26 else { out.append(b); k += 1; continue }
+            guard let semicolon = (k..<min(end, k + 12)).first(where: { bytes[$0] == 0x3B }) else {
+                throw Problem(message: "a bare '&'", offset: k)
+            }
+            let entity = string(k + 1, semicolon)
+            switch entity {
+            case "amp": out.append(0x26)
+            case "lt": out.append(0x3C)
+            case "gt": out.append(0x3E)
+            case "quot": out.append(0x22)
+            case "apos": out.append(0x27)
+            default:
+                guard entity.hasPrefix("#") else { throw Problem(message: "unknown entity &\(entity);", offset: k) }
+                let hex = entity.hasPrefix("#x") || entity.hasPrefix("#X")
+                guard let code = UInt32(entity.dropFirst(hex ? 2 : 1), radix: hex ? 16 : 10), let scalar = Unicode.Scalar(code) else {
+                    throw Problem(message: "bad character reference &\(entity);", offset: k)
+                }
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            }
+            k = semicolon + 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

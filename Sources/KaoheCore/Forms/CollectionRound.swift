@@ -62,11 +62,7 @@ public struct CollectionRound: Sendable {
                     d.error(.wholeFile(form.file.path), "\(organization.name) 报送了 \(received.count) 份自评表：\(received.map(\.file.path).joined(separator: "、"))；请只保留一份（都未读取）")
                 }
             } else if let form = received.first, let data = form.data, !form.diagnostics.hasErrors {
-                // Votes come from the survey round, not from a 自评表: the values are checked without survey blocks.
-                var indicatorsOnly = rubric
-                indicatorsOnly.blocks.removeAll { $0.source == .survey }
-                for problem in Scorer(rubric: indicatorsOnly).validate([data]) { d.append(problem) }
-                if !d.hasErrors, let output = output(for: data, from: form.file, existing: existing[organization.id] ?? [],
+                if let output = output(for: data, from: form.file, existing: existing[organization.id] ?? [],
                                                      dataFolder: dataFolder, rubric: rubric, replace: replace, &d) {
                     outputs.append(output)
                     if rubric.blocks.contains(where: { $0.source == .survey && output.surveys[$0.id] == nil }) {
@@ -97,11 +93,29 @@ public struct CollectionRound: Sendable {
 
     /// Every file read on all cores, in the order given.
     static func readForms(_ files: [String], rubric: Rubric, forms: FormReading) -> [ReadForm] {
-        let results = ChunkResults<ReadForm>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.set(i, readForm(files[i], rubric: rubric, forms: forms))
+        var read = concurrentMap(files.count) { readForm(files[$0], rubric: rubric, forms: forms) }
+        checkValues(&read, rubric: rubric)
+        return read
+    }
+
+    /// The methods' checks of every good form's values, in one pass over all organizations (the scorer's set-up is
+    /// per call, not per organization). Votes come from the survey round, not from a 自评表: checked without survey
+    /// blocks. An organization with two forms is left out (it is refused anyway).
+    static func checkValues(_ read: inout [ReadForm], rubric: Rubric) {
+        var indicatorsOnly = rubric
+        indicatorsOnly.blocks.removeAll { $0.source == .survey }
+        let counts = Dictionary(read.compactMap(\.organization).map { ($0, 1) }, uniquingKeysWith: +)
+        let checked = read.indices.filter { i in
+            read[i].data != nil && !read[i].diagnostics.hasErrors && counts[read[i].organization ?? ""] == 1
         }
-        return results.values
+        let problems = Scorer(rubric: indicatorsOnly).validate(checked.map { read[$0].data! })
+        var byFile = Dictionary(checked.map { (read[$0].file.path, $0) }, uniquingKeysWith: { a, _ in a })
+        for problem in problems {
+            let file = problem.location.file
+            let path = byFile[file] ?? file.lastIndex(of: ":").flatMap { byFile[String(file[..<$0])] }
+            if let index = path { read[index].diagnostics.append(problem) }
+        }
+        byFile.removeAll()
     }
 
     static func readForm(_ path: String, rubric: Rubric, forms: FormReading) -> ReadForm {
@@ -130,12 +144,15 @@ public struct CollectionRound: Sendable {
     static func existingData(in folder: String, rubric: Rubric, forms: FormReading) -> [String: [ExistingFile]] {
         let lookup = RubricLookup(rubric)
         var out: [String: [ExistingFile]] = [:]
-        for path in DataFileKind.files(in: folder) {
-            let parsed = ParsedDataFile(path: path, lookup: lookup, forms: forms)
-            let text = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+        let paths = DataFileKind.files(in: folder)
+        let files = concurrentMap(paths.count) { i in
+            (ParsedDataFile(path: paths[i], lookup: lookup, forms: forms),
+             FileManager.default.contents(atPath: paths[i]).map { DataFileText.isCollected(String(decoding: $0.prefix(64), as: UTF8.self)) } ?? false)
+        }
+        for (path, (parsed, collected)) in zip(paths, files) {
             for data in parsed.organizations {
                 out[data.organization, default: []].append(
-                    ExistingFile(path: path, collected: DataFileText.isCollected(text), organizations: parsed.organizations.count, data: data))
+                    ExistingFile(path: path, collected: collected, organizations: parsed.organizations.count, data: data))
             }
         }
         return out

@@ -32,7 +32,18 @@ public enum LenientReading {
 
     /// Text without surrounding blanks (ASCII, ideographic and no-break spaces, new lines).
     public static func trimmed(_ text: String) -> String {
-        text.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}")))
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isBlank($0) })!
+        if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
+    }
+
+    static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2028, 0x2029, 0x85: true
+        default: scalar.properties.isWhitespace
+        }
     }
 
     /// A number from a cell. `unit` is the indicator's unit (a matching suffix is dropped; with `%` a percent format

@@ -99,11 +99,13 @@ struct FormSheetReader {
     init?(sheet: Spreadsheet.Sheet, file: String, columns known: [String]) {
         self.sheet = sheet
         self.file = file
+        var byRow: [Int: [(column: Int, cell: Spreadsheet.Cell)]] = [:]
+        for (address, cell) in sheet.cells where address.row < 20 { byRow[address.row, default: []].append((address.column, cell)) }
         for row in 0..<20 {
             var found: [String: Int] = [:]
-            for ((address, cell)) in sheet.cells where address.row == row {
+            for (column, cell) in (byRow[row] ?? []).sorted(by: { $0.column < $1.column }) {
                 let header = LenientReading.trimmed(cell.text)
-                if known.contains(header), found[header] == nil { found[header] = address.column }
+                if known.contains(header), found[header] == nil { found[header] = column }
             }
             if found["编号"] != nil {
                 headerRow = row

@@ -19,6 +19,9 @@ public struct YAMLValue: Sendable {
     /// Parses `text`; a syntax error is returned as a diagnostic at its line. The common shapes of assessment
     /// files are read by `FastYAML`; everything else by Yams, with the same result.
     public static func parse(_ text: String, file: String) -> Result<YAMLValue, Diagnostic> {
+        if let problem = YAMLLimits.problem(in: text) {
+            return .failure(Diagnostic(SourceLocation(file: file, line: problem.line, column: problem.column), problem.message))
+        }
         if let value = FastYAML.parse(text, file: file) { return .success(value) }
         return parseWithYams(text, file: file)
     }

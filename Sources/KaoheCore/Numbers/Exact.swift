@@ -109,6 +109,16 @@ public struct Exact: Hashable, Comparable, Sendable {
     /// Why decimal text `text` is not an acceptable input number (more than 15 significant digits, or magnitude not
     /// below 10^15), or nil when it is (or is no number at all).
     public static func inputLimitProblem(_ text: String) -> String? {
+        // The usual case, decided on the bytes: at most 15 digits, no exponent, so within every limit.
+        var digitCount = 0, plain = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39: digitCount += 1
+            case 0x2E, 0x2D, 0x2B: break
+            default: plain = false
+            }
+        }
+        if plain, digitCount <= 15 { return nil }
         let body = text.trimmingCharacters(in: .whitespaces)
         guard isDecimalSyntax(body) else { return nil }
         let mantissa = body.split(whereSeparator: { $0 == "e" || $0 == "E" }).first.map(String.init) ?? body
