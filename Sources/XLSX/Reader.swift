@@ -68,10 +68,10 @@ public struct WorkbookContents: Sendable {
             let name = entry.attributes["name"] ?? ""
             if let wanted, !wanted.contains(name) { continue }
             let id = entry.attributes["r:id"] ?? ""
-            guard let part = targets[id], let xml = try tree(part) else {
+            guard let part = targets[id], let bytes = try data(part) else {
                 throw XLSXError(.file("sheet '\(name)' has no part"), while: "reading \(path)")
             }
-            var sheet = SheetContents(name: name, xml: xml, sharedStrings: shared, percentStyles: percentStyles)
+            var sheet = try SheetContents(name: name, data: bytes, part: part, sharedStrings: shared, percentStyles: percentStyles)
             sheet.hidden = entry.attributes["state"].map { $0 != "visible" } ?? false
             let local = definedNames.filter { $0.sheetIndex == index }
             sheet.printTitles = local.first { $0.name == "_xlnm.Print_Titles" }?.formula
@@ -86,7 +86,7 @@ public struct WorkbookContents: Sendable {
             customProperties = [:]
             return
         }
-        for node in try tree("docProps/core.xml")?.children ?? [] { properties[node.localName] = node.text }
+        for node in try tree("docProps/core.xml")?.children ?? [] { properties[String(node.localName)] = node.text }
         self.properties = properties
         var custom: [String: String] = [:]
         for node in try tree("docProps/custom.xml")?.all("property") ?? [] {
@@ -179,70 +179,132 @@ public struct SheetContents: Sendable {
     /// The highest row index that holds a cell, or -1.
     public var lastRow: Int { cells.keys.map(\.row).max() ?? -1 }
 
-    init(name: String, xml: XMLNode, sharedStrings: [String], percentStyles: Set<Int> = []) {
+    /// Reads a worksheet part: the cells of `sheetData` streamed (no tree for the bulk of the sheet), every other
+    /// child as a small tree.
+    init(name: String, data: Data, part: String, sharedStrings: [String], percentStyles: Set<Int> = []) throws {
         self.name = name
-        for child in xml.children {
-            switch child.localName {
-            case "sheetData":
-                // Some writers leave out `r` on rows or cells: they follow the previous one. (The sheet's
-                // `<dimension>`, often wrong in files WPS saved, is not used.)
-                var rowIndex = -1
-                for row in child.all("row") {
-                    rowIndex = row.attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? rowIndex + 1
-                    var columnIndex = -1
-                    for c in row.all("c") {
-                        let given = c.attributes["r"].flatMap(CellReference.init)
-                        columnIndex = given?.column ?? columnIndex + 1
-                        guard rowIndex >= 0, columnIndex >= 0 else { continue }
-                        let ref = given ?? CellReference(row: rowIndex, column: columnIndex)
-                        let formula = c.first("f").map(\.text)
-                        let raw = c.first("v")?.text
-                        var value: Value?
-                        switch c.attributes["t"] {
-                        case "s": value = raw.flatMap(Int.init).flatMap { $0 < sharedStrings.count ? .text(sharedStrings[$0]) : nil }
-                        case "str": value = raw.map { .text($0) }
-                        case "inlineStr": value = c.first("is").map { .text($0.cellText) }
-                        case "b": value = raw.map { .boolean($0 == "1") }
-                        case "e": value = raw.map { .error($0) }
-                        default: value = raw.flatMap(Double.init).map { .number($0) }
-                        }
-                        let percent = c.attributes["s"].flatMap(Int.init).map(percentStyles.contains) ?? false
-                        cells[ref] = Cell(value: value, formula: formula, isPercent: percent)
-                    }
-                }
-            case "mergeCells":
-                merges = child.all("mergeCell").compactMap { $0.attributes["ref"].flatMap(CellRange.init) }
-            case "autoFilter":
-                autofilter = child.attributes["ref"]
-            case "sheetViews":
-                for pane in child.first("sheetView")?.all("pane") ?? [] where pane.attributes["state"] == "frozen" {
-                    frozenRows = pane.attributes["ySplit"].flatMap(Double.init).map { Int($0) }
-                }
-            case "sheetPr":
-                fitToPage = child.first("pageSetUpPr")?.attributes["fitToPage"] == "1"
-            case "pageSetup":
-                paperSize = child.attributes["paperSize"].flatMap(Int.init)
-                orientation = child.attributes["orientation"]
-                fitToWidth = child.attributes["fitToWidth"].flatMap(Int.init) ?? (fitToPage ? 1 : nil)
-                fitToHeight = child.attributes["fitToHeight"].flatMap(Int.init) ?? (fitToPage ? 1 : nil)
-            case "headerFooter":
-                header = child.first("oddHeader")?.text
-                footer = child.first("oddFooter")?.text
-            case "cols":
-                for col in child.all("col") {
-                    guard let min = col.attributes["min"].flatMap(Int.init),
-                          let max = col.attributes["max"].flatMap(Int.init) else { continue }
-                    for index in (min - 1)...(max - 1) {
-                        if let width = col.attributes["width"].flatMap(Double.init) { columnWidths[index] = width }
-                        if col.attributes["hidden"] == "1" { hiddenColumns.insert(index) }
-                    }
-                }
-            case "conditionalFormatting": conditionalFormatCount += 1
-            case "dataValidations": dataValidationCount += child.all("dataValidation").count
-            case "sheetProtection": isProtected = true
-            case "drawing": drawingCount += 1
-            default: break
+        try XMLNode.read(data, part: part) { parser in
+            while let event = try parser.next() {
+                guard case .start(let node, let empty) = event else { continue }
+                if node.localName == "worksheet" || node.localName == "chartsheet" { break }
+                throw XLSXError(.file("the sheet's root is <\(node.name)>, not <worksheet>"), while: "reading \(part)")
             }
+            while let event = try parser.next() {
+                switch event {
+                case .start(let node, let empty) where node.localName == "sheetData":
+                    if !empty { try readCells(&parser, sharedStrings: sharedStrings, percentStyles: percentStyles) }
+                case .start(let node, let empty):
+                    apply(empty ? node : try parser.subtree(node))
+                case .end:
+                    return
+                case .text:
+                    continue
+                }
+            }
+        }
+    }
+
+    /// The cells of `sheetData`, up to its end tag. Some writers leave out `r` on rows or cells: they follow the
+    /// previous one. (The sheet's `<dimension>`, often wrong in files WPS saved, is not used.)
+    private mutating func readCells(_ parser: inout XMLBytes, sharedStrings: [String], percentStyles: Set<Int>) throws {
+        enum Target { case none, value, formula, text }
+        var rowIndex = -1, columnIndex = -1
+        var cell: (ref: CellReference, type: String?, style: Int?)?
+        var value: String?, formula: String?, inline: String?
+        var target = Target.none
+        var inInline = false, inPhonetic = false
+        func finish() {
+            guard let open = cell else { return }
+            var stored: Value?
+            switch open.type {
+            case "s": stored = value.flatMap(Int.init).flatMap { $0 >= 0 && $0 < sharedStrings.count ? .text(sharedStrings[$0]) : nil }
+            case "str": stored = value.map { .text($0) }
+            case "inlineStr": stored = inline.map { .text($0) }
+            case "b": stored = value.map { .boolean($0.trimmingCharacters(in: .whitespaces) == "1") }
+            case "e": stored = value.map { .error($0) }
+            default: stored = value.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map { .number($0) }
+            }
+            cells[open.ref] = Cell(value: stored, formula: formula, isPercent: open.style.map(percentStyles.contains) ?? false)
+            cell = nil
+        }
+        while let event = try parser.next() {
+            switch event {
+            case .start(let node, let empty):
+                switch node.localName {
+                case "row":
+                    rowIndex = node.attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? rowIndex + 1
+                    columnIndex = -1
+                case "c":
+                    let given = node.attributes["r"].flatMap(CellReference.init)
+                    columnIndex = given?.column ?? columnIndex + 1
+                    value = nil; formula = nil; inline = nil
+                    if rowIndex >= 0, columnIndex >= 0 {
+                        cell = (given ?? CellReference(row: rowIndex, column: columnIndex), node.attributes["t"],
+                                node.attributes["s"].flatMap(Int.init))
+                    }
+                    if empty { finish() }
+                case "v": if empty { value = "" } else { target = .value; value = "" }
+                case "f": formula = formula ?? ""; if !empty { target = .formula }
+                case "is": inInline = !empty; inline = inline ?? ""
+                case "rPh": inPhonetic = !empty
+                case "t" where inInline && !inPhonetic: if !empty { target = .text }
+                default: break
+                }
+            case .text(let text):
+                switch target {
+                case .value: value! += text
+                case .formula: formula! += text
+                case .text: inline = (inline ?? "") + text
+                case .none: break
+                }
+            case .end(let name):
+                switch name.lastIndex(of: ":").map({ name[name.index(after: $0)...] }) ?? name[...] {
+                case "c": finish()
+                case "v", "f", "t": target = .none
+                case "is": inInline = false
+                case "rPh": inPhonetic = false
+                case "sheetData": return
+                default: break
+                }
+            }
+        }
+    }
+
+    /// A child of the worksheet other than its cells.
+    private mutating func apply(_ child: XMLNode) {
+        switch child.localName {
+        case "mergeCells":
+            merges = child.all("mergeCell").compactMap { $0.attributes["ref"].flatMap(CellRange.init) }
+        case "autoFilter":
+            autofilter = child.attributes["ref"]
+        case "sheetViews":
+            for pane in child.first("sheetView")?.all("pane") ?? [] where pane.attributes["state"] == "frozen" {
+                frozenRows = pane.attributes["ySplit"].flatMap(Double.init).map { Int($0) }
+            }
+        case "sheetPr":
+            fitToPage = child.first("pageSetUpPr")?.attributes["fitToPage"] == "1"
+        case "pageSetup":
+            paperSize = child.attributes["paperSize"].flatMap(Int.init)
+            orientation = child.attributes["orientation"]
+            fitToWidth = child.attributes["fitToWidth"].flatMap(Int.init) ?? (fitToPage ? 1 : nil)
+            fitToHeight = child.attributes["fitToHeight"].flatMap(Int.init) ?? (fitToPage ? 1 : nil)
+        case "headerFooter":
+            header = child.first("oddHeader")?.text
+            footer = child.first("oddFooter")?.text
+        case "cols":
+            for col in child.all("col") {
+                guard let min = col.attributes["min"].flatMap(Int.init),
+                      let max = col.attributes["max"].flatMap(Int.init) else { continue }
+                for index in (min - 1)...(max - 1) {
+                    if let width = col.attributes["width"].flatMap(Double.init) { columnWidths[index] = width }
+                    if col.attributes["hidden"] == "1" { hiddenColumns.insert(index) }
+                }
+            }
+        case "conditionalFormatting": conditionalFormatCount += 1
+        case "dataValidations": dataValidationCount += child.all("dataValidation").count
+        case "sheetProtection": isProtected = true
+        case "drawing": drawingCount += 1
+        default: break
         }
     }
 }

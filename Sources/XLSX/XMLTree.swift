@@ -3,14 +3,21 @@ import Foundation
 /// A small element tree built from XML, enough to read the parts of an `.xlsx` package.
 struct XMLNode {
     var name: String
-    var attributes: [String: String]
+    /// The name without its namespace prefix.
+    let localName: Substring
+    var attributes: XMLAttributes
     var children: [XMLNode] = []
     var text = ""
+
+    init(name: String, attributes: XMLAttributes) {
+        self.name = name
+        localName = name.lastIndex(of: ":").map { name[name.index(after: $0)...] } ?? name[...]
+        self.attributes = attributes
+    }
 
     /// Children with this local name (namespace prefixes are ignored).
     func all(_ local: String) -> [XMLNode] { children.filter { $0.localName == local } }
     func first(_ local: String) -> XMLNode? { children.first { $0.localName == local } }
-    var localName: String { name.split(separator: ":").last.map(String.init) ?? name }
     /// All text below this node, in document order.
     var allText: String { text + children.map(\.allText).joined() }
     /// The text of a string item (`si` or `is`): its `t` and its runs' `t`, without phonetic guides (`rPh`).
@@ -27,15 +34,35 @@ struct XMLNode {
 
     /// Parses a package part. A DOCTYPE (never in a spreadsheet, and the way to entity bombs) is refused.
     static func parse(_ data: Data, part: String) throws -> XMLNode {
+        try read(data, part: part) { try $0.document() }
+    }
+
+    /// Runs `body` with a reader over `data`, turning its problems into `XLSXError`s naming the part.
+    static func read<T>(_ data: Data, part: String, _ body: (inout XMLBytes) throws -> T) throws -> T {
         do {
             return try data.withUnsafeBytes { raw in
                 var parser = XMLBytes(raw.bindMemory(to: UInt8.self))
-                return try parser.document()
+                return try body(&parser)
             }
         } catch let problem as XMLBytes.Problem {
             throw XLSXError(.file("malformed XML (\(problem.message) at byte \(problem.offset))"), while: "reading \(part)")
         }
     }
+}
+
+/// An element's attributes: a handful each, so a list searched in order beats a hash table.
+struct XMLAttributes {
+    private var pairs: [(name: String, value: String)] = []
+
+    subscript(_ name: String) -> String? {
+        get { pairs.first { $0.name == name }?.value }
+        set {
+            pairs.removeAll { $0.name == name }
+            if let newValue { pairs.append((name, newValue)) }
+        }
+    }
+
+    mutating func append(_ name: String, _ value: String) { pairs.append((name, value)) }
 }
 
 /// A linear, non-validating XML reader over bytes: elements, attributes, text with the five predefined entities and
@@ -55,24 +82,24 @@ struct XMLBytes {
 
     func fail(_ message: String) -> Problem { Problem(message: message, offset: i) }
 
-    mutating func document() throws -> XMLNode {
-        // Stack of open elements; the root is returned when it closes.
-        var stack: [XMLNode] = []
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+    /// What the reader meets next.
+    enum Event {
+        case start(XMLNode, empty: Bool)
+        case end(String)
+        case text(String)
+    }
+
+    /// The next event, or nil at the end of the input.
+    mutating func next() throws -> Event? {
         while i < bytes.count {
-            if bytes[i] != 0x3C {
-                let text = try readText()
-                if !stack.isEmpty { stack[stack.count - 1].text += text }
-                continue
-            }
+            if bytes[i] != 0x3C { return .text(try readText()) }
             if starts("<?") { try skip(past: "?>"); continue }
             if starts("<!--") { try skip(past: "-->"); continue }
             if starts("<![CDATA[") {
                 i += 9
                 let start = i
                 try skip(past: "]]>")
-                if !stack.isEmpty { stack[stack.count - 1].text += string(start, i - 3) }
-                continue
+                return .text(string(start, i - 3))
             }
             if starts("<!") { throw fail("a DOCTYPE or declaration is not allowed") }
             if starts("</") {
@@ -81,21 +108,17 @@ struct XMLBytes {
                 skipSpace()
                 guard i < bytes.count, bytes[i] == 0x3E else { throw fail("expected '>' closing </\(name)") }
                 i += 1
-                guard let node = stack.popLast(), node.name == name else { throw fail("mismatched </\(name)>") }
-                if stack.isEmpty { return node }
-                stack[stack.count - 1].children.append(node)
-                continue
+                return .end(name)
             }
             i += 1
             let name = readName()
             guard !name.isEmpty else { throw fail("expected an element name") }
-            var node = XMLNode(name: name, attributes: [:])
-            var selfClosing = false
+            var node = XMLNode(name: name, attributes: XMLAttributes())
             while true {
                 skipSpace()
                 guard i < bytes.count else { throw fail("unfinished tag <\(name)") }
-                if bytes[i] == 0x3E { i += 1; break }
-                if bytes[i] == 0x2F, i + 1 < bytes.count, bytes[i + 1] == 0x3E { i += 2; selfClosing = true; break }
+                if bytes[i] == 0x3E { i += 1; return .start(node, empty: false) }
+                if bytes[i] == 0x2F, i + 1 < bytes.count, bytes[i + 1] == 0x3E { i += 2; return .start(node, empty: true) }
                 let key = readName()
                 guard !key.isEmpty else { throw fail("bad attribute in <\(name)") }
                 skipSpace()
@@ -108,18 +131,40 @@ struct XMLBytes {
                 let start = i
                 while i < bytes.count, bytes[i] != quote { i += 1 }
                 guard i < bytes.count else { throw fail("unclosed attribute \(key)") }
-                node.attributes[key] = try decoded(start, i)
+                node.attributes.append(key, try decoded(start, i))
                 i += 1
             }
-            if selfClosing {
-                if stack.isEmpty { return node }
-                stack[stack.count - 1].children.append(node)
-            } else {
-                guard stack.count < Self.maximumDepth else { throw fail("elements nested too deep") }
-                stack.append(node)
+        }
+        return nil
+    }
+
+    /// The whole document as a tree.
+    mutating func document() throws -> XMLNode {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        while let event = try next() {
+            if case .start(let root, let empty) = event { return empty ? root : try subtree(root) }
+        }
+        throw fail("no root element")
+    }
+
+    /// The rest of the element `node` whose start tag was just read: its text and children, up to its end tag.
+    mutating func subtree(_ node: XMLNode) throws -> XMLNode {
+        var stack = [node]
+        while let event = try next() {
+            switch event {
+            case .text(let text): stack[stack.count - 1].text += text
+            case .start(let child, let empty):
+                if empty { stack[stack.count - 1].children.append(child) } else {
+                    guard stack.count < Self.maximumDepth else { throw fail("elements nested too deep") }
+                    stack.append(child)
+                }
+            case .end(let name):
+                guard let closed = stack.popLast(), closed.name == name else { throw fail("mismatched </\(name)>") }
+                if stack.isEmpty { return closed }
+                stack[stack.count - 1].children.append(closed)
             }
         }
-        throw fail(stack.isEmpty ? "no root element" : "unclosed <\(stack.last!.name)>")
+        throw fail("unclosed <\(stack.last!.name)>")
     }
 
     func starts(_ prefix: StaticString) -> Bool {

@@ -46,7 +46,10 @@ struct Collect: ParsableCommand {
         printStatus(round)
         printDiagnostics(round.diagnostics)
         try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)
-        for output in round.outputs { try write(output) }
+        // Each data file is its own: written on all cores, then named in order.
+        let outputs = round.outputs
+        let written = concurrentMap(outputs.count) { i in Result { try write(outputs[i]) } }
+        for result in written { print(try result.get()) }
         let reportFolder = (out as NSString).appendingPathComponent(OutputNaming.fileName(rubric.assessment.id) + "-forms")
         try writeOutputs(to: reportFolder) { files in
             try CollectReportWorkbook.write(round, rubric: rubric, to: files.stage("collect-report.xlsx"))
@@ -74,8 +77,9 @@ struct Collect: ParsableCommand {
         return out.sorted()
     }
 
-    /// Writes one data file under a temporary name and renames it, keeping the office's own file as `.bak`.
-    func write(_ output: CollectionRound.Output) throws {
+    /// Writes one data file under a temporary name and renames it, keeping the office's own file as `.bak`;
+    /// returns its path.
+    func write(_ output: CollectionRound.Output) throws -> String {
         let fm = FileManager.default
         let folder = (output.path as NSString).deletingLastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(".\((output.path as NSString).lastPathComponent).\(getpid()).\(UUID().uuidString).partial")
@@ -94,7 +98,7 @@ struct Collect: ParsableCommand {
             try? fm.removeItem(atPath: temporary)
             throw OutputProblem(path: output.path, errno: code)
         }
-        print(output.path)
+        return output.path
     }
 
     /// The status table: one line per organization.
