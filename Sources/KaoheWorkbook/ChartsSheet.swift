@@ -17,8 +17,10 @@ struct ChartsSheet {
             try sheet.write(.text(org.organization.name), row: row, column: 0, style: Styles.text)
             for (j, d) in dims.enumerated() {
                 guard let result = org.dimension(d.id), let cell = book.scorecards[org.organization.id]?.dimensionScore[d.id] else { continue }
-                let rate = (result.score * 100 / result.points).rounded(1)
-                try sheet.write(.formula("ROUND(\(cell)/\(book.weights.dimensionPoints[d.id]!)*100,1)", rate), row: row,
+                // A 0-point dimension has no rate (§12: nothing divides by it): 0, in the sheet as in the cache.
+                let points = book.weights.dimensionPoints[d.id]!
+                let rate = result.points.isZero ? Exact.zero : (result.score * 100 / result.points).rounded(1)
+                try sheet.write(.formula("IF(\(points)=0,0,ROUND(\(cell)/\(points)*100,1))", rate), row: row,
                                 column: 1 + j, style: Styles.number.with { $0.numberFormat = "0.0" })
             }
         }

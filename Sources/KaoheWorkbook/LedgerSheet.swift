@@ -166,7 +166,7 @@ struct LedgerLayout: Sendable {
             let scoreCell = FormulaText.absolute(Book.summarySheet, row: summaryRow, column: SummarySheet.blockScoreColumn(b))
             guard let survey = block.survey else {
                 out.formulas.blockScore[block.id] = dimensionTerms.joined(separator: "+")
-                out.formulas.contribution[block.id] = "ROUND(\(scoreCell)*\(weight)/\(weights.scale),\(p))"
+                out.formulas.contribution[block.id] = "IF(\(weights.scale)=0,0,ROUND(\(scoreCell)*\(weight)/\(weights.scale),\(p)))"
                 continue
             }
             var terms: [(weight: String, score: String)] = []

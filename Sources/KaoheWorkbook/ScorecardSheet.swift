@@ -201,7 +201,8 @@ struct ScorecardSheet {
             try sheet.write(.formula(weightRef, block.weight), row: row, column: 3, style: Styles.subtotalPoints)
             try fill(4...6, Styles.totalLabel)
             let scaleRef = block.source == .indicators ? "\(ref(scoreRow, 3))" : "100"
-            try sheet.write(.formula("ROUND(\(ref(scoreRow, Self.scoreColumn))*\(ref(row, 3))/\(scaleRef),\(p))", b.contribution),
+            // S may be 0 (every dimension at 0 points, §12): the contribution is then 0, nothing divides by it.
+            try sheet.write(.formula("IF(\(scaleRef)=0,0,ROUND(\(ref(scoreRow, Self.scoreColumn))*\(ref(row, 3))/\(scaleRef),\(p)))", b.contribution),
                             row: row, column: Self.scoreColumn, style: total)
             try sheet.merge(CellRange(rows: row...row, columns: Self.diffColumn...last),
                             .text("得分 × 权重 ÷ \(scale)"), style: Styles.totalLabel.with { $0.horizontal = .left })

@@ -190,7 +190,9 @@ public struct Scorer: Sendable {
             case .indicators:
                 let score = dimensions.map(\.score).sum()
                 scores.append(score)
-                contributions.append((score * block.weight / rubric.indicatorScale).rounded(places))
+                // A scale of 0 (every dimension at 0 points, §12) contributes 0: nothing divides by it.
+                let scale = rubric.indicatorScale
+                contributions.append(scale.isZero ? .zero : (score * block.weight / scale).rounded(places))
             case .survey:
                 var weighted = Exact.zero
                 var weights = Exact.zero
