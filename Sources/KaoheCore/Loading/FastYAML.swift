@@ -238,8 +238,11 @@ enum FastYAML {
                 guard let close = closingQuote(start, stop), close == stop - 1, let value = unquote(start, close) else { return nil }
                 return YAMLValue(kind: .scalar(value, plain: false), location: here)
             }
-            if [38, 42, 33, 124, 62, 37, 64, 96, 63].contains(first) { return nil }
-            if first == 45, stop == start + 1 { return nil }
+            // Indicators (& * ! | > % @ ` ? #) cannot start a plain scalar: the full parser takes these.
+            if [38, 42, 33, 124, 62, 37, 64, 96, 63, 35].contains(first) { return nil }
+            // `-`, `?` and `:` followed by a blank start a block entry, a key or a value, not a scalar: the full
+            // parser says what is wrong there.
+            if first == 45 || first == 58, stop == start + 1 || bytes[start + 1] == 32 { return nil }
             let value = text(start..<stop)
             if ["~", "null", "Null", "NULL"].contains(value) { return YAMLValue(kind: .null, location: here) }
             return YAMLValue(kind: .scalar(value, plain: true), location: here)
