@@ -28,6 +28,13 @@ struct Score: ParsableCommand {
     @Option(help: "Where the per-organization detail goes: sheets (one scorecard sheet per organization), stacked (scorecards one below the other on 评分明细 sheets, for printing), ledger (one 明细 row per organization and indicator, written in constant memory, for thousands of organizations) or automatic (sheets up to \(ScorecardWorkbook.Layout.sheetsUpTo) organizations, ledger above).")
     var layout: ScorecardWorkbook.Layout = .automatic
 
+    @Option(help: "Memory (in MB) the workbook may take while being written; above it the ledger is streamed (constant-memory mode, inline strings, which older WPS releases cannot open).")
+    var memoryBudget: Int = ScorecardWorkbook.defaultMemoryBudget >> 20
+
+    func validate() throws {
+        guard memoryBudget > 0 else { throw ValidationError("--memory-budget must be a positive number of megabytes, found \(memoryBudget).") }
+    }
+
     func run() throws {
         // Scoring reports every value problem, so loading need not score once more to find them.
         var (assessment, scheme) = try options.load(checkingValues: false)
@@ -44,8 +51,13 @@ struct Score: ParsableCommand {
             // Province-scale runs take a while: say how far the ledger is.
             let count = result.organizations.count
             let progress = layout.resolved(count) == .ledger ? ProgressLine(total: count, label: "writing 明细", unit: "organizations") : nil
+            let budget = memoryBudget << 20
+            if ScorecardWorkbook.streams(result, layout: layout, memoryBudget: budget) {
+                printError("note: the workbook would take more than \(memoryBudget) MB with a shared-string table, so it is streamed (constant-memory mode, inline strings): Excel and LibreOffice open it, older WPS releases may not; raise --memory-budget to avoid this")
+            }
             try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem).xlsx"), layout: layout,
-                                        cellLog: cells ? files.stage("cells.jsonl") : nil, progress: progress.map { line in { done, _ in line.update(done) } })
+                                        cellLog: cells ? files.stage("cells.jsonl") : nil, memoryBudget: budget,
+                                        progress: progress.map { line in { done, _ in line.update(done) } })
             progress?.finish()
             if split {
                 let names = OutputNaming.uniqueFileNames(result.organizations.map {

@@ -114,4 +114,24 @@ import XLSX
         }
         #expect(seen == [0, 1, 2])
     }
+
+    /// WPS first (workbook.md 11): shared strings while the workbook fits the memory budget, streaming (inline
+    /// strings) only above it, and then the cover says so.
+    @Test func theLedgerStreamsOnlyAboveTheMemoryBudget() throws {
+        let a = try AssessmentLoader.load(folder: repositoryRoot + "/rubrics/2024-county-mass-orgs")
+        let result = try Scorer(rubric: a.rubric).score(a.data)
+        #expect(!ScorecardWorkbook.streams(result, layout: .ledger))
+        #expect(ScorecardWorkbook.streams(result, layout: .ledger, memoryBudget: 1000))
+        #expect(!ScorecardWorkbook.streams(result, layout: .sheets, memoryBudget: 1000))
+        for budget in [ScorecardWorkbook.defaultMemoryBudget, 1000] {
+            let path = try temporaryPath("budget-\(budget).xlsx")
+            try ScorecardWorkbook.write(result, provenance: Provenance(assessment: a, scheme: nil, generated: generated), to: path,
+                                        layout: .ledger, memoryBudget: budget)
+            let book = try WorkbookContents(path: path)
+            let said = book.sheet("说明")!.cells.values.contains { cell in
+                if case .text(let t)? = cell.value { t.contains("流式写入") } else { false }
+            }
+            #expect(said == (budget == 1000))
+        }
+    }
 }
