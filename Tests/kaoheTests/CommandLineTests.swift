@@ -242,4 +242,18 @@ func copyOfBundled() throws -> String {
         let files = try FileManager.default.contentsOfDirectory(atPath: out + "/2024-county-mass-orgs").filter { $0.hasSuffix(".xlsx") }
         #expect(files.count == 10)
     }
+
+    @Test func problemsOfEveryKindAreReportedInOneRun() throws {
+        let folder = try copyOfBundled()
+        try "organization: union\nyear: 2024\nindicators: {politics.study: [\n".write(toFile: folder + "/data/union.yaml", atomically: true, encoding: .utf8)
+        let women = folder + "/data/women.yaml"
+        let text = try String(contentsOfFile: women, encoding: .utf8).replacingOccurrences(of: "politics.ideology: {value: 较好", with: "politics.ideology: {value: 很好")
+        try text.write(toFile: women, atomically: true, encoding: .utf8)
+        for command in ["validate", "score"] {
+            let r = try kaohe([command, folder, "--out", try scratch()].prefix(command == "validate" ? 2 : 4).map { $0 })
+            #expect(r.status == 1)
+            #expect(r.err.contains("data/union.yaml:") && r.err.contains("YAML syntax"), "\(command): \(r.err)")
+            #expect(r.err.contains("data/women.yaml:") && r.err.contains("很好"), "\(command): \(r.err)")
+        }
+    }
 }

@@ -209,9 +209,11 @@ public enum AssessmentLoader {
         }
         var byOrganization: [String: OrganizationData] = [:]
         var dataFiles: [InputFile] = []
+        var cleanlyRead = Set<String>()
         for file in parsed.values {
             d.append(contentsOf: file.diagnostics)
             if let digest = file.digest { dataFiles.append(digest) }
+            if !file.diagnostics.hasErrors { cleanlyRead.formUnion(file.organizations.map(\.organization)) }
             for data in file.organizations {
                 if let first = byOrganization[data.organization] {
                     d.error(data.location, "data for '\(data.organization)' is given again (first in \(first.location)); one organization's data lives in one file")
@@ -239,9 +241,12 @@ public enum AssessmentLoader {
         }
 
         let data = rubric.organizations.compactMap { byOrganization[$0.id] }
-        // Value checks need the methods: scoring every organization once reports them all.
-        if checkingValues, !d.hasErrors {
-            for diagnostic in Scorer(rubric: rubric).validate(data) { d.error(diagnostic.location, diagnostic.message) }
+        // Value checks need the methods: scoring every organization once reports them all. When some files could not
+        // be read, the values of the others are still checked, so that one run reports every problem (§12).
+        let readingFailed = d.hasErrors
+        if checkingValues || readingFailed {
+            let checked = readingFailed ? data.filter { cleanlyRead.contains($0.organization) } : data
+            for diagnostic in Scorer(rubric: rubric).validate(checked) { d.error(diagnostic.location, diagnostic.message) }
         }
         if d.hasErrors { throw InputErrors(d.errors) }
         return Assessment(folder: folder, rubric: rubric, data: data, schemes: schemes,
