@@ -144,3 +144,20 @@ func fullParse(_ text: String) -> YAMLValue? {
         #expect(agreed > runs / 10, "the fast reader read only \(agreed) of \(runs)")
     }
 }
+
+@Suite struct LongLineTests {
+    /// One line of 100,000 items is read in one pass (it was quadratic: each item's column counted from the line's
+    /// start), and every item still knows its column.
+    @Test func aVeryLongFlowLineIsReadWithItsColumns() throws {
+        let items = (0..<100_000).map { String($0 % 100) }
+        let text = "a: [" + items.joined(separator: ", ") + "]\n"
+        let value = try #require(FastYAML.parse(text, file: "f"))
+        guard case .mapping(let pairs) = value.kind, case .sequence(let list) = pairs[0].value.kind else {
+            Issue.record("not a map of a list")
+            return
+        }
+        #expect(list.count == 100_000)
+        let expected = 5 + items.dropLast().map { $0.count + 2 }.reduce(0, +)
+        #expect(list.last?.location.column == expected)
+    }
+}
