@@ -145,7 +145,9 @@ typealias SourceLocation_ = Testing.SourceLocation
     @Test func wrongTypesPerMethod() throws {
         let d = try valueDiagnostics("method: ratio\ntarget: 10", "三", "1", "-1")
         expectError(d, file: "data/0.yaml", line: 2, "method ratio", "expected a number, found '三'")
-        expectError(d, file: "data/2.yaml", line: 2, "at least 0")
+        // A negative value is accepted and scores 0 (rubric-format.md §12).
+        #expect(!d.contains { $0.location.file == "data/2.yaml" }, "\(d)")
+        #expect(try indicatorScore("method: ratio\ntarget: 10", "-1").score == .zero)
     }
 
     @Test func checklistItemsUnknownOrTwice() throws {

@@ -35,7 +35,7 @@ extension ScoringMethod {
                 }
                 t = x
             }
-            if v.isNegative { throw ValueProblem(message: "expected a value of at least 0, found \(v)") }
+            // Any number (§12): a negative value gives r below the floor, so 0.
             let r = direction == .higher ? v / t : (v.isZero ? cap : t / v)
             func rText() -> String {
                 if direction == .higher { return "完成率 r = \(v) ÷ \(t) = \(r.decimalText(maximumPlaces: 6))" }
