@@ -228,7 +228,8 @@ struct ScorecardSheet {
                 try sheet.write(.text("\(line.count.decimalText()) 次" + (notes.isEmpty ? "" : ":" + notes)), row: row, column: 5, style: Styles.text)
                 try fill(Self.selfColumn...Self.selfColumn, number)
                 let formula = FormulaText.adjustmentLine(points: ref(row, 3), count: line.count, cap: item.cap)
-                try sheet.write(.formula(formula, line.capped), row: row, column: Self.scoreColumn, style: number)
+                try sheet.write(.formula(formula, line.capped), row: row, column: Self.scoreColumn,
+                                style: number.with { $0.numberFormat = book.partNumberFormat })
                 try fill(Self.diffColumn...Self.diffColumn, number)
                 try sheet.write(.text(line.capped < line.raw ? "超过本项上限,按 \(line.capped.decimalText()) 分计" : ""),
                                 row: row, column: Self.noteColumn, style: Styles.text)

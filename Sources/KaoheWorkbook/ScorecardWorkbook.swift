@@ -152,6 +152,10 @@ final class Book {
     /// The number format that shows `places` decimals.
     static func numberFormat(places: Int) -> String { places == 0 ? "0" : "0." + String(repeating: "0", count: places) }
 
+    /// The format of a part of a total (a bonus or penalty line, unrounded): at least `places` decimals and as many
+    /// more as it has, so that the printed parts add up to the printed total (rubric-format.md §12).
+    var partNumberFormat: String { places == 0 ? "General" : numberFormat + "######" }
+
     /// Category id → its name.
     private(set) lazy var categoryNames = Dictionary(rubric.categories.map { ($0.id, $0.name) },
                                                      uniquingKeysWith: { first, _ in first })

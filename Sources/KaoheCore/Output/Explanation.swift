@@ -5,6 +5,12 @@ public enum Explanation {
         let rubric = result.rubric
         let p = rubric.assessment.decimals
         func f(_ x: Exact) -> String { x.formatted(places: p) }
+        /// A part of a total: at least `p` decimals, and every decimal it has.
+        func part(_ x: Exact) -> String {
+            let exact = x.decimalText()
+            let places = exact.split(separator: ".").dropFirst().first?.count ?? 0
+            return places > p ? exact : f(x)
+        }
         var lines: [String] = []
         let category = rubric.categories.first { $0.id == org.organization.category }?.name ?? org.organization.category
         lines.append("\(rubric.assessment.title) — \(org.organization.name) (\(org.organization.id), \(category))")
@@ -19,7 +25,8 @@ public enum Explanation {
                 if let standard = indicator.standard { lines.append("    评分标准: \(standard)") }
                 lines.append("    完成情况: \(r.valueText)")
                 lines.append("    计算: \(r.working)")
-                if let s = r.selfScore { lines.append("    自评 \(f(s)), 核定 \(f(r.score)), 差异 \(f(r.score - s))") }
+                // A part is shown with as many decimals as it has (§12): a self-score of 4.655 is not printed as 4.66.
+                if let s = r.selfScore { lines.append("    自评 \(part(s)), 核定 \(f(r.score)), 差异 \(f((r.score - s).rounded(p)))") }
             }
             if d.isRescaled {
                 lines.append("  小计: 适用指标分值合计 \(d.applicablePoints), 得分合计 \(f(d.sum)); 折算 \(f(d.sum)) × \(d.points) ÷ \(d.applicablePoints) = \(f(d.score))")
@@ -51,12 +58,12 @@ public enum Explanation {
                 continue
             }
             for line in adj.lines {
-                let itemCap = line.capped != line.raw ? " (单项上限 \(f(line.capped)))" : ""
+                let itemCap = line.capped != line.raw ? " (单项上限 \(part(line.capped)))" : ""
                 let notes = line.notes.isEmpty ? "" : " — " + line.notes.joined(separator: "; ")
-                lines.append("\(title) \(line.name): \(line.count) × 每次 → \(f(line.raw))\(itemCap)\(notes)")
+                lines.append("\(title) \(line.name): \(line.count) × 每次 → \(part(line.raw))\(itemCap)\(notes)")
             }
             let capText = cap.map { adj.sum > $0 ? ", 超过总上限 \($0), 按 \($0) 计" : ", 总上限 \($0)" } ?? ""
-            lines.append("\(title)合计 \(f(adj.sum))\(capText) = \(f(adj.total))")
+            lines.append("\(title)合计 \(part(adj.sum))\(capText) = \(f(adj.total))")
         }
         lines.append("")
         let parts = org.blocks.map { f($0.contribution) }.joined(separator: " + ")
