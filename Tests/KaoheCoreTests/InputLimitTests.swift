@@ -87,3 +87,22 @@ import Testing
         #expect(y.errors.first?.message.contains("year 2023") == true)
     }
 }
+
+@Suite struct PrintedLimitTests {
+    @Test func aResultAtOrAbove10To15IsAnErrorNamingThePart() throws {
+        let text = oneIndicatorRubric("method: manual") + "\nbonus: {items: [{id: big, name: 大奖, points: 900000000000000}]}"
+        let r = try rubric(text)
+        let docs = ["a", "b", "c"].map { "organization: \($0)\nyear: 2024\nindicators: {x: 5}\nbonus: [{item: big, count: 2}]" }
+        let problems = Scorer(rubric: r).validate(try data(docs, for: r))
+        #expect(problems.contains { $0.message.contains("the bonus of 'a'") && $0.message.contains("10^15") }, "\(problems)")
+        #expect(throws: InputErrors.self) { try Scorer(rubric: r).score(try data(docs, for: r)) }
+    }
+
+    @Test func countsAreBelow10To9() throws {
+        let r = try rubric(oneIndicatorRubric("method: manual") + "\nbonus: {items: [{id: i, name: 奖, points: 1}]}")
+        var d = Diagnostics()
+        _ = DataLoader.loadYAML("organization: a\nyear: 2024\nindicators: {x: 5}\nbonus: [{item: i, count: 1000000000}]",
+                                file: "a.yaml", rubric: r, diagnostics: &d)
+        #expect(d.errors.contains { $0.message.contains("below 10^9") })
+    }
+}

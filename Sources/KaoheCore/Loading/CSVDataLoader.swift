@@ -98,8 +98,8 @@ public enum CSVDataLoader {
                 }
                 var count: Exact = 1
                 if !cell("value").isEmpty {
-                    if let c = valueNode.number, !c.isNegative { count = c }
-                    else { d.error(here, "the value of '\(key)' must be a count of at least 0, found '\(cell("value"))'") }
+                    if let c = valueNode.number, !c.isNegative, c < 1_000_000_000 { count = c }
+                    else { d.error(here, "the value of '\(key)' must be a count from 0 to below 10^9, found '\(cell("value"))'") }
                 }
                 let entry = AdjustmentEntry(item: parts[1], count: count, note: note, evidence: evidence, location: here)
                 if isBonus { data.bonus.append(entry) } else { data.penalties.append(entry) }

@@ -163,7 +163,9 @@ public enum DataLoader {
             if item.mapping != nil, var m = MapReader(item, "a \(what) entry", &d) {
                 entry.item = m.text("item", required: true, &d) ?? ""
                 if let c = m.number("count", &d) {
-                    if c.isNegative { d.error(m.value("count")!.location, "count of \(what) '\(entry.item)' must not be negative") }
+                    if c.isNegative || !(c < 1_000_000_000) {
+                        d.error(m.value("count")!.location, "count of \(what) '\(entry.item)' must be from 0 to below 10^9, found \(c.decimalText())")
+                    }
                     entry.count = c
                 }
                 entry.note = m.text("note", &d)
@@ -238,8 +240,8 @@ public enum DataLoader {
                     d.error(pair.key.location, "unknown answer '\(answer)' in group '\(group)' (expected one of: \(survey.answers.map(\.name).joined(separator: ", ")))")
                     continue
                 }
-                guard let n = pair.value.number, !n.isNegative, n.isInteger else {
-                    d.error(pair.value.location, "the count of '\(answer)' in group '\(group)' must be a whole number of at least 0, found \(pair.value.quoted)")
+                guard let n = pair.value.number, !n.isNegative, n.isInteger, n < 1_000_000_000 else {
+                    d.error(pair.value.location, "the count of '\(answer)' in group '\(group)' must be a whole number from 0 to below 10^9, found \(pair.value.quoted)")
                     continue
                 }
                 counts.append((answer, n))

@@ -75,7 +75,23 @@ public struct Scorer: Sendable {
         }
         let values = parts.values
         problems += values.flatMap(\.1)
-        return values.flatMap(\.0)
+        let results = values.flatMap(\.0)
+        for result in results { problems += Self.printedLimitProblems(result) }
+        return results
+    }
+
+    /// A printed result at or above 10^15 (what a spreadsheet cell no longer holds exactly) is an error naming the
+    /// organization and the part (§12).
+    static func printedLimitProblems(_ result: OrganizationResult) -> [Diagnostic] {
+        let limit = Exact.inputMagnitudeLimit
+        func tooLarge(_ x: Exact) -> Bool { !(x < limit && x > -limit) }
+        var parts: [(String, Exact)] = result.indicators.map { ("indicator '\($0.id)'", $0.score) }
+        parts += result.dimensions.map { ("dimension '\($0.id)'", $0.score) }
+        parts += result.blocks.flatMap { [("block '\($0.id)'", $0.score), ("the contribution of block '\($0.id)'", $0.contribution)] }
+        parts += [("the bonus", result.bonus.total), ("the penalty", result.penalty.total), ("the final score", result.final)]
+        return parts.filter { tooLarge($0.1) }.map { name, value in
+            Diagnostic(result.organization.location, "\(name) of '\(result.organization.id)' comes to \(value.decimalText(maximumPlaces: 2)), at or above 10^15, more than a spreadsheet cell holds exactly; check the weights and points in the rubric")
+        }
     }
 
     /// For each `rank` indicator: organization id → competition position among the organizations ranked
