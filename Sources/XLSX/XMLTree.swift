@@ -234,7 +234,9 @@ struct XMLBytes {
             default:
                 guard entity.hasPrefix("#") else { throw Problem(message: "unknown entity &\(entity);", offset: k) }
                 let hex = entity.hasPrefix("#x") || entity.hasPrefix("#X")
-                guard let code = UInt32(entity.dropFirst(hex ? 2 : 1), radix: hex ? 16 : 10), let scalar = Unicode.Scalar(code) else {
+                // XML forbids control characters other than tab and line breaks, even as references.
+                guard let code = UInt32(entity.dropFirst(hex ? 2 : 1), radix: hex ? 16 : 10), let scalar = Unicode.Scalar(code),
+                      code >= 0x20 || code == 0x09 || code == 0x0A || code == 0x0D, code != 0xFFFE, code != 0xFFFF else {
                     throw Problem(message: "bad character reference &\(entity);", offset: k)
                 }
                 out.append(contentsOf: Array(String(Character(scalar)).utf8))
