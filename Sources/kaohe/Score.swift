@@ -28,11 +28,11 @@ struct Score: ParsableCommand {
     @Option(help: "Where the per-organization detail goes: sheets (one scorecard sheet per organization), stacked (scorecards one below the other on 评分明细 sheets, for printing), ledger (one 明细 row per organization and indicator, written in constant memory, for thousands of organizations) or automatic (sheets up to \(ScorecardWorkbook.Layout.sheetsUpTo) organizations, ledger above).")
     var layout: ScorecardWorkbook.Layout = .automatic
 
-    @Option(help: "Memory (in MB) the workbook may take while being written; above it the ledger is streamed (constant-memory mode, inline strings, which older WPS releases cannot open).")
+    @Option(help: "Memory (in MB) the workbook may take while being written; above it the ledger is streamed (constant-memory mode, inline strings, which older WPS releases cannot open). 0 always streams the ledger.")
     var memoryBudget: Int = ScorecardWorkbook.defaultMemoryBudget >> 20
 
     func validate() throws {
-        guard memoryBudget > 0 else { throw ValidationError("--memory-budget must be a positive number of megabytes, found \(memoryBudget).") }
+        guard memoryBudget >= 0 else { throw ValidationError("--memory-budget must be a number of megabytes (0 or more), found \(memoryBudget).") }
     }
 
     func run() throws {
