@@ -1,4 +1,5 @@
 import Foundation
+internal import CXLSXWriter
 import ZIPFoundation
 
 /// An `.xlsx` file read back: sheets, cell values and formulas with their cached results, merged ranges,
@@ -35,10 +36,18 @@ public struct WorkbookContents: Sendable {
         func data(_ part: String) throws -> Data? {
             guard let entry = archive[part] else { return nil }
             var out = Data()
+            out.reserveCapacity(Int(clamping: entry.uncompressedSize))
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { out.append($0) }
+                // The CRC is checked with zlib's crc32 below: ZIPFoundation's own is several times slower.
+                _ = try archive.extract(entry, skipCRC32: true) { out.append($0) }
             } catch {
                 throw XLSXError(.file("cannot extract (\(error))"), while: "reading \(path) › \(part)")
+            }
+            let crc = out.withUnsafeBytes { raw in
+                UInt32(crc32(0, raw.bindMemory(to: UInt8.self).baseAddress, uInt(raw.count)))
+            }
+            guard crc == entry.checksum else {
+                throw XLSXError(.file("the part is damaged (its CRC does not match)"), while: "reading \(path) › \(part)")
             }
             return out
         }
@@ -204,70 +213,13 @@ public struct SheetContents: Sendable {
         }
     }
 
-    /// The cells of `sheetData`, up to its end tag. Some writers leave out `r` on rows or cells: they follow the
-    /// previous one. (The sheet's `<dimension>`, often wrong in files WPS saved, is not used.)
+    /// The cells of `sheetData`, up to its end tag, scanned on the bytes (no element objects: a sheet is mostly
+    /// cells). Some writers leave out `r` on rows or cells: they follow the previous one. (The sheet's `<dimension>`,
+    /// often wrong in files WPS saved, is not used.)
     private mutating func readCells(_ parser: inout XMLBytes, sharedStrings: [String], percentStyles: Set<Int>) throws {
-        enum Target { case none, value, formula, text }
-        var rowIndex = -1, columnIndex = -1
-        var cell: (ref: CellReference, type: String?, style: Int?)?
-        var value: String?, formula: String?, inline: String?
-        var target = Target.none
-        var inInline = false, inPhonetic = false
-        func finish() {
-            guard let open = cell else { return }
-            var stored: Value?
-            switch open.type {
-            case "s": stored = value.flatMap(Int.init).flatMap { $0 >= 0 && $0 < sharedStrings.count ? .text(sharedStrings[$0]) : nil }
-            case "str": stored = value.map { .text($0) }
-            case "inlineStr": stored = inline.map { .text($0) }
-            case "b": stored = value.map { .boolean($0.trimmingCharacters(in: .whitespaces) == "1") }
-            case "e": stored = value.map { .error($0) }
-            default: stored = value.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map { .number($0) }
-            }
-            cells[open.ref] = Cell(value: stored, formula: formula, isPercent: open.style.map(percentStyles.contains) ?? false)
-            cell = nil
-        }
-        while let event = try parser.next() {
-            switch event {
-            case .start(let node, let empty):
-                switch node.localName {
-                case "row":
-                    rowIndex = node.attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? rowIndex + 1
-                    columnIndex = -1
-                case "c":
-                    let given = node.attributes["r"].flatMap(CellReference.init)
-                    columnIndex = given?.column ?? columnIndex + 1
-                    value = nil; formula = nil; inline = nil
-                    if rowIndex >= 0, columnIndex >= 0 {
-                        cell = (given ?? CellReference(row: rowIndex, column: columnIndex), node.attributes["t"],
-                                node.attributes["s"].flatMap(Int.init))
-                    }
-                    if empty { finish() }
-                case "v": if empty { value = "" } else { target = .value; value = "" }
-                case "f": formula = formula ?? ""; if !empty { target = .formula }
-                case "is": inInline = !empty; inline = inline ?? ""
-                case "rPh": inPhonetic = !empty
-                case "t" where inInline && !inPhonetic: if !empty { target = .text }
-                default: break
-                }
-            case .text(let text):
-                switch target {
-                case .value: value! += text
-                case .formula: formula! += text
-                case .text: inline = (inline ?? "") + text
-                case .none: break
-                }
-            case .end(let name):
-                switch name.lastIndex(of: ":").map({ name[name.index(after: $0)...] }) ?? name[...] {
-                case "c": finish()
-                case "v", "f", "t": target = .none
-                case "is": inInline = false
-                case "rPh": inPhonetic = false
-                case "sheetData": return
-                default: break
-                }
-            }
-        }
+        var scanner = CellScanner(sharedStrings: sharedStrings, percentStyles: percentStyles)
+        try scanner.scan(&parser)
+        cells = scanner.cells
     }
 
     /// A child of the worksheet other than its cells.
@@ -306,5 +258,177 @@ public struct SheetContents: Sendable {
         case "drawing": drawingCount += 1
         default: break
         }
+    }
+}
+
+/// The byte-level reader of a worksheet's `sheetData`: rows, cells and their `v`, `f` and inline `is` text.
+private struct CellScanner {
+    let sharedStrings: [String]
+    let percentStyles: Set<Int>
+    var cells: [CellReference: SheetContents.Cell] = [:]
+
+    enum Target { case none, value, formula, text }
+    var rowIndex = -1, columnIndex = -1
+    var open: (ref: CellReference, type: UInt8, style: Int?)?
+    var value: String?, formula: String?, inline: String?
+    var target = Target.none
+    var inInline = false, inPhonetic = false
+
+    init(sharedStrings: [String], percentStyles: Set<Int>) {
+        self.sharedStrings = sharedStrings
+        self.percentStyles = percentStyles
+    }
+
+    /// Cell types by their first letters: s(hared), str, inlineStr, b(oolean), e(rror), n(umber, the default).
+    static let shared: UInt8 = 1, string: UInt8 = 2, inlineString: UInt8 = 3, boolean: UInt8 = 4, error: UInt8 = 5, number: UInt8 = 0
+
+    mutating func scan(_ p: inout XMLBytes) throws {
+        let bytes = p.bytes
+        while p.i < bytes.count {
+            if bytes[p.i] != 0x3C {
+                let text = try p.readText()
+                switch target {
+                case .value: value! += text
+                case .formula: formula! += text
+                case .text: inline = (inline ?? "") + text
+                case .none: break
+                }
+                continue
+            }
+            if p.starts("<?") { try p.skip(past: "?>"); continue }
+            if p.starts("<!--") { try p.skip(past: "-->"); continue }
+            if p.starts("<![CDATA[") {
+                p.i += 9
+                let start = p.i
+                try p.skip(past: "]]>")
+                if target == .value { value! += p.string(start, p.i - 3) } else if target == .formula { formula! += p.string(start, p.i - 3) }
+                continue
+            }
+            if p.starts("</") {
+                p.i += 2
+                let name = localName(&p)
+                while p.i < bytes.count, bytes[p.i] != 0x3E { p.i += 1 }
+                p.i += 1
+                switch name {
+                case "c": finish()
+                case "v", "f", "t": target = .none
+                case "is": inInline = false
+                case "rPh": inPhonetic = false
+                case "sheetData": return
+                default: break
+                }
+                continue
+            }
+            p.i += 1
+            let name = localName(&p)
+            var r: Range<Int>?, t: Range<Int>?, style: Range<Int>?
+            var empty = false
+            while true {
+                p.skipSpace()
+                guard p.i < bytes.count else { throw p.fail("unfinished tag") }
+                if bytes[p.i] == 0x3E { p.i += 1; break }
+                if bytes[p.i] == 0x2F { p.i += 2; empty = true; break }
+                let keyStart = p.i
+                while p.i < bytes.count, bytes[p.i] != 0x3D, bytes[p.i] > 0x20 { p.i += 1 }
+                let key = keyStart..<p.i
+                p.skipSpace()
+                guard p.i < bytes.count, bytes[p.i] == 0x3D else { throw p.fail("expected '=' in an attribute") }
+                p.i += 1
+                p.skipSpace()
+                guard p.i < bytes.count, bytes[p.i] == 0x22 || bytes[p.i] == 0x27 else { throw p.fail("expected a quoted attribute value") }
+                let quote = bytes[p.i]
+                p.i += 1
+                let valueStart = p.i
+                while p.i < bytes.count, bytes[p.i] != quote { p.i += 1 }
+                guard p.i < bytes.count else { throw p.fail("unclosed attribute value") }
+                let range = valueStart..<p.i
+                p.i += 1
+                if key.count == 1 {
+                    switch bytes[key.lowerBound] {
+                    case 0x72: r = range          // r
+                    case 0x74: t = range          // t
+                    case 0x73: style = range      // s
+                    default: break
+                    }
+                }
+            }
+            switch name {
+            case "row":
+                rowIndex = r.flatMap { integer(bytes, $0) }.map { $0 - 1 } ?? rowIndex + 1
+                columnIndex = -1
+            case "c":
+                let given = r.flatMap { reference(bytes, $0) }
+                columnIndex = given?.column ?? columnIndex + 1
+                value = nil; formula = nil; inline = nil
+                if let given { rowIndex = given.row }
+                open = rowIndex >= 0 && columnIndex >= 0
+                    ? (CellReference(row: rowIndex, column: columnIndex), t.map { type(bytes, $0) } ?? Self.number, style.flatMap { integer(bytes, $0) })
+                    : nil
+                if empty { finish() }
+            case "v": value = ""; target = empty ? .none : .value
+            case "f": formula = formula ?? ""; target = empty ? .none : .formula
+            case "is": inInline = !empty; inline = inline ?? ""
+            case "rPh": inPhonetic = !empty
+            case "t" where inInline && !inPhonetic: target = empty ? .none : .text
+            default: break
+            }
+        }
+        throw p.fail("unclosed <sheetData>")
+    }
+
+    /// The element name just after `<` or `</`, without its prefix, as a short string.
+    func localName(_ p: inout XMLBytes) -> Substring {
+        let name = p.readName()
+        return XMLNode.localName(of: name)
+    }
+
+    func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var n = 0
+        guard !range.isEmpty, range.count < 12 else { return nil }
+        for k in range {
+            let d = Int(bytes[k]) - 48
+            guard (0...9).contains(d) else { return nil }
+            n = n * 10 + d
+        }
+        return n
+    }
+
+    /// `G12` → row 11, column 6.
+    func reference(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> CellReference? {
+        var column = 0, k = range.lowerBound
+        while k < range.upperBound, case let b = bytes[k] | 0x20, b >= 0x61, b <= 0x7A {
+            column = column * 26 + Int(b - 0x60)
+            k += 1
+            if column > 16_384 { return nil }
+        }
+        guard column > 0, let row = integer(bytes, k..<range.upperBound), row > 0 else { return nil }
+        return CellReference(row: row - 1, column: column - 1)
+    }
+
+    func type(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt8 {
+        guard let first = range.first.map({ bytes[$0] }) else { return Self.number }
+        switch (first, range.count) {
+        case (0x73, 1): return Self.shared           // s
+        case (0x73, _): return Self.string           // str
+        case (0x69, _): return Self.inlineString     // inlineStr
+        case (0x62, _): return Self.boolean          // b
+        case (0x65, _): return Self.error            // e
+        default: return Self.number                  // n, d
+        }
+    }
+
+    mutating func finish() {
+        guard let cell = open else { return }
+        var stored: SheetContents.Value?
+        switch cell.type {
+        case Self.shared: stored = value.flatMap { Int($0) }.flatMap { $0 >= 0 && $0 < sharedStrings.count ? .text(sharedStrings[$0]) : nil }
+        case Self.string: stored = value.map { .text($0) }
+        case Self.inlineString: stored = inline.map { .text($0) }
+        case Self.boolean: stored = value.map { .boolean($0.trimmingCharacters(in: .whitespaces) == "1") }
+        case Self.error: stored = value.map { .error($0) }
+        default: stored = value.flatMap { Double($0) ?? Double($0.trimmingCharacters(in: .whitespaces)) }.map { .number($0) }
+        }
+        cells[cell.ref] = SheetContents.Cell(value: stored, formula: formula, isPercent: cell.style.map(percentStyles.contains) ?? false)
+        open = nil
     }
 }

@@ -11,8 +11,14 @@ struct XMLNode {
 
     init(name: String, attributes: XMLAttributes) {
         self.name = name
-        localName = name.lastIndex(of: ":").map { name[name.index(after: $0)...] } ?? name[...]
+        localName = Self.localName(of: name)
         self.attributes = attributes
+    }
+
+    /// `name` without its namespace prefix (found on the bytes: a character search is much slower).
+    static func localName(of name: String) -> Substring {
+        guard let colon = name.utf8.lastIndex(of: 0x3A) else { return name[...] }
+        return name[name.utf8.index(after: colon)...]
     }
 
     /// Children with this local name (namespace prefixes are ignored).

@@ -17,7 +17,8 @@ public enum LenientReading {
 
     /// Full-width digits, signs, point, percent and comma, and the ideographic space, as ASCII.
     static func halfWidth(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> UnicodeScalar in
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> UnicodeScalar in
             switch scalar.value {
             case 0xFF10...0xFF19: UnicodeScalar(scalar.value - 0xFF10 + 0x30)!
             case 0xFF0E: "."

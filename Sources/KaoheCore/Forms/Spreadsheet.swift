@@ -79,6 +79,9 @@ public struct Spreadsheet: Sendable {
     public static func numberText(_ value: Double) -> String {
         guard value.isFinite else { return "\(value)" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // The shortest text that reads back as the same double is what was typed, when it has at most 15 digits.
+        let shortest = "\(value)"
+        if !shortest.contains("e"), shortest.utf8.count(where: { $0 >= 0x30 && $0 <= 0x39 }) <= 15 { return shortest }
         var text = String(format: "%.15g", value)
         if text.contains("e") { return text }
         if text.contains(".") {
