@@ -69,4 +69,22 @@ import XLSX
         #expect(d.errors.allSatisfy { $0.location.description.contains("f.xlsx:") })
         #expect(d.errors.contains { $0.description.contains("自评表!G4 (理论学习)") })
     }
+
+    @Test func lastYearsValuesFillALockedReferenceColumn() throws {
+        let rubric = assessment.rubric
+        let (previous, skipped) = PreviousYear.values(in: Self.root + "/rubrics/2024-county-mass-orgs/data", rubric: rubric,
+                                                      forms: FormReading(spreadsheets: SpreadsheetFile.read, rubricDigest: ""))
+        #expect(skipped == 0 && previous.count == 9)
+        let union = rubric.organizations.first { $0.id == "union" }!
+        let form = SelfAssessmentForm(rubric: rubric, organization: union, previous: previous["union"])
+        let path = try makeScratchDirectory("forms") + "/prefilled.xlsx"
+        try SelfAssessmentFormWorkbook.write(form, rubric: rubric, rubricDigest: "abc", to: path)
+        let sheet = try #require(try WorkbookContents(path: path).sheet("自评表"))
+        #expect(sheet.text("L3") == "上年完成情况")
+        #expect(sheet.text("L4") == "99.2")
+        // Prefilled or not, the form reads back the same (the column is for reference only).
+        var d = Diagnostics()
+        _ = SelfAssessmentFormReader(rubric: rubric, rubricDigest: "abc").read(try SpreadsheetFile.read(path), file: path, &d)
+        #expect(!d.all.contains { $0.message.contains("上年") })
+    }
 }
