@@ -22,10 +22,7 @@ struct AssessmentOptions: ParsableArguments {
 
     func validate() throws {
         try checkEnvironment()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: assessment, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("'\(assessment)' is not an assessment folder.")
-        }
+        try requireAssessmentFolder(assessment)
     }
 
     /// Loads the assessment, printing every input problem to stderr and failing when there is one. Without
@@ -65,6 +62,14 @@ func resolveScheme(_ argument: String, in assessment: Assessment) throws -> Weig
     let known = assessment.schemes.map { URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent }
     printError("error: no weight scheme '\(argument)' (a file path, or one of: \(known.joined(separator: ", ")))")
     throw ExitCode.failure
+}
+
+/// Refuses a path that is not a folder (the assessment argument of every command).
+func requireAssessmentFolder(_ path: String) throws {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw ValidationError("'\(path)' is not an assessment folder.")
+    }
 }
 
 /// Refuses an environment that would make unreadable files (workbook.md 15).

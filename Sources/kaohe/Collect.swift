@@ -29,10 +29,7 @@ struct Collect: ParsableCommand {
 
     func validate() throws {
         try checkEnvironment()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: assessment, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("'\(assessment)' is not an assessment folder.")
-        }
+        try requireAssessmentFolder(assessment)
         for folder in folders where !FileManager.default.fileExists(atPath: folder) {
             throw ValidationError("'\(folder)' does not exist (give the folder holding the returned forms).")
         }

@@ -36,10 +36,7 @@ struct Forms: ParsableCommand {
 
     func validate() throws {
         try checkEnvironment()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: assessment, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("'\(assessment)' is not an assessment folder.")
-        }
+        try requireAssessmentFolder(assessment)
         if let prefill, !FileManager.default.fileExists(atPath: prefill) {
             throw ValidationError("--prefill '\(prefill)' does not exist (give last year's assessment folder or its data folder).")
         }
@@ -52,7 +49,7 @@ struct Forms: ParsableCommand {
             throw ValidationError("unknown organization \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (expected one of: \(rubric.organizations.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")))")
         }
         let chosen = rubric.organizations.filter { organizations.isEmpty || organizations.contains($0.id) }
-        let previous = prefill.map { PreviousValues.read($0, rubric: rubric) } ?? [:]
+        let previous = prefill.map { previousValues($0, rubric: rubric) } ?? [:]
         let forms = chosen.map { SelfAssessmentForm(rubric: rubric, organization: $0, previous: previous[$0.id]) }
         let directory = ((out as NSString).appendingPathComponent(OutputNaming.fileName(rubric.assessment.id) + "-forms") as NSString)
             .appendingPathComponent("自评表")
@@ -94,17 +91,11 @@ func loadRubric(_ folder: String) throws -> (Rubric, InputFile) {
     }
 }
 
-/// Last year's values by organization, for the 上年完成情况 column: whatever of them still matches this year's
-/// rubric (indicators dropped since are left out, with one line saying how many).
-enum PreviousValues {
-    static func read(_ path: String, rubric: Rubric) -> [String: OrganizationData] {
-        let dataFolder = FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("data"))
-            ? (path as NSString).appendingPathComponent("data") : path
-        let forms = FormReading(spreadsheets: SpreadsheetFile.read, rubricDigest: "")
-        let (found, skipped) = PreviousYear.values(in: dataFolder, rubric: rubric, forms: forms)
-        if skipped > 0 {
-            printError("note: \(skipped) entries of \(dataFolder) do not fit this year's rubric and are not shown as 上年完成情况")
-        }
-        return found
+/// Last year's values by organization, for the 上年完成情况 column, saying how many no longer fit this year's rubric.
+func previousValues(_ path: String, rubric: Rubric) -> [String: OrganizationData] {
+    let (found, skipped) = PreviousYear.values(in: path, rubric: rubric)
+    if skipped > 0 {
+        printError("note: \(skipped) entries of \(path) do not fit this year's rubric and are not shown as 上年完成情况")
     }
+    return found
 }

@@ -72,8 +72,7 @@ import XLSX
 
     @Test func lastYearsValuesFillALockedReferenceColumn() throws {
         let rubric = assessment.rubric
-        let (previous, skipped) = PreviousYear.values(in: Self.root + "/rubrics/2024-county-mass-orgs/data", rubric: rubric,
-                                                      forms: FormReading(spreadsheets: SpreadsheetFile.read, rubricDigest: ""))
+        let (previous, skipped) = PreviousYear.values(in: Self.root + "/rubrics/2024-county-mass-orgs", rubric: rubric)
         #expect(skipped == 0 && previous.count == 9)
         let union = rubric.organizations.first { $0.id == "union" }!
         let form = SelfAssessmentForm(rubric: rubric, organization: union, previous: previous["union"])

@@ -109,13 +109,12 @@ public struct CollectionRound: Sendable {
             read[i].data != nil && !read[i].diagnostics.hasErrors && counts[read[i].organization ?? ""] == 1
         }
         let problems = Scorer(rubric: indicatorsOnly).validate(checked.map { read[$0].data! })
-        var byFile = Dictionary(checked.map { (read[$0].file.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let byFile = Dictionary(checked.map { (read[$0].file.path, $0) }, uniquingKeysWith: { a, _ in a })
         for problem in problems {
             let file = problem.location.file
             let path = byFile[file] ?? file.lastIndex(of: ":").flatMap { byFile[String(file[..<$0])] }
             if let index = path { read[index].diagnostics.append(problem) }
         }
-        byFile.removeAll()
     }
 
     static func readForm(_ path: String, rubric: Rubric, forms: FormReading) -> ReadForm {
@@ -125,18 +124,7 @@ public struct CollectionRound: Sendable {
             form.diagnostics.append(FormReading.legacyRefusal(path))
             return form
         }
-        let spreadsheet: Spreadsheet
-        do { spreadsheet = try forms.spreadsheets(path) } catch {
-            form.diagnostics.error(.wholeFile(path), "\(error)")
-            return form
-        }
-        form.data = SelfAssessmentFormReader(rubric: rubric, rubricDigest: forms.rubricDigest)
-            .read(spreadsheet, file: path, &form.diagnostics)
-        // The organization a form names, even when it has errors, so that the report files them under it.
-        if let meta = try? FormMetadata.read(spreadsheet), meta.kind == .selfAssessment,
-           rubric.organizations.contains(where: { $0.id == meta.subject }) {
-            form.organization = meta.subject
-        }
+        (form.data, form.organization) = forms.read(path, rubric: rubric, &form.diagnostics)
         return form
     }
 
@@ -196,21 +184,5 @@ public struct CollectionRound: Sendable {
         return Output(organization: data.organization, path: path,
                       text: DataFileText.yaml(merged, rubric: rubric, sources: [source]), backingUp: backingUp,
                       surveys: merged.surveys)
-    }
-}
-
-/// Last year's data read for reference (`kaohe forms --prefill`): every organization and indicator that this
-/// year's rubric still has, whatever the year; what no longer fits is counted, not reported.
-public enum PreviousYear {
-    public static func values(in folder: String, rubric: Rubric, forms: FormReading) -> (data: [String: OrganizationData], skipped: Int) {
-        let lookup = RubricLookup(rubric)
-        var out: [String: OrganizationData] = [:]
-        var skipped = 0
-        for path in DataFileKind.files(in: folder) where DataFileKind(path: path) != .spreadsheet {
-            let parsed = ParsedDataFile(path: path, lookup: lookup, forms: nil)
-            skipped += parsed.diagnostics.errors.filter { !$0.message.contains("for year") }.count
-            for data in parsed.organizations where out[data.organization] == nil { out[data.organization] = data }
-        }
-        return (out, skipped)
     }
 }

@@ -65,12 +65,21 @@ public struct FormReading: Sendable {
 
     /// Reads a returned 自评表 as one organization's data; problems go to `d`.
     public func selfAssessment(at path: String, rubric: Rubric, _ d: inout Diagnostics) -> OrganizationData? {
+        read(path, rubric: rubric, &d).data
+    }
+
+    /// A returned 自评表's data, and the organization of the rubric it names even when it has errors (so that a
+    /// report can file its problems under that organization).
+    func read(_ path: String, rubric: Rubric, _ d: inout Diagnostics) -> (data: OrganizationData?, organization: String?) {
         let spreadsheet: Spreadsheet
         do { spreadsheet = try spreadsheets(path) } catch {
             d.error(.wholeFile(path), "\(error)")
-            return nil
+            return (nil, nil)
         }
-        return SelfAssessmentFormReader(rubric: rubric, rubricDigest: rubricDigest).read(spreadsheet, file: path, &d)
+        let data = SelfAssessmentFormReader(rubric: rubric, rubricDigest: rubricDigest).read(spreadsheet, file: path, &d)
+        guard let meta = try? FormMetadata.read(spreadsheet), meta.kind == .selfAssessment,
+              rubric.organizations.contains(where: { $0.id == meta.subject }) else { return (data, nil) }
+        return (data, meta.subject)
     }
 
     /// The refusal of an `.xls` or `.et` file.

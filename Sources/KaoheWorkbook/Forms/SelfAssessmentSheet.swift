@@ -16,34 +16,15 @@ struct SelfAssessmentSheet {
     func index(_ column: Column) -> Int { columns.firstIndex(of: column)! }
 
     func write(_ sheet: Worksheet) throws {
-        let last = columns.count - 1
-        try sheet.merge(CellRange(rows: 0...0, columns: 0...last), .text("\(rubric.assessment.title) 自评表"), style: Styles.title)
-        try sheet.setRowHeight(0, 30)
-        try sheet.merge(CellRange(rows: 1...1, columns: 0...last),
-                        .text("单位：\(form.organization.name)　　　　考核年度：\(rubric.assessment.year)　　　　只填黄色单元格；说明见“填报说明”"),
-                        style: Styles.subtitle)
-        try sheet.setRowHeight(1, 20)
-        try sheet.writeRow(columns.map { .text($0.rawValue) }, row: 2, style: Styles.header)
-        try sheet.setRowHeight(2, 30)
+        let frame = FormSheetFrame(sheet: sheet, rubric: rubric, headers: columns.map(\.rawValue))
+        try frame.begin(title: "\(rubric.assessment.title) 自评表",
+                        subtitle: "单位：\(form.organization.name)　　　　考核年度：\(rubric.assessment.year)　　　　只填黄色单元格；说明见“填报说明”")
         for (offset, row) in form.rows.enumerated() { try write(row, at: 3 + offset, on: sheet) }
-        let end = 3 + form.rows.count
-        try SignatureLine.write(sheet, row: end + 1, columns: 0...last)
-        try setColumns(sheet)
-        try sheet.freezePanes(row: 3, column: index(.points))
-        var setup = Printing.pageSetup(document: rubric.assessment.title, sheet: "\(form.organization.name) 自评表",
-                                       landscape: true, repeatRows: 2...2)
-        setup.printArea = CellRange(rows: 0...(end + 1), columns: 0...last)
-        try sheet.setPageSetup(setup)
-        try sheet.protect()
-    }
-
-    private func setColumns(_ sheet: Worksheet) throws {
         let widths: [Column: Double] = [.code: 16, .dimension: 10, .indicator: 18, .points: 6, .standard: 36,
                                         .requirement: 20, .value: 14, .unit: 7, .selfScore: 8, .evidence: 22,
                                         .note: 22, .previous: 14]
-        for (i, column) in columns.enumerated() {
-            try sheet.setColumnWidth(i...i, widths[column] ?? 12, hidden: column == .code)
-        }
+        try frame.end(rows: form.rows.count, widths: columns.map { widths[$0] ?? 12 }, frozenColumns: index(.points),
+                      printed: "\(form.organization.name) 自评表")
     }
 
     private func write(_ row: SelfAssessmentForm.Row, at r: Int, on sheet: Worksheet) throws {
@@ -115,15 +96,10 @@ struct AdjustmentSheet {
 
     func write(_ sheet: Worksheet) throws {
         let columns = Column.allCases
-        let last = columns.count - 1
         func index(_ c: Column) -> Int { columns.firstIndex(of: c)! }
-        try sheet.merge(CellRange(rows: 0...0, columns: 0...last), .text("\(form.organization.name) 加减分申报"), style: Styles.title)
-        try sheet.setRowHeight(0, 30)
-        try sheet.merge(CellRange(rows: 1...1, columns: 0...last),
-                        .text("有加分或扣分情形的，填写次数并附说明和佐证材料；没有的留空。一票否决事项不由单位自报。"),
-                        style: Styles.subtitle)
-        try sheet.setRowHeight(1, 20)
-        try sheet.writeRow(columns.map { .text($0.rawValue) }, row: 2, style: Styles.header)
+        let frame = FormSheetFrame(sheet: sheet, rubric: rubric, headers: columns.map(\.rawValue))
+        try frame.begin(title: "\(form.organization.name) 加减分申报",
+                        subtitle: "有加分或扣分情形的，填写次数并附说明和佐证材料；没有的留空。一票否决事项不由单位自报。")
         for (offset, adjustment) in form.adjustments.enumerated() {
             let r = 3 + offset
             let item = adjustment.item
@@ -139,13 +115,38 @@ struct AdjustmentSheet {
             try sheet.write(.blank, row: r, column: index(.evidence), style: FormStyles.inputText)
             try sheet.setRowHeight(r, 22)
         }
-        let end = 3 + form.adjustments.count
-        try SignatureLine.write(sheet, row: end + 1, columns: 0...last)
         let widths: [Column: Double] = [.code: 16, .kind: 8, .item: 30, .points: 9, .cap: 7, .count: 8, .note: 36, .evidence: 30]
-        for (i, column) in columns.enumerated() { try sheet.setColumnWidth(i...i, widths[column] ?? 12, hidden: column == .code) }
-        try sheet.freezePanes(row: 3)
-        try sheet.setPageSetup(Printing.pageSetup(document: rubric.assessment.title, sheet: "\(form.organization.name) 加减分",
-                                                  landscape: true, repeatRows: 2...2))
+        try frame.end(rows: form.adjustments.count, widths: columns.map { widths[$0] ?? 12 }, frozenColumns: 0,
+                      printed: "\(form.organization.name) 加减分")
+    }
+}
+
+/// What the form sheets share: title, subtitle and header rows above the data (from row 4), then the signature line,
+/// column widths (the first, 编号, hidden), frozen headers, print set-up and protection.
+struct FormSheetFrame {
+    let sheet: Worksheet
+    let rubric: Rubric
+    let headers: [String]
+
+    var last: Int { headers.count - 1 }
+
+    func begin(title: String, subtitle: String) throws {
+        try sheet.merge(CellRange(rows: 0...0, columns: 0...last), .text(title), style: Styles.title)
+        try sheet.setRowHeight(0, 30)
+        try sheet.merge(CellRange(rows: 1...1, columns: 0...last), .text(subtitle), style: Styles.subtitle)
+        try sheet.setRowHeight(1, 20)
+        try sheet.writeRow(headers.map(CellValue.text), row: 2, style: Styles.header)
+        try sheet.setRowHeight(2, 30)
+    }
+
+    func end(rows: Int, widths: [Double], frozenColumns: Int, printed name: String) throws {
+        let signature = 3 + rows + 1
+        try SignatureLine.write(sheet, row: signature, columns: 0...last)
+        for (i, width) in widths.enumerated() { try sheet.setColumnWidth(i...i, width, hidden: i == 0) }
+        try sheet.freezePanes(row: 3, column: frozenColumns)
+        var setup = Printing.pageSetup(document: rubric.assessment.title, sheet: name, landscape: true, repeatRows: 2...2)
+        setup.printArea = CellRange(rows: 0...signature, columns: 0...last)
+        try sheet.setPageSetup(setup)
         try sheet.protect()
     }
 }
