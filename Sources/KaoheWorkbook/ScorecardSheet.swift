@@ -84,7 +84,10 @@ struct ScorecardSheet {
                 try sheet.write(.text(indicator.standard ?? indicator.method.chineseName), row: row, column: 4, style: Styles.text)
                 var done = r.valueText
                 if let note = r.note { done += "(\(note))" }
-                try sheet.write(.text(done), row: row, column: 5, style: Styles.text)
+                if let claimed = r.claimedText, let review = r.review {
+                    done = "核定 \(r.valueText)\n申报 \(claimed)\(r.note.map { "(\($0))" } ?? "")\n\(review.by)核定" + (review.note.map { ":\($0)" } ?? "")
+                }
+                try sheet.write(.text(done), row: row, column: 5, style: r.claimedText == nil ? Styles.text : Styles.corrected)
                 if let s = r.selfScore {
                     selfScores.append(s)
                     try sheet.write(.exact(s), row: row, column: Self.selfColumn, style: number)
@@ -99,7 +102,7 @@ struct ScorecardSheet {
                 let evidence = (r.evidence.isEmpty ? [] : ["已报:" + r.evidence.joined(separator: "、")])
                     + (indicator.evidence.map { ["应报:" + $0] } ?? [])
                 try sheet.write(.text(evidence.joined(separator: "\n")), row: row, column: 10, style: Styles.text)
-                try sheet.write(.text(indicator.scorer ?? ""), row: row, column: 11, style: Styles.centered)
+                try sheet.write(.text(r.review.map { "\($0.by)\n(已核定)" } ?? indicator.scorer ?? ""), row: row, column: 11, style: Styles.centered)
                 try sheet.setRowHeight(row, rowHeight([(indicator.standard ?? "", 4), (done, 5), (r.deductionNote, 9),
                                                        (evidence.joined(separator: "\n"), 10), (indicator.name, 2)]))
                 serial += 1
@@ -261,7 +264,7 @@ struct ScorecardSheet {
         // Veto.
         try label("一票否决", Styles.totalLabel)
         let vetoText = org.vetoes.isEmpty ? "无" : org.vetoes.map { v in
-            "\(v.name)(\(effectText(v.effect)))" + (v.note.map { ":\($0)" } ?? "")
+            "\(v.name)(\(v.effect.words))" + (v.note.map { ":\($0)" } ?? "")
         }.joined(separator: ";")
         try sheet.merge(CellRange(rows: row...row, columns: 3...last), .text(vetoText), style: Styles.text.with { $0.bold = !org.vetoes.isEmpty; $0.fontColor = org.vetoes.isEmpty ? nil : 0xC00000 })
         try sheet.setRowHeight(row, rowHeight([(vetoText, -1)]))
@@ -324,14 +327,6 @@ struct ScorecardSheet {
             return TextWidth.lines(text, width: width)
         }.max() ?? 1
         return max(20, Double(lines) * 14 + 4)
-    }
-
-    private func effectText(_ effect: Veto.Effect) -> String {
-        switch effect {
-        case .grade(let g): "直接定为\(g)"
-        case .demote(let k): "降 \(k) 个等次"
-        case .maxGrade(let g): "最高评为\(g)"
-        }
     }
 
     private func gradeColor(_ grade: String) -> UInt32 {

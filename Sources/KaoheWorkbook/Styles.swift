@@ -12,6 +12,8 @@ enum Styles {
     static let text = CellStyle(fontName: body, fontSize: 10.5, horizontal: .left, vertical: .center, wrap: true,
                                 border: .thin, numberFormat: "@")
     static let centered = text.with { $0.horizontal = .center }
+    /// A value a 考核责任单位 corrected: 核定 and 申报 shown together, on a light orange fill.
+    static let corrected = text.with { $0.fillColor = 0xFCE4D6 }
     static let number = CellStyle(fontName: body, fontSize: 10.5, horizontal: .right, border: .thin, numberFormat: "0.00")
     static let integer = number.with { $0.numberFormat = "0"; $0.horizontal = .center }
     static let points = number.with { $0.numberFormat = "0.##"; $0.horizontal = .center }

@@ -352,13 +352,13 @@ public final class Worksheet {
     }
 
     /// Restricts `range` to numbers from `minimum` to `maximum` (either may be open), with an input prompt and,
-    /// when a number is refused, `error` as the message.
-    public func numberValidation(_ range: CellRange, minimum: Double?, maximum: Double?, prompt: String? = nil,
-                                 error: String? = nil) throws {
+    /// when a number is refused, `error` as the message; `integer` admits whole numbers only.
+    public func numberValidation(_ range: CellRange, minimum: Double?, maximum: Double?, integer: Bool = false,
+                                 prompt: String? = nil, error: String? = nil) throws {
         let context = "adding number validation to \(name)!\(range)"
         try open(context)
         var dv = lxw_data_validation()
-        dv.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+        dv.validate = UInt8((integer ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL).rawValue)
         let bounds = [minimum, maximum].compactMap { $0 }
         guard bounds.allSatisfy(\.isFinite) else { throw XLSXError(.invalidNumber, while: context) }
         switch (minimum, maximum) {

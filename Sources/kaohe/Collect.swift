@@ -98,11 +98,12 @@ struct Collect: ParsableCommand {
         return output.path
     }
 
-    /// The status table: one line per organization.
+    /// The status table: one line per organization, then per scorer unit and rater group when their forms came in.
     func printStatus(_ round: CollectionRound) {
         for status in round.statuses {
             let files = status.files.isEmpty ? "—" : status.files.joined(separator: ", ")
-            printError("\(status.state.rawValue)\t\(status.organization.name) (\(status.organization.id))\t错误 \(status.errors)\t警告 \(status.warnings)\t\(files)")
+            let name = status.kind == .selfAssessment ? "\(status.name) (\(status.id))" : status.name
+            printError("\(status.kind.rawValue)\t\(status.state.rawValue)\t\(name)\t错误 \(status.errors)\t警告 \(status.warnings)\t\(files)")
         }
         for file in round.unmatched { printError("未识别\t\(file)") }
     }

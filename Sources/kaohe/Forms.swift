@@ -7,13 +7,16 @@ import XLSX
 
 struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the 自评表 workbooks to send out: one per organization, to be filled in WPS, Excel or LibreOffice.",
+        abstract: "Write the forms to send out: 自评表 per organization, 核定表 per scorer unit (--review), 测评统计表 per rater group (--survey).",
         discussion: """
-            Each form holds only the indicators that apply to its organization, with 分值, 评分标准 and 佐证材料要求, \
-            typed and validated input cells, the bonus and penalty claims, and a 填报说明 sheet. Forms go to \
-            <out>/<assessment id>-forms/自评表/<NN>-<单位名称>-自评表.xlsx; files are written under temporary names and \
-            renamed only when all are complete. Set SOURCE_DATE_EPOCH for byte-identical forms. Read the returned \
-            files with `kaohe collect`.
+            A 自评表 holds only the indicators that apply to its organization, with 分值, 评分标准 and 佐证材料要求, \
+            typed and validated input cells, the bonus and penalty claims, and a 填报说明 sheet; they go to \
+            <out>/<assessment id>-forms/自评表/<NN>-<单位名称>-自评表.xlsx. With --review, each 考核责任单位 named as \
+            `scorer` in the rubric (and 考核办 for what has none) gets a 核定表 of the organizations' claims from data/, \
+            its input cells prefilled with the claim, in 核定表/. With --survey, each survey block and rater group gets a \
+            测评统计表 (counts per answer level, or one score per ballot) in 测评/. Files are written under temporary names \
+            and renamed only when all are complete. Set SOURCE_DATE_EPOCH for byte-identical forms. Read the returned \
+            files of every kind with `kaohe collect`.
             """)
 
     @Argument(help: "The assessment folder (with rubric.yaml).", completion: .directory)
@@ -26,6 +29,16 @@ struct Forms: ParsableCommand {
             help: "Only the forms of these organizations (ids from the rubric).")
     var organizations: [String] = []
 
+    @Flag(help: "Write the 核定表 of each scorer unit from the collected data instead of the 自评表.")
+    var review = false
+
+    @Flag(help: "Write the 测评统计表 of each survey rater group instead of the 自评表.")
+    var survey = false
+
+    @Option(name: .customLong("unit"), parsing: .upToNextOption,
+            help: "With --review: only the 核定表 of these scorer units (as written in the rubric).")
+    var units: [String] = []
+
     @Option(help: "Last year's assessment folder or data folder: its values fill a locked 上年完成情况 column, for reference.",
             completion: .directory)
     var prefill: String?
@@ -37,6 +50,11 @@ struct Forms: ParsableCommand {
     func validate() throws {
         try checkEnvironment()
         try requireAssessmentFolder(assessment)
+        if review && survey { throw ValidationError("--review and --survey write different forms; give one of them.") }
+        if (review || survey) && (!organizations.isEmpty || prefill != nil || cells != nil) {
+            throw ValidationError("--organization, --prefill and --cells are for the 自评表; leave them out with --review or --survey.")
+        }
+        if !units.isEmpty && !review { throw ValidationError("--unit chooses 核定表; give it with --review.") }
         if let prefill, !FileManager.default.fileExists(atPath: prefill) {
             throw ValidationError("--prefill '\(prefill)' does not exist (give last year's assessment folder or its data folder).")
         }
@@ -44,6 +62,9 @@ struct Forms: ParsableCommand {
 
     func run() throws {
         let (rubric, rubricFile) = try loadRubric(assessment)
+        let folder = (out as NSString).appendingPathComponent(OutputNaming.fileName(rubric.assessment.id) + "-forms")
+        if review { return try writeReviewForms(rubric: rubric, digest: rubricFile.sha256, folder: folder) }
+        if survey { return try writeSurveyForms(rubric: rubric, digest: rubricFile.sha256, folder: folder) }
         let unknown = organizations.filter { id in !rubric.organizations.contains { $0.id == id } }
         guard unknown.isEmpty else {
             throw ValidationError("unknown organization \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (expected one of: \(rubric.organizations.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")))")
@@ -51,8 +72,7 @@ struct Forms: ParsableCommand {
         let chosen = rubric.organizations.filter { organizations.isEmpty || organizations.contains($0.id) }
         let previous = prefill.map { previousValues($0, rubric: rubric) } ?? [:]
         let forms = chosen.map { SelfAssessmentForm(rubric: rubric, organization: $0, previous: previous[$0.id]) }
-        let directory = ((out as NSString).appendingPathComponent(OutputNaming.fileName(rubric.assessment.id) + "-forms") as NSString)
-            .appendingPathComponent("自评表")
+        let directory = (folder as NSString).appendingPathComponent("自评表")
         let options = Workbook.Options()
         try writeOutputs(to: directory) { files in
             let names = forms.map { SelfAssessmentFormWorkbook.fileName($0, rubric: rubric) }
@@ -72,6 +92,56 @@ struct Forms: ParsableCommand {
             if let failure = failures.compactMap({ $0 }).first { throw FormsFailure(message: failure) }
         }
         printError("wrote \(forms.count) 自评表 for \(rubric.assessment.title); send them out, then read the returned files with: kaohe collect \(assessment) <folder>")
+    }
+
+    /// One 核定表 per scorer unit, prefilled from the data collected so far.
+    func writeReviewForms(rubric: Rubric, digest: String, folder: String) throws {
+        let all = ReviewForm.units(rubric)
+        let unknown = units.filter { !all.contains($0) }
+        guard unknown.isEmpty else {
+            throw ValidationError("unknown scorer unit \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (expected one of: \(all.joined(separator: ", ")))")
+        }
+        let data = collectedData(rubric: rubric)
+        let forms = all.filter { units.isEmpty || units.contains($0) }.map { ReviewForm(rubric: rubric, unit: $0, data: data) }
+        try writeForms(forms, to: (folder as NSString).appendingPathComponent("核定表"), name: { ReviewFormWorkbook.fileName($0, rubric: rubric) }) {
+            try ReviewFormWorkbook.write($0, rubric: rubric, rubricDigest: digest, to: $1)
+        }
+        let missing = rubric.organizations.filter { data[$0.id] == nil }.map(\.name)
+        if !missing.isEmpty { printError("note: no data yet for \(missing.joined(separator: ", ")); their rows are not prefilled") }
+        printError("wrote \(forms.count) 核定表 for \(rubric.assessment.title); send each to its unit, then read the returned files with: kaohe collect \(assessment) <folder>")
+    }
+
+    /// One 测评统计表 per survey block and rater group, prefilled with votes already in data.
+    func writeSurveyForms(rubric: Rubric, digest: String, folder: String) throws {
+        let forms = SurveyForm.forms(rubric: rubric, data: collectedData(rubric: rubric))
+        guard !forms.isEmpty else { throw ValidationError("the rubric has no survey block; there is no 测评统计表 to write.") }
+        try writeForms(forms, to: (folder as NSString).appendingPathComponent("测评"), name: { SurveyFormWorkbook.fileName($0, rubric: rubric) }) {
+            try SurveyFormWorkbook.write($0, rubric: rubric, rubricDigest: digest, to: $1)
+        }
+        printError("wrote \(forms.count) 测评统计表 for \(rubric.assessment.title); fill in the tallies, then read them with: kaohe collect \(assessment) <folder>")
+    }
+
+    /// The data in data/ by organization; files with problems are named and left out.
+    func collectedData(rubric: Rubric) -> [String: OrganizationData] {
+        let (data, problems) = CollectionRound.collectedData(in: (assessment as NSString).appendingPathComponent("data"), rubric: rubric,
+                                                             spreadsheets: SpreadsheetFile.readForm)
+        if !problems.isEmpty {
+            printDiagnostics(problems)
+            printError("note: the data files above have problems; their organizations' rows are not prefilled")
+        }
+        return data
+    }
+
+    /// Writes each form on all cores, atomically as a set.
+    func writeForms<Form: Sendable>(_ forms: [Form], to directory: String, name: (Form) -> String,
+                                    write: @escaping @Sendable (Form, String) throws -> Void) throws {
+        try writeOutputs(to: directory) { files in
+            let paths = forms.map { files.stage(name($0)) }
+            let failures = concurrentMap(forms.count) { i -> String? in
+                do { try write(forms[i], paths[i]); return nil } catch { return "\((paths[i] as NSString).lastPathComponent): \(error)" }
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw FormsFailure(message: failure) }
+        }
     }
 }
 

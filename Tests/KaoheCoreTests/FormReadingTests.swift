@@ -212,7 +212,7 @@ struct FilledForm {
 
     @Test func collectedDataFilesReadBackTheSame() throws {
         let original = assessment.data.first { $0.organization == "women" }!
-        let text = DataFileText.yaml(original, rubric: assessment.rubric, sources: [InputFile(path: "x.xlsx", sha256: "00")])
+        let text = DataFileText.yaml(original, rubric: assessment.rubric, sources: [.init(form: "自评表", file: InputFile(path: "x.xlsx", sha256: "00"))])
         #expect(DataFileText.isCollected(text))
         var d = Diagnostics()
         let back = try #require(DataLoader.loadYAML(text, file: "women.yaml", rubric: assessment.rubric, diagnostics: &d))

@@ -71,4 +71,46 @@ public struct FormMetadata: Sendable, Equatable {
         meta.subject = values[meta.subjectKey] ?? ""
         return meta
     }
+
+    /// Whether the form is of `kind` and of this rubric's assessment and year; each mismatch is an error naming both.
+    public func check(kind expected: Kind, rubric: Rubric, file: String, _ d: inout Diagnostics) -> Bool {
+        let at = SourceLocation.wholeFile(file)
+        guard kind == expected else {
+            d.error(at, "这是一份\(kind.rawValue)，不是\(expected.rawValue)；请放到 kaohe collect 读取的文件夹中，它会按类型读取")
+            return false
+        }
+        var ok = true
+        if assessment != rubric.assessment.id {
+            d.error(at, "这份\(kind.rawValue)属于考核“\(assessment)”，而本考核是“\(rubric.assessment.id)”；请用本考核的 kaohe forms 生成的表")
+            ok = false
+        }
+        if year != rubric.assessment.year {
+            d.error(at, "这份\(kind.rawValue)是 \(year) 年度的，而本考核是 \(rubric.assessment.year) 年度；可能是上一年的表，请用本年度的表重新填写")
+            ok = false
+        }
+        return ok
+    }
+
+    /// A different rubric fingerprint is a warning while every 编号 keeps its method and points (`current`, what the
+    /// form would hold today), otherwise an error naming what changed.
+    public func checkFingerprint(_ digest: String, current: [(code: String, method: String)], file: String,
+                                 _ d: inout Diagnostics) {
+        guard rubric != digest else { return }
+        let now = Dictionary(current.map { ($0.code, $0.method) }, uniquingKeysWith: { a, _ in a })
+        let then = Set(methods.map(\.code))
+        var changes: [String] = []
+        for (code, method) in methods {
+            guard let today = now[code] else {
+                changes.append("\(code) 已不在细则中")
+                continue
+            }
+            if today != method { changes.append("\(code) 由“\(method)”改为“\(today)”") }
+        }
+        for (code, _) in current where !then.contains(code) { changes.append("\(code) 是新增的") }
+        if changes.isEmpty {
+            d.warning(.wholeFile(file), "这份表生成后考核细则有改动（指纹不同），但表中各项的计分方法和分值未变，照常读取")
+        } else {
+            d.error(.wholeFile(file), "这份表生成后考核细则改动了：\(changes.prefix(8).joined(separator: "；"))\(changes.count > 8 ? " 等 \(changes.count) 处" : "")；请用 kaohe forms 重新生成并重新填写")
+        }
+    }
 }

@@ -49,9 +49,9 @@ struct IndicatorRowsReader {
                                    location: sheet.location(row, Column.value.rawValue))
         if planned.input != .checklistHeader {
             if let cell = sheet.cell(row, Column.value.rawValue, subject: subject, &d) {
-                entry.value = value(cell, planned, at: entry.location, &d)
+                entry.value = FormValue.read(cell, row: planned, at: entry.location, subject: subject, &d)
             } else if planned.required {
-                d.add(.error, entry.location, "未填写完成情况（\(expected(planned))）", about: subject)
+                d.add(.error, entry.location, "未填写完成情况（\(FormValue.expected(planned))）", about: subject)
             }
         }
         if let cell = sheet.cell(row, Column.selfScore.rawValue, subject: subject, &d) {
@@ -62,76 +62,15 @@ struct IndicatorRowsReader {
         return entry
     }
 
-    /// What the 完成情况 cell of this row takes, in words.
-    private func expected(_ planned: SelfAssessmentForm.Row) -> String {
-        switch planned.input {
-        case .number, .count: "应填数字\(planned.unit.map { "，单位 \($0)" } ?? "")"
-        case .yesNo: "应选“是”或“否”"
-        case .level(let names): "应选 \(names.joined(separator: "、")) 之一"
-        case .numbers: "应填用“、”分隔的若干数字"
-        case .checklistHeader: "逐项填写"
-        case .item: "完成填“是”，未完成填“否”，部分完成填 0 到 1 之间的比例"
-        }
-    }
-
-    private func value(_ cell: Spreadsheet.Cell, _ planned: SelfAssessmentForm.Row, at: SourceLocation,
-                       _ d: inout Diagnostics) -> DataValue? {
-        do throws(LenientReading.Refusal) {
-            switch planned.input {
-            case .number, .count:
-                let read = try LenientReading.number(cell, unit: planned.unit)
-                if case .count = planned.input, read.value.isNegative || !(read.value < 1_000_000_000) {
-                    throw LenientReading.Refusal(message: "次数应为 0 到 10^9 之间的数，实际为 \(read.value.decimalText())")
-                }
-                note(read.change, at, planned, &d)
-                return .number(read.value)
-            case .yesNo:
-                let read = try LenientReading.yesNo(cell)
-                note(read.change, at, planned, &d)
-                return .boolean(read.value)
-            case .level(let names):
-                let typed = LenientReading.trimmed(cell.text)
-                guard names.contains(typed) else {
-                    throw LenientReading.Refusal(message: "应选 \(names.joined(separator: "、")) 之一，实际为“\(typed)”")
-                }
-                return .text(typed)
-            case .numbers:
-                let read = try LenientReading.numbers(cell, unit: planned.unit)
-                note(read.change, at, planned, &d)
-                return .list(read.value.map(DataValue.number))
-            case .checklistHeader, .item:
-                return nil
-            }
-        } catch {
-            d.add(.error, at, error.message, about: planned.name)
-            return nil
-        }
-    }
-
-    /// A checklist item: 是/否, or a fraction from 0 to 1 for a partly done item.
+    /// A checklist item's row.
     private func itemValue(_ row: Int, _ planned: SelfAssessmentForm.Row, _ d: inout Diagnostics) -> DataValue? {
         let at = sheet.location(row, Column.value.rawValue)
         let subject = "\(rubric.indicator(planned.indicatorID)?.name ?? planned.indicatorID)·\(planned.name)"
         guard let cell = sheet.cell(row, Column.value.rawValue, subject: subject, &d) else {
-            if planned.required { d.add(.error, at, "未填写（\(expected(planned))）", about: subject) }
+            if planned.required { d.add(.error, at, "未填写（\(FormValue.expected(planned))）", about: subject) }
             return nil
         }
-        if let read = try? LenientReading.yesNo(cell) {
-            note(read.change, at, planned, &d, subject: subject)
-            return .boolean(read.value)
-        }
-        do throws(LenientReading.Refusal) {
-            let read = try LenientReading.number(cell, unit: "%")
-            let fraction = cell.isPercent || read.change?.contains("%") == true ? read.value / 100 : read.value
-            guard fraction >= .zero, fraction <= .one else {
-                throw LenientReading.Refusal(message: "部分完成的比例应在 0 到 1 之间，实际为 \(fraction.decimalText())")
-            }
-            note(read.change, at, planned, &d, subject: subject)
-            return .number(fraction)
-        } catch {
-            d.add(.error, at, "\(expected(planned))；实际为“\(cell.text)”", about: subject)
-            return nil
-        }
+        return FormValue.read(cell, row: planned, at: at, subject: subject, &d)
     }
 
     private func selfScore(_ cell: Spreadsheet.Cell, _ planned: SelfAssessmentForm.Row, at: SourceLocation,

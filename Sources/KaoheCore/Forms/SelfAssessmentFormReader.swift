@@ -21,7 +21,8 @@ public struct SelfAssessmentFormReader {
         }
         guard let organization = check(meta, file: file, &d) else { return nil }
         let form = SelfAssessmentForm(rubric: rubric, organization: organization)
-        checkFingerprint(meta, against: form, file: file, &d)
+        meta.checkFingerprint(rubricDigest, current: form.metadata(rubric: rubric, rubricDigest: rubricDigest).methods,
+                              file: file, &d)
         guard let sheet = spreadsheet.sheet(SelfAssessmentForm.sheetName) else {
             d.error(.wholeFile(file), "没有“\(SelfAssessmentForm.sheetName)”工作表；请使用原表填写，不要改工作表名称")
             return nil
@@ -42,48 +43,13 @@ public struct SelfAssessmentFormReader {
 
     /// The form's organization when kind, assessment, year and organization are this rubric's.
     private func check(_ meta: FormMetadata, file: String, _ d: inout Diagnostics) -> Organization? {
-        let where_ = SourceLocation.wholeFile(file)
-        guard meta.kind == .selfAssessment else {
-            d.error(where_, "这是一份\(meta.kind.rawValue)，不是自评表；\(meta.kind.rawValue)请用 kaohe collect 读取")
-            return nil
-        }
-        var ok = true
-        if meta.assessment != rubric.assessment.id {
-            d.error(where_, "这份自评表属于考核“\(meta.assessment)”，而本考核是“\(rubric.assessment.id)”；请用本考核的 kaohe forms 生成的表")
-            ok = false
-        }
-        if meta.year != rubric.assessment.year {
-            d.error(where_, "这份自评表是 \(meta.year) 年度的，而本考核是 \(rubric.assessment.year) 年度；可能是上一年的表，请用本年度的表重新填写")
-            ok = false
-        }
+        let ok = meta.check(kind: .selfAssessment, rubric: rubric, file: file, &d)
+        guard meta.kind == .selfAssessment else { return nil }
         guard let organization = rubric.organizations.first(where: { $0.id == meta.subject }) else {
-            d.error(where_, "自评表所属单位“\(meta.subject)”不在本考核的单位名单中")
+            d.error(.wholeFile(file), "自评表所属单位“\(meta.subject)”不在本考核的单位名单中")
             return nil
         }
         return ok ? organization : nil
-    }
-
-    /// A different rubric is a warning while every 编号 keeps its method and points, otherwise an error naming
-    /// what changed.
-    private func checkFingerprint(_ meta: FormMetadata, against form: SelfAssessmentForm, file: String, _ d: inout Diagnostics) {
-        guard meta.rubric != rubricDigest else { return }
-        let current = form.metadata(rubric: rubric, rubricDigest: rubricDigest).methods
-        var changes: [String] = []
-        for (code, method) in meta.methods {
-            guard let now = current.first(where: { $0.code == code })?.method else {
-                changes.append("\(code) 已不在细则中")
-                continue
-            }
-            if now != method { changes.append("\(code) 由“\(method)”改为“\(now)”") }
-        }
-        for (code, _) in current where !meta.methods.contains(where: { $0.code == code }) {
-            changes.append("\(code) 是新增的")
-        }
-        if changes.isEmpty {
-            d.warning(.wholeFile(file), "这份表生成后考核细则有改动（指纹不同），但表中各项的计分方法和分值未变，照常读取")
-        } else {
-            d.error(.wholeFile(file), "这份表生成后考核细则改动了：\(changes.prefix(8).joined(separator: "；"))\(changes.count > 8 ? " 等 \(changes.count) 处" : "")；请用 kaohe forms 重新生成并重新填写")
-        }
     }
 }
 
@@ -99,6 +65,7 @@ struct FormSheetReader {
     init?(sheet: Spreadsheet.Sheet, file: String, columns known: [String]) {
         self.sheet = sheet
         self.file = file
+        let known = Set(known)
         var byRow: [Int: [(column: Int, cell: Spreadsheet.Cell)]] = [:]
         for (address, cell) in sheet.cells where address.row < 20 { byRow[address.row, default: []].append((address.column, cell)) }
         for row in 0..<20 {

@@ -65,21 +65,46 @@ public struct FormReading: Sendable {
 
     /// Reads a returned 自评表 as one organization's data; problems go to `d`.
     public func selfAssessment(at path: String, rubric: Rubric, _ d: inout Diagnostics) -> OrganizationData? {
-        read(path, rubric: rubric, &d).data
+        if case .selfAssessment(let data, _) = returned(path, rubric: rubric, &d) { return data }
+        if !d.hasErrors { d.error(.wholeFile(path), "data/ 中只能放自评表；核定表和测评统计表请用 kaohe collect 读取") }
+        return nil
     }
 
-    /// A returned 自评表's data, and the organization of the rubric it names even when it has errors (so that a
-    /// report can file its problems under that organization).
-    func read(_ path: String, rubric: Rubric, _ d: inout Diagnostics) -> (data: OrganizationData?, organization: String?) {
+    /// What a returned form holds, by its kind.
+    enum Returned {
+        /// A 自评表's data, and the organization of the rubric it names even when it has errors (so that a report
+        /// can file its problems under that organization).
+        case selfAssessment(OrganizationData?, organization: String?)
+        case review(Review?, unit: String)
+        case survey(SurveyTally?, group: String)
+        /// Not a form of this assessment at all.
+        case unreadable
+    }
+
+    /// Reads a returned form of any kind; problems go to `d`.
+    func returned(_ path: String, rubric: Rubric, _ d: inout Diagnostics) -> Returned {
         let spreadsheet: Spreadsheet
         do { spreadsheet = try spreadsheets(path) } catch {
             d.error(.wholeFile(path), "\(error)")
-            return (nil, nil)
+            return .unreadable
         }
-        let data = SelfAssessmentFormReader(rubric: rubric, rubricDigest: rubricDigest).read(spreadsheet, file: path, &d)
-        guard let meta = try? FormMetadata.read(spreadsheet), meta.kind == .selfAssessment,
-              rubric.organizations.contains(where: { $0.id == meta.subject }) else { return (data, nil) }
-        return (data, meta.subject)
+        let meta: FormMetadata
+        do { meta = try FormMetadata.read(spreadsheet) } catch {
+            d.error(.wholeFile(path), error.message)
+            return .unreadable
+        }
+        switch meta.kind {
+        case .selfAssessment:
+            let data = SelfAssessmentFormReader(rubric: rubric, rubricDigest: rubricDigest).read(spreadsheet, file: path, &d)
+            let named = rubric.organizations.contains { $0.id == meta.subject }
+            return .selfAssessment(data, organization: named ? meta.subject : nil)
+        case .review:
+            return .review(ReviewFormReader(rubric: rubric, rubricDigest: rubricDigest).read(spreadsheet, meta: meta, file: path, &d),
+                           unit: meta.subject)
+        case .survey:
+            return .survey(SurveyFormReader(rubric: rubric, rubricDigest: rubricDigest).read(spreadsheet, meta: meta, file: path, &d),
+                           group: meta.subject)
+        }
     }
 
     /// The refusal of an `.xls` or `.et` file.

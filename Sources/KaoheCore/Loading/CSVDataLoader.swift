@@ -5,7 +5,8 @@ import Foundation
 /// `indicator` may also be `survey:<group>`, `bonus:<item>`, `penalty:<item>` or `veto:<id>`.
 public enum CSVDataLoader {
     static let columns = ["organization", "indicator", "value", "self", "evidence", "note"]
-    // An optional `year` column is checked like `year:` in YAML (§12).
+    // An optional `year` column is checked like `year:` in YAML (§12); optional `claimed`, `review_note` and
+    // `reviewed_by` columns carry a verification (forms.md §5).
 
     /// Reads a CSV file; returns one data set per organization in it.
     public static func load(_ text: String, file: String, rubric: Rubric,
@@ -121,8 +122,11 @@ public enum CSVDataLoader {
                     if selfScore == nil { d.error(here, "the self-score of '\(key)' must be a number, found '\(cell("self"))'") }
                 }
                 let value: DataValue? = cell("value").isEmpty ? nil : DataValue(valueNode)
-                data.indicators[key] = IndicatorEntry(value: value, selfScore: selfScore, evidence: evidence, note: note,
-                                                      location: here)
+                var entry = IndicatorEntry(value: value, selfScore: selfScore, evidence: evidence, note: note, location: here)
+                if !cell("claimed").isEmpty { entry.claimed = DataValue(yamlValue(cell("claimed"), at: here, &d)) }
+                entry.reviewNote = cell("review_note").isEmpty ? nil : cell("review_note")
+                entry.reviewedBy = cell("reviewed_by").isEmpty ? nil : cell("reviewed_by")
+                data.indicators[key] = entry
             }
             byOrganization[orgID] = data
         }

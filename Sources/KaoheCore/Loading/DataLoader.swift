@@ -54,9 +54,11 @@ public enum DataLoader {
             for item in node.sequence ?? [node] {
                 var id = item.text
                 var note: String?
+                var reviewedBy: String?
                 if item.mapping != nil, var vm = MapReader(item, "a veto entry", &d) {
                     id = vm.text("id", required: true, &d)
                     note = vm.text("note", &d)
+                    reviewedBy = vm.text("reviewed_by", &d)
                     vm.reportUnknownKeys(&d)
                 }
                 guard let id else { d.error(item.location, "a veto entry must be an id or {id, note}"); continue }
@@ -68,7 +70,7 @@ public enum DataLoader {
                     d.warning(item.location, "veto '\(id)' is given twice (first at line \(first.location.line)); it counts once")
                     continue
                 }
-                data.vetoes.append(VetoEntry(id: id, note: note, location: item.location))
+                data.vetoes.append(VetoEntry(id: id, note: note, location: item.location, reviewedBy: reviewedBy))
             }
         }
         if let node = m.value("survey"), !node.isNull {
@@ -100,12 +102,12 @@ public enum DataLoader {
     /// Whether `key` is one of the keys of an indicator entry's long form (`{value: …, self: …}`).
     private static func isEntryKey(_ key: String?) -> Bool {
         switch key {
-        case "value", "self", "evidence", "note": true
+        case "value", "self", "evidence", "note", "claimed", "review_note", "reviewed_by": true
         default: false
         }
     }
 
-    /// The long form `{value, self, evidence, note}` or a bare value.
+    /// The long form `{value, self, evidence, note, claimed, review_note, reviewed_by}` or a bare value.
     static func indicatorEntry(_ node: YAMLValue, at location: SourceLocation, _ d: inout Diagnostics) -> IndicatorEntry {
         if let pairs = node.mapping, pairs.contains(where: { isEntryKey($0.key.text) }) {
             // Most entries are well formed and read in one pass; the map reader takes the others and says what is
@@ -116,8 +118,12 @@ public enum DataLoader {
             let selfScore = m.number("self", &d)
             let evidence = m.value("evidence").map(texts) ?? []
             let note = m.text("note", &d)
+            var entry = IndicatorEntry(value: value, selfScore: selfScore, evidence: evidence, note: note, location: location)
+            entry.claimed = m.value("claimed").flatMap { $0.isNull ? nil : DataValue($0) }
+            entry.reviewNote = m.text("review_note", &d)
+            entry.reviewedBy = m.text("reviewed_by", &d)
             m.reportUnknownKeys(&d)
-            return IndicatorEntry(value: value, selfScore: selfScore, evidence: evidence, note: note, location: location)
+            return entry
         }
         return IndicatorEntry(value: node.isNull ? nil : DataValue(node), selfScore: nil, evidence: [], note: nil,
                               location: location)
@@ -138,10 +144,16 @@ public enum DataLoader {
                 entry.selfScore = number
             case "evidence":
                 entry.evidence = texts(value)
-            case "note":
+            case "note", "review_note", "reviewed_by":
                 guard !value.isNull else { continue }
                 guard let text = value.text, !text.isEmpty else { return nil }
-                entry.note = text
+                switch key.text {
+                case "note": entry.note = text
+                case "review_note": entry.reviewNote = text
+                default: entry.reviewedBy = text
+                }
+            case "claimed":
+                entry.claimed = value.isNull ? nil : DataValue(value)
             default:
                 return nil
             }
@@ -170,6 +182,9 @@ public enum DataLoader {
                 }
                 entry.note = m.text("note", &d)
                 entry.evidence = m.value("evidence").map(texts) ?? []
+                entry.claimed = m.number("claimed", &d)
+                entry.reviewNote = m.text("review_note", &d)
+                entry.reviewedBy = m.text("reviewed_by", &d)
                 m.reportUnknownKeys(&d)
             }
             guard rules.items.contains(where: { $0.id == entry.item }) else {

@@ -173,6 +173,7 @@ public enum RubricLoader {
         readList(top.value("vetoes"), "'vetoes'", &d) { m, d in
             guard let id = m.text("id", required: true, &d), vetoIDs.register(id, at: m.location, &d) else { return }
             let name = m.text("name", &d) ?? id
+            let scorer = m.text("scorer", &d)
             guard let node = m.value("effect"), var e = MapReader(node, "the effect of veto '\(id)'", &d) else {
                 if !m.has("effect") { d.error(m.location, "veto '\(id)' needs an 'effect' (grade, demote or max_grade)") }
                 return
@@ -194,7 +195,7 @@ public enum RubricLoader {
                 d.error(node.location, "veto '\(id)' needs one of grade, demote or max_grade in its effect")
                 return
             }
-            vetoes.append(Veto(id: id, name: name, effect: effect))
+            vetoes.append(Veto(id: id, name: name, effect: effect, scorer: scorer))
         }
         var ranking = Ranking(within: .category, tieBreak: [])
         if let node = top.value("ranking"), var m = MapReader(node, "'ranking'", &d) {
@@ -262,7 +263,8 @@ public enum RubricLoader {
             if points.isNegative { d.error(im.value("points")!.location, "item '\(id)' has negative points \(points) (penalties are written as positive points)") }
             let itemCap = im.number("cap", &d)
             if let c = itemCap, c.isNegative { d.error(im.value("cap")!.location, "item '\(id)' has a negative cap \(c)") }
-            items.append(.init(id: id, name: im.text("name", &d) ?? id, points: points, cap: itemCap))
+            items.append(.init(id: id, name: im.text("name", &d) ?? id, points: points, cap: itemCap,
+                               scorer: im.text("scorer", &d)))
         }
         m.reportUnknownKeys(&d)
         return AdjustmentRules(cap: cap, items: items)

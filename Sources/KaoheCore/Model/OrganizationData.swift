@@ -101,6 +101,15 @@ public struct IndicatorEntry: Sendable {
     public var evidence: [String]
     public var note: String?
     public var location: SourceLocation
+    /// The organization's own value when the verified `value` differs (forms.md §5).
+    public var claimed: DataValue? = nil
+    /// The verifier's note (核定说明).
+    public var reviewNote: String? = nil
+    /// The 考核责任单位 that verified the value.
+    public var reviewedBy: String? = nil
+
+    /// Whether a verifier changed the organization's value.
+    public var isCorrected: Bool { claimed != nil }
 }
 
 /// A bonus or penalty claim.
@@ -110,12 +119,19 @@ public struct AdjustmentEntry: Sendable {
     public var note: String?
     public var evidence: [String]
     public var location: SourceLocation
+    /// The count the organization reported, when a verifier changed it (forms.md §5).
+    public var claimed: Exact? = nil
+    public var reviewNote: String? = nil
+    /// The 考核责任单位 that verified or reported the count.
+    public var reviewedBy: String? = nil
 }
 
 public struct VetoEntry: Sendable {
     public var id: String
     public var note: String?
     public var location: SourceLocation
+    /// The 考核责任单位 that reported the veto.
+    public var reviewedBy: String? = nil
 }
 
 /// A rater group's votes: counts per answer, or numeric ballots (0–100).

@@ -218,6 +218,8 @@ public struct AdjustmentRules: Sendable {
         /// Points per occurrence.
         public var points: Exact
         public var cap: Exact?
+        /// The 考核责任单位 that reports or verifies this item (its 核定表 carries the item's rows); nil: the office.
+        public var scorer: String? = nil
     }
 
     public var cap: Exact?
@@ -240,6 +242,8 @@ public struct Veto: Sendable {
     public var id: String
     public var name: String
     public var effect: Effect
+    /// The 考核责任单位 that reports this veto (its 核定表 carries the veto's rows); nil: the office.
+    public var scorer: String? = nil
 }
 
 /// A grade band (等次), highest first.

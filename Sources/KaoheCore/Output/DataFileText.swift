@@ -8,11 +8,44 @@ public enum DataFileText {
     /// Whether a data file's text was written by `kaohe collect`.
     public static func isCollected(_ text: String) -> Bool { text.hasPrefix(marker) }
 
-    /// The file for `data`; `source` names where it came from (file and SHA-256 of each form read).
-    public static func yaml(_ data: OrganizationData, rubric: Rubric, sources: [InputFile]) -> String {
+    /// A form the data came from: its kind and subject (`自评表`, `核定表 县委组织部`, `测评统计表 satisfaction.staff`),
+    /// path and SHA-256.
+    public struct Source: Sendable, Equatable {
+        public var form: String
+        public var path: String
+        public var sha256: String
+
+        public init(form: String, file: InputFile) {
+            self.form = form
+            path = file.path
+            sha256 = file.sha256
+        }
+
+        var line: String {
+            "# 来源: \(form.replacingOccurrences(of: "\n", with: " ")) | \(path.replacingOccurrences(of: "\n", with: " ")) | SHA-256 \(sha256)\n"
+        }
+
+        /// A source line written by `line`, or nil.
+        init?(line: Substring) {
+            guard line.hasPrefix("# 来源: ") else { return nil }
+            let parts = line.dropFirst(5).components(separatedBy: " | ")
+            guard parts.count == 3, parts[2].hasPrefix("SHA-256 ") else { return nil }
+            form = parts[0]
+            path = parts[1]
+            sha256 = String(parts[2].dropFirst(8))
+        }
+    }
+
+    /// The sources named at the head of a collected data file.
+    public static func sources(in text: String) -> [Source] {
+        text.split(separator: "\n").prefix { $0.hasPrefix("#") }.compactMap(Source.init(line:))
+    }
+
+    /// The file for `data`; `sources` names where it came from (kind, file and SHA-256 of each form read).
+    public static func yaml(_ data: OrganizationData, rubric: Rubric, sources: [Source]) -> String {
         let name = rubric.organizations.first { $0.id == data.organization }?.name ?? data.organization
         var out = "\(marker) \(name) 的数据，由 kaohe collect 从报送的表格生成；请勿手工修改（修改后请删去本行，collect 将不再覆盖本文件）\n"
-        for source in sources { out += "# 来源: \(source.path.replacingOccurrences(of: "\n", with: " ")) (SHA-256 \(source.sha256))\n" }
+        for source in sources { out += source.line }
         out += "organization: \(q(data.organization))\n"
         if let year = data.year { out += "year: \(year)\n" }
         out += "indicators:\n"
@@ -25,7 +58,7 @@ public enum DataFileText {
         if data.vetoes.isEmpty { out += "vetoes: []\n" } else {
             out += "vetoes:\n"
             for veto in data.vetoes {
-                out += "  - {id: \(q(veto.id))\(veto.note.map { ", note: \(q($0))" } ?? "")}\n"
+                out += "  - {id: \(q(veto.id))\(veto.note.map { ", note: \(q($0))" } ?? "")\(veto.reviewedBy.map { ", reviewed_by: \(q($0))" } ?? "")}\n"
             }
         }
         out += surveys(data.surveys, rubric: rubric)
@@ -40,6 +73,9 @@ public enum DataFileText {
         if let score = entry.selfScore { fields.append("self: \(score.decimalText())") }
         if !entry.evidence.isEmpty { fields.append("evidence: [\(entry.evidence.map(q).joined(separator: ", "))]") }
         if let note = entry.note { fields.append("note: \(q(note))") }
+        if let claimed = entry.claimed { fields.append("claimed: \(valueText(claimed))") }
+        if let note = entry.reviewNote { fields.append("review_note: \(q(note))") }
+        if let unit = entry.reviewedBy { fields.append("reviewed_by: \(q(unit))") }
         return "{\(fields.joined(separator: ", "))}"
     }
 
@@ -59,6 +95,9 @@ public enum DataFileText {
             var fields = ["item: \(q(entry.item))", "count: \(entry.count.decimalText())"]
             if let note = entry.note { fields.append("note: \(q(note))") }
             if !entry.evidence.isEmpty { fields.append("evidence: [\(entry.evidence.map(q).joined(separator: ", "))]") }
+            if let claimed = entry.claimed { fields.append("claimed: \(claimed.decimalText())") }
+            if let note = entry.reviewNote { fields.append("review_note: \(q(note))") }
+            if let unit = entry.reviewedBy { fields.append("reviewed_by: \(q(unit))") }
             return "  - {\(fields.joined(separator: ", "))}\n"
         }.joined()
     }

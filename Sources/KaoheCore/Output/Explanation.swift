@@ -24,6 +24,7 @@ public enum Explanation {
                 lines.append("  \(indicator.id) \(indicator.name) (\(indicator.points) 分, \(indicator.method.chineseName))")
                 if let standard = indicator.standard { lines.append("    评分标准: \(standard)") }
                 lines.append("    完成情况: \(r.valueText)")
+                if let review = r.review { lines.append("    核定: \(Self.reviewText(review, claimed: r.claimedText, verified: r.valueText))") }
                 lines.append("    计算: \(r.working)")
                 // A part is shown with as many decimals as it has (§12): a self-score of 4.655 is not printed as 4.66.
                 if let s = r.selfScore { lines.append("    自评 \(part(s)), 核定 \(f(r.score)), 差异 \(f((r.score - s).rounded(p)))") }
@@ -77,5 +78,12 @@ public enum Explanation {
         for step in org.grading.steps { lines.append("  \(step)") }
         lines.append("  最终等次: \(org.grade)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `申报 98.6，核定 96（县委组织部核定：签到表缺两次）`, or `县委组织部核定，与申报一致`.
+    static func reviewText(_ review: IndicatorResult.Review, claimed: String?, verified: String) -> String {
+        let note = review.note.map { "：\($0)" } ?? ""
+        guard let claimed else { return "\(review.by)核定，与申报一致\(note.isEmpty ? "" : "（\(note.dropFirst())）")" }
+        return "申报 \(claimed)，核定 \(verified)（\(review.by)核定\(note)）"
     }
 }

@@ -22,10 +22,23 @@ public enum ResultsExport {
             out += "\"category\": \(JSONText.quoted(category)), \"category_id\": \(JSONText.quoted(org.organization.category)), "
             out += "\"blocks\": {\(blocks)}, \"bonus\": \(number(org.bonus.total)), \"penalty\": \(number(org.penalty.total)), "
             out += "\"final\": \(number(org.final)), \"rank\": \(org.rank), \"grade\": \(JSONText.quoted(org.grade)), "
-            out += "\"vetoes\": [\(org.vetoes.map { JSONText.quoted($0.id) }.joined(separator: ", "))]}"
+            out += "\"vetoes\": [\(org.vetoes.map { JSONText.quoted($0.id) }.joined(separator: ", "))]"
+            out += reviewed(org, rubric: rubric) + "}"
         }
         out += "\n  ]\n}\n"
         return out
+    }
+
+    /// `, "reviewed": [...]`: the indicators a 考核责任单位 verified, with the verified value, the claim when it
+    /// differs (else null), the unit and its note; nothing when none was verified.
+    static func reviewed(_ org: OrganizationResult, rubric: Rubric) -> String {
+        let items = rubric.indicators.compactMap { indicator -> String? in
+            guard let r = org.indicator(indicator.id), let review = r.review else { return nil }
+            return "{\"indicator\": \(JSONText.quoted(indicator.id)), \"value\": \(JSONText.quoted(r.valueText)), "
+                + "\"claimed\": \(r.claimedText.map(JSONText.quoted) ?? "null"), \"reviewed_by\": \(JSONText.quoted(review.by)), "
+                + "\"review_note\": \(review.note.map(JSONText.quoted) ?? "null")}"
+        }
+        return items.isEmpty ? "" : ", \"reviewed\": [\(items.joined(separator: ", "))]"
     }
 
     /// The CSV table, UTF-8 with a byte-order mark so that Excel reads the Chinese.

@@ -59,14 +59,23 @@ public struct IndicatorResult: Sendable {
     let organization: String
     private var remarks: Remarks?
 
-    /// The organization's note and evidence for the indicator.
+    /// The organization's note and evidence for the indicator, and its verification (forms.md §5).
     private final class Remarks: Sendable {
         let note: String?
         let evidence: [String]
-        init(note: String?, evidence: [String]) {
+        let review: Review?
+        init(note: String?, evidence: [String], review: Review? = nil) {
             self.note = note
             self.evidence = evidence
+            self.review = review
         }
+    }
+
+    /// Who verified the value, what the organization claimed when it differs, and the verifier's note.
+    public struct Review: Sendable {
+        public var claimed: DataValue?
+        public var by: String
+        public var note: String?
     }
 
     init(value: DataValue?, fraction: Exact, selfScore: Exact?, evidence: [String], note: String?,
@@ -84,12 +93,25 @@ public struct IndicatorResult: Sendable {
 
     public var note: String? {
         get { remarks?.note }
-        set { remarks = newValue == nil && evidence.isEmpty ? nil : Remarks(note: newValue, evidence: evidence) }
+        set { remarks = Self.remarks(note: newValue, evidence: evidence, review: review) }
     }
 
     public var evidence: [String] {
         get { remarks?.evidence ?? [] }
-        set { remarks = note == nil && newValue.isEmpty ? nil : Remarks(note: note, evidence: newValue) }
+        set { remarks = Self.remarks(note: note, evidence: newValue, review: review) }
+    }
+
+    /// The verification, when a 考核责任单位 verified the value.
+    public var review: Review? {
+        get { remarks?.review }
+        set { remarks = Self.remarks(note: note, evidence: evidence, review: newValue) }
+    }
+
+    /// The claimed value's text when a verifier changed it.
+    public var claimedText: String? { review?.claimed.map { context.indicator.method.display($0) } }
+
+    private static func remarks(note: String?, evidence: [String], review: Review?) -> Remarks? {
+        note == nil && evidence.isEmpty && review == nil ? nil : Remarks(note: note, evidence: evidence, review: review)
     }
 
     /// The printed score, rounded once: points × fraction.

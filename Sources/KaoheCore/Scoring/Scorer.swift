@@ -264,6 +264,9 @@ public struct Scorer: Sendable {
         var result = IndicatorResult(value: entry?.value, fraction: .zero, selfScore: entry?.selfScore,
                                      evidence: entry?.evidence ?? [], note: entry?.note, context: context,
                                      organization: organization.id, position: position)
+        if let entry, let unit = entry.reviewedBy {
+            result.review = .init(claimed: entry.claimed, by: unit, note: entry.reviewNote)
+        }
         if let entry, let claimed = entry.selfScore {
             let indicator = context.indicator
             var maximum = indicator.basePoints

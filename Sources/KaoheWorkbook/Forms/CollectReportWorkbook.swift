@@ -7,36 +7,39 @@ public enum CollectReportWorkbook {
     public static func write(_ round: CollectionRound, rubric: Rubric, to path: String,
                              options: Workbook.Options = Workbook.Options()) throws {
         try Workbook.create(at: path, options: options) { book in
-            try book.setProperties(.init(title: "\(rubric.assessment.title) 自评表收集情况", author: rubric.assessment.issuer))
+            try book.setProperties(.init(title: "\(rubric.assessment.title) 表格收集情况", author: rubric.assessment.issuer))
             try writeStatus(round, rubric: rubric, to: book.addWorksheet(named: "收集情况"))
             try writeProblems(round, rubric: rubric, to: book.addWorksheet(named: "问题清单"))
         }
     }
 
     private static func writeStatus(_ round: CollectionRound, rubric: Rubric, to sheet: Worksheet) throws {
-        let headers = ["单位", "编号", "状态", "报送文件", "错误", "警告"]
-        try sheet.merge(CellRange(rows: 0...0, columns: 0...5), .text("\(rubric.assessment.title) 自评表收集情况"), style: Styles.title)
-        let counts = Dictionary(grouping: round.statuses, by: \.state).mapValues(\.count)
-        let summary = CollectionRound.State.allCasesInOrder.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: "　")
-        try sheet.merge(CellRange(rows: 1...1, columns: 0...5), .text("共 \(round.statuses.count) 个单位：\(summary)"), style: Styles.subtitle)
+        let headers = ["表格", "单位或测评组", "编号", "状态", "报送文件", "错误", "警告"]
+        let last = headers.count - 1
+        try sheet.merge(CellRange(rows: 0...0, columns: 0...last), .text("\(rubric.assessment.title) 表格收集情况"), style: Styles.title)
+        let lines = round.statuses(of: .selfAssessment)
+        let counts = Dictionary(grouping: lines, by: \.state).mapValues(\.count)
+        let summary = CollectionRound.State.allCasesInOrder.compactMap { state in counts[state].map { "\(state.rawValue) \($0)" } }
+        try sheet.merge(CellRange(rows: 1...1, columns: 0...last),
+                        .text("自评表：共 \(lines.count) 个单位，\(summary.joined(separator: "　"))"), style: Styles.subtitle)
         try sheet.writeRow(headers.map(CellValue.text), row: 2, style: Styles.header)
         for (i, status) in round.statuses.enumerated() {
-            let r = 3 + i
-            try sheet.write(.text(status.organization.name), row: r, column: 0, style: Styles.text)
-            try sheet.write(.text(status.organization.id), row: r, column: 1, style: Styles.text)
-            try sheet.write(.text(status.state.rawValue), row: r, column: 2, style: Styles.centered)
-            try sheet.write(.text(status.files.joined(separator: "\n")), row: r, column: 3, style: Styles.text)
-            try sheet.write(.number(Double(status.errors)), row: r, column: 4, style: Styles.integer)
-            try sheet.write(.number(Double(status.warnings)), row: r, column: 5, style: Styles.integer)
+            let values: [CellValue] = [.text(status.kind.rawValue), .text(status.name), .text(status.id), .text(status.state.rawValue),
+                                       .text(status.files.joined(separator: "\n")), .number(Double(status.errors)),
+                                       .number(Double(status.warnings))]
+            let styles = [Styles.centered, Styles.text, Styles.text, Styles.centered, Styles.text, Styles.integer, Styles.integer]
+            for (column, (value, style)) in zip(values, styles).enumerated() {
+                try sheet.write(value, row: 3 + i, column: column, style: style)
+            }
         }
-        let last = 2 + max(round.statuses.count, 1)
-        let states = CellRange(rows: 3...last, columns: 2...2)
+        let end = 2 + max(round.statuses.count, 1)
+        let states = CellRange(rows: 3...end, columns: 3...3)
         try sheet.conditionalFormat(states, .cellText(.equal, CollectionRound.State.withErrors.rawValue), style: Styles.failing)
         try sheet.conditionalFormat(states, .cellText(.equal, CollectionRound.State.missing.rawValue), style: Styles.low)
         try sheet.conditionalFormat(states, .cellText(.equal, CollectionRound.State.received.rawValue), style: Styles.excellent)
-        try sheet.autofilter(CellRange(rows: 2...last, columns: 0...5))
+        try sheet.autofilter(CellRange(rows: 2...end, columns: 0...last))
         try sheet.freezePanes(row: 3)
-        for (column, width) in [16.0, 12, 10, 50, 7, 7].enumerated() { try sheet.setColumnWidth(column...column, width) }
+        for (column, width) in [10.0, 20, 16, 10, 50, 7, 7].enumerated() { try sheet.setColumnWidth(column...column, width) }
         try sheet.setPageSetup(Printing.pageSetup(document: rubric.assessment.title, sheet: "收集情况", landscape: true, repeatRows: 2...2))
     }
 
@@ -60,5 +63,5 @@ public enum CollectReportWorkbook {
 }
 
 extension CollectionRound.State {
-    static let allCasesInOrder: [Self] = [.received, .withWarnings, .withErrors, .missing]
+    static let allCasesInOrder: [Self] = [.received, .withWarnings, .withErrors, .missing, .collectedBefore]
 }

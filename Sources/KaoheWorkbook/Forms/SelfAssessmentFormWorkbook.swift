@@ -31,9 +31,7 @@ public enum SelfAssessmentFormWorkbook {
     /// `<NN>-<单位名称>-自评表.xlsx`, NN the organization's place in the rubric.
     public static func fileName(_ form: SelfAssessmentForm, rubric: Rubric) -> String {
         let index = (rubric.organizations.firstIndex { $0.id == form.organization.id } ?? 0) + 1
-        let digits = max(2, String(rubric.organizations.count).count)
-        let number = String(repeating: "0", count: max(0, digits - String(index).count)) + String(index)
-        return "\(number)-\(OutputNaming.fileName(form.organization.name))-自评表.xlsx"
+        return "\(FormFileName.number(index, of: rubric.organizations.count))-\(OutputNaming.fileName(form.organization.name))-自评表.xlsx"
     }
 }
 

@@ -43,7 +43,7 @@ struct SelfAssessmentSheet {
             try put(.value, .text("逐项填写 ↓"), FormStyles.closed)
         } else {
             try put(.value, .blank, row.input == .numbers ? FormStyles.inputText : FormStyles.inputNumber)
-            try validate(row, cell: CellReference(row: r, column: index(.value)), on: sheet)
+            try FormValidation.value(row, cell: CellReference(row: r, column: index(.value)), on: sheet)
         }
         if let maximum = row.selfMaximum {
             try put(.selfScore, .blank, FormStyles.inputNumber)
@@ -60,30 +60,6 @@ struct SelfAssessmentSheet {
         let text = [row.standard ?? "", row.requirement ?? "", row.name]
         let lines = max(TextWidth.lines(text[0], width: 36), TextWidth.lines(text[1], width: 20), TextWidth.lines(text[2], width: 18))
         try sheet.setRowHeight(r, isItem ? 20 : max(24, Double(lines) * 14 + 6))
-    }
-
-    /// The 完成情况 cell's validation: numbers in range, dropdowns for 是/否 and levels.
-    private func validate(_ row: SelfAssessmentForm.Row, cell: CellReference, on sheet: Worksheet) throws {
-        let range = CellRange(cell, cell)
-        let unit = row.unit.map { $0 == "%" ? "（单位 %，如 93.6 表示 93.6%）" : "（单位：\($0)）" } ?? ""
-        switch row.input {
-        case .number(let minimum, let maximum):
-            try sheet.numberValidation(range, minimum: minimum?.double, maximum: maximum?.double,
-                                       prompt: "填数字\(unit)", error: "这里应填数字\(unit)")
-        case .count:
-            try sheet.numberValidation(range, minimum: 0, maximum: 999_999_999, prompt: "填发生的次数（没有填 0），情况写在“说明”中",
-                                       error: "这里应填次数（0 或正数）")
-        case .yesNo:
-            try sheet.dropdown(range, items: ["是", "否"], prompt: "从下拉列表选“是”或“否”")
-        case .level(let names):
-            let choices = "从下拉列表选择：\(names.joined(separator: "、"))"
-            try sheet.dropdown(range, items: names, prompt: choices.count <= 255 ? choices : "从下拉列表选择")
-        case .item:
-            try sheet.dropdown(range, items: ["是", "否"], prompt: "完成选“是”，未完成选“否”；部分完成可填 0 到 1 之间的比例（如 0.5）",
-                               strict: false)
-        case .numbers, .checklistHeader:
-            break
-        }
     }
 }
 
@@ -153,12 +129,22 @@ struct FormSheetFrame {
 
 /// The 填报说明 sheet: what to fill, by when, who to ask, and how values are read.
 struct FormInstructions {
-    let form: SelfAssessmentForm
+    let title: String
+    let facts: [(String, String)]
+    let steps: [String]
     let rubric: Rubric
 
+    /// The deadline and whom to ask first, then the steps.
     var lines: [String] {
         let settings = rubric.assessment.forms
-        var out = [
+        let ask = [settings.contact.map { "联系人：\($0)" }, settings.phone.map { "联系电话：\($0)" }].compactMap { $0 }
+        return [settings.deadline.map { "报送截止时间：\($0)" }, ask.isEmpty ? nil : "填报中有疑问请联系 \(ask.joined(separator: "，"))"]
+            .compactMap { $0 } + steps
+    }
+
+    /// The 自评表's instructions.
+    init(form: SelfAssessmentForm, rubric: Rubric) {
+        var steps = [
             "一、只填写黄色单元格，其余单元格已锁定（工作表保护没有密码，但请不要撤销保护、增删行列、修改隐藏的“编号”列或工作表名称，否则无法读取）。",
             "二、“完成情况”按提示填写：数字只填数字，单位已印在“计量单位”列（单位为 % 的，93.6% 填 93.6）；“是否”类和定性评价类从下拉列表选择；多个成绩（如学法考试）用“、”分隔，如 92、88、95。",
             "三、清单类指标在其下方逐项填写：完成选“是”，未完成选“否”，部分完成可填 0 到 1 之间的比例；该指标的自评分填在指标所在行。",
@@ -168,21 +154,26 @@ struct FormInstructions {
             "七、填好后按原文件格式（.xlsx）保存报送，不要另存为 .xls 或 .et 格式；文件名可以改。打印签字盖章的纸质件一并报送。",
         ]
         for (dimension, applicable) in form.rescaled {
-            out.append("注：本单位“\(dimension.name)”下适用的指标合计 \(applicable.decimalText()) 分，考核时按 \(dimension.points.decimalText()) ÷ \(applicable.decimalText()) 折算为该一级指标的 \(dimension.points.decimalText()) 分（细则第 5.2 条）；自评分仍按各行分值填写。")
+            steps.append("注：本单位“\(dimension.name)”下适用的指标合计 \(applicable.decimalText()) 分，考核时按 \(dimension.points.decimalText()) ÷ \(applicable.decimalText()) 折算为该一级指标的 \(dimension.points.decimalText()) 分（细则第 5.2 条）；自评分仍按各行分值填写。")
         }
-        if let deadline = settings.deadline { out.insert("报送截止时间：\(deadline)", at: 0) }
-        let ask = [settings.contact.map { "联系人：\($0)" }, settings.phone.map { "联系电话：\($0)" }].compactMap { $0 }
-        if !ask.isEmpty { out.insert("填报中有疑问请联系 \(ask.joined(separator: "，"))", at: settings.deadline == nil ? 0 : 1) }
-        return out
+        self.init(title: "\(rubric.assessment.title) 自评表 填报说明",
+                  facts: [("填报单位", form.organization.name), ("考核年度", String(rubric.assessment.year)),
+                          ("考核组织", rubric.assessment.issuer ?? rubric.assessment.title)],
+                  steps: steps, rubric: rubric)
+    }
+
+    init(title: String, facts: [(String, String)], steps: [String], rubric: Rubric) {
+        self.title = title
+        self.facts = facts
+        self.steps = steps
+        self.rubric = rubric
     }
 
     func write(_ sheet: Worksheet) throws {
-        try sheet.merge(CellRange(rows: 0...0, columns: 0...1), .text("\(rubric.assessment.title) 自评表 填报说明"), style: Styles.title)
+        try sheet.merge(CellRange(rows: 0...0, columns: 0...1), .text(title), style: Styles.title)
         try sheet.setRowHeight(0, 36)
         try sheet.setColumnWidth(0...0, 16)
         try sheet.setColumnWidth(1...1, 90)
-        let facts = [("填报单位", form.organization.name), ("考核年度", String(rubric.assessment.year)),
-                     ("考核组织", rubric.assessment.issuer ?? rubric.assessment.title)]
         var row = 2
         for (label, value) in facts {
             try sheet.write(.text(label), row: row, column: 0, style: Styles.coverLabel)
@@ -197,5 +188,37 @@ struct FormInstructions {
         }
         try sheet.setPageSetup(Printing.pageSetup(document: rubric.assessment.title, sheet: "填报说明", landscape: false, repeatRows: nil))
         try sheet.protect()
+    }
+}
+
+/// The validations of the forms' typed cells.
+enum FormValidation {
+    /// A 完成情况 cell: numbers in range, dropdowns for 是/否 and levels.
+    static func value(_ row: SelfAssessmentForm.Row, cell: CellReference, on sheet: Worksheet) throws {
+        let range = CellRange(cell, cell)
+        let unit = row.unit.map { $0 == "%" ? "（单位 %，如 93.6 表示 93.6%）" : "（单位：\($0)）" } ?? ""
+        switch row.input {
+        case .number(let minimum, let maximum):
+            try sheet.numberValidation(range, minimum: minimum?.double, maximum: maximum?.double,
+                                       prompt: "填数字\(unit)", error: "这里应填数字\(unit)")
+        case .count:
+            try sheet.numberValidation(range, minimum: 0, maximum: 999_999_999, prompt: "填发生的次数（没有填 0），情况写在“说明”中",
+                                       error: "这里应填次数（0 或正数）")
+        case .yesNo:
+            try sheet.dropdown(range, items: ["是", "否"], prompt: "从下拉列表选“是”或“否”")
+        case .level(let names):
+            let choices = "从下拉列表选择：\(names.joined(separator: "、"))"
+            try sheet.dropdown(range, items: names, prompt: choices.count <= 255 ? choices : "从下拉列表选择")
+        case .item:
+            try sheet.dropdown(range, items: ["是", "否"], prompt: "完成选“是”，未完成选“否”；部分完成可填 0 到 1 之间的比例（如 0.5）",
+                               strict: false)
+        case .numbers, .checklistHeader:
+            break
+        }
+    }
+
+    /// A count cell (次数, 人数): 0 to below 10^9.
+    static func count(_ range: CellRange, on sheet: Worksheet, prompt: String) throws {
+        try sheet.numberValidation(range, minimum: 0, maximum: 999_999_999, prompt: prompt, error: "这里应填次数或人数（0 或正数）")
     }
 }

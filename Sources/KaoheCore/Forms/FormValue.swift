@@ -1,0 +1,111 @@
+/// A 完成情况 cell, both ways: what the cell takes (in words), how a typed cell reads as a data value, and what a
+/// form shows (or prefills) for a value already in data. Shared by the 自评表 and the 核定表.
+public enum FormValue {
+    /// What a form writes into a value cell: a number stays a number (so its validation holds), the rest text.
+    public enum Prefill: Sendable, Equatable {
+        case number(Exact)
+        case text(String)
+
+        public var text: String {
+            switch self {
+            case .number(let n): n.decimalText()
+            case .text(let t): t
+            }
+        }
+    }
+
+    /// What the 完成情况 cell of this row takes, in words.
+    public static func expected(_ row: SelfAssessmentForm.Row) -> String {
+        switch row.input {
+        case .number, .count: "应填数字\(row.unit.map { "，单位 \($0)" } ?? "")"
+        case .yesNo: "应选“是”或“否”"
+        case .level(let names): "应选 \(names.joined(separator: "、")) 之一"
+        case .numbers: "应填用“、”分隔的若干数字"
+        case .checklistHeader: "逐项填写"
+        case .item: "完成填“是”，未完成填“否”，部分完成填 0 到 1 之间的比例"
+        }
+    }
+
+    /// The typed cell as this row's value; nil, with an error saying what was expected, when it cannot be read.
+    /// A change to what was typed is a warning.
+    public static func read(_ cell: Spreadsheet.Cell, row: SelfAssessmentForm.Row, at: SourceLocation, subject: String,
+                            _ d: inout Diagnostics) -> DataValue? {
+        do throws(LenientReading.Refusal) {
+            let (value, change) = try interpret(cell, row: row)
+            if let change { d.add(.warning, at, change, about: subject) }
+            return value
+        } catch {
+            d.add(.error, at, error.message, about: subject)
+            return nil
+        }
+    }
+
+    private static func interpret(_ cell: Spreadsheet.Cell, row: SelfAssessmentForm.Row)
+        throws(LenientReading.Refusal) -> (DataValue?, String?) {
+        switch row.input {
+        case .number, .count:
+            let read = try LenientReading.number(cell, unit: row.unit)
+            if case .count = row.input, read.value.isNegative || !(read.value < 1_000_000_000) {
+                throw LenientReading.Refusal(message: "次数应为 0 到 10^9 之间的数，实际为 \(read.value.decimalText())")
+            }
+            return (.number(read.value), read.change)
+        case .yesNo:
+            let read = try LenientReading.yesNo(cell)
+            return (.boolean(read.value), read.change)
+        case .level(let names):
+            let typed = LenientReading.trimmed(cell.text)
+            guard names.contains(typed) else {
+                throw LenientReading.Refusal(message: "应选 \(names.joined(separator: "、")) 之一，实际为“\(typed)”")
+            }
+            return (.text(typed), nil)
+        case .numbers:
+            let read = try LenientReading.numbers(cell, unit: row.unit)
+            return (.list(read.value.map(DataValue.number)), read.change)
+        case .item:
+            return try item(cell, row: row)
+        case .checklistHeader:
+            return (nil, nil)
+        }
+    }
+
+    /// A checklist item: 是/否, or a fraction from 0 to 1 for a partly done item.
+    private static func item(_ cell: Spreadsheet.Cell, row: SelfAssessmentForm.Row)
+        throws(LenientReading.Refusal) -> (DataValue?, String?) {
+        if let read = try? LenientReading.yesNo(cell) { return (.boolean(read.value), read.change) }
+        guard let read = try? LenientReading.number(cell, unit: "%") else {
+            throw LenientReading.Refusal(message: "\(expected(row))；实际为“\(cell.text)”")
+        }
+        let fraction = cell.isPercent || read.change?.contains("%") == true ? read.value / 100 : read.value
+        guard fraction >= .zero, fraction <= .one else {
+            throw LenientReading.Refusal(message: "部分完成的比例应在 0 到 1 之间，实际为 \(fraction.decimalText())")
+        }
+        return (.number(fraction), read.change)
+    }
+
+    /// What a form shows for `value` in this row: the indicator's value, or for a checklist item whether the item
+    /// is done (a list of done ids, or a map item → 是/否/fraction). nil: nothing to show.
+    public static func prefill(_ value: DataValue?, row: SelfAssessmentForm.Row) -> Prefill? {
+        guard let value else { return nil }
+        if let item = row.itemID { return itemPrefill(value, item: item) }
+        switch (row.input, value) {
+        case (.checklistHeader, _): return nil
+        case (_, .number(let n)): return .number(n)
+        case (_, .list(let items)) where row.input == .numbers: return .text(items.map(\.display).joined(separator: "、"))
+        default: return .text(value.display)
+        }
+    }
+
+    private static func itemPrefill(_ value: DataValue, item: String) -> Prefill? {
+        switch value {
+        case .list(let done): return .text(done.contains { $0.display == item } ? "是" : "否")
+        case .map(let pairs):
+            switch pairs.first(where: { $0.key == item })?.value {
+            case .boolean(let b): return .text(b ? "是" : "否")
+            case .number(let n): return n == .one ? .text("是") : n == .zero ? .text("否") : .number(n)
+            case nil: return .text("否")
+            case let other?: return .text(other.display)
+            }
+        default: return nil
+        }
+    }
+}

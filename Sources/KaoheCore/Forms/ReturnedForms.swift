@@ -1,0 +1,116 @@
+import Foundation
+
+/// The returned forms of a round, read on all cores and sorted by kind and subject: two forms for the same
+/// organization, unit or rater group are both refused (both named), a form with an error is not used.
+struct ReturnedForms: Sendable {
+    struct Form: Sendable {
+        var file: InputFile
+        var kind: FormMetadata.Kind?
+        /// The organization (自评表), unit (核定表) or `<block>.<group>` (测评统计表) the form names.
+        var subject: String?
+        var data: OrganizationData?
+        var review: Review?
+        var tally: SurveyTally?
+        var diagnostics = Diagnostics()
+        /// Refused as one of several forms for the same subject.
+        var duplicate = false
+
+        var usable: Bool { !duplicate && !diagnostics.hasErrors }
+        /// The line naming this form in a data file's head.
+        var source: DataFileText.Source {
+            .init(form: [kind?.rawValue, kind == .selfAssessment ? nil : subject].compactMap { $0 }.joined(separator: " "), file: file)
+        }
+    }
+
+    var forms: [Form]
+
+    init(_ files: [String], rubric: Rubric, forms reading: FormReading) {
+        forms = concurrentMap(files.count) { Self.read(files[$0], rubric: rubric, forms: reading) }
+        let groups = Dictionary(grouping: forms.indices.filter { forms[$0].subject != nil }) {
+            "\(forms[$0].kind?.rawValue ?? "")\u{0}\(forms[$0].subject!)"
+        }
+        for indices in groups.values where indices.count > 1 {
+            let names = indices.map { forms[$0].file.path }.joined(separator: "、")
+            for i in indices {
+                forms[i].duplicate = true
+                forms[i].diagnostics.error(.wholeFile(forms[i].file.path), "“\(Self.subjectName(forms[i], rubric))”报送了 \(indices.count) 份\(forms[i].kind?.rawValue ?? "表")：\(names)；请只保留一份（都未读取）")
+            }
+        }
+    }
+
+    private static func subjectName(_ form: Form, _ rubric: Rubric) -> String {
+        rubric.organizations.first { $0.id == form.subject }?.name ?? form.subject ?? ""
+    }
+
+    static func read(_ path: String, rubric: Rubric, forms: FormReading) -> Form {
+        let bytes = FileManager.default.contents(atPath: path) ?? Data()
+        var form = Form(file: InputFile(path: path, sha256: SHA256.hex(of: bytes)))
+        if DataFileKind(path: path) == .legacySpreadsheet {
+            form.diagnostics.append(FormReading.legacyRefusal(path))
+            return form
+        }
+        switch forms.returned(path, rubric: rubric, &form.diagnostics) {
+        case .selfAssessment(let data, let organization):
+            (form.kind, form.subject, form.data) = (.selfAssessment, organization, data)
+        case .review(let review, let unit):
+            (form.kind, form.subject, form.review) = (.review, review == nil ? nil : unit, review)
+        case .survey(let tally, let group):
+            (form.kind, form.subject, form.tally) = (.survey, tally == nil ? nil : group, tally)
+        case .unreadable:
+            break
+        }
+        return form
+    }
+
+    /// Files that are not a form of any organization, unit or group of this assessment.
+    var unmatched: [String] { forms.filter { $0.subject == nil }.map(\.file.path) }
+
+    /// The organization's usable 自评表.
+    func selfAssessment(of organization: String) -> Form? {
+        forms.first { $0.kind == .selfAssessment && $0.subject == organization && $0.usable && $0.data != nil }
+    }
+
+    /// The usable 核定表 with rows for the organization, in the rubric's order of units.
+    func reviews(of organization: String, rubric: Rubric) -> [Form] {
+        let order = ReviewForm.units(rubric)
+        return forms.filter { $0.usable && $0.review?.organizations.contains(organization) == true }
+            .sorted { (order.firstIndex(of: $0.subject ?? "") ?? 0) < (order.firstIndex(of: $1.subject ?? "") ?? 0) }
+    }
+
+    /// The usable 测评统计表 with votes for the organization.
+    func tallies(of organization: String) -> [Form] {
+        forms.filter { $0.usable && $0.tally?.votes[organization] != nil }
+    }
+
+    /// Files a problem under the form whose cell or file it names; false when it names none of them.
+    mutating func attach(_ problem: Diagnostic) -> Bool {
+        let file = problem.location.file
+        guard let i = forms.firstIndex(where: { file == $0.file.path || file.hasPrefix($0.file.path + ":") }) else { return false }
+        forms[i].diagnostics.append(problem)
+        return true
+    }
+
+    /// A line per organization, then per scorer unit and rater group when this round read forms of that kind.
+    func statuses(rubric: Rubric, existing: [String: [CollectionRound.ExistingFile]],
+                  organizationProblems: [String: Diagnostics]) -> [CollectionRound.Status] {
+        func status(_ kind: FormMetadata.Kind, _ id: String, _ name: String, extra: Diagnostics = Diagnostics()) -> CollectionRound.Status {
+            let mine = forms.filter { $0.kind == kind && $0.subject == id }
+            let all = mine.flatMap(\.diagnostics.all) + extra.all
+            return .init(kind: kind, id: id, name: name, files: mine.map(\.file.path),
+                         errors: all.filter { $0.severity == .error }.count, warnings: all.filter { $0.severity == .warning }.count)
+        }
+        var out = rubric.organizations.map { organization in
+            var line = status(.selfAssessment, organization.id, organization.name,
+                              extra: organizationProblems[organization.id] ?? Diagnostics())
+            line.hasData = existing[organization.id] != nil
+            return line
+        }
+        if forms.contains(where: { $0.kind == .review }) {
+            out += ReviewForm.units(rubric).map { status(.review, $0, $0) }
+        }
+        if forms.contains(where: { $0.kind == .survey }) {
+            out += SurveyForm.forms(rubric: rubric, data: [:]).map { status(.survey, $0.subject, "\($0.block.name)·\($0.group.name)") }
+        }
+        return out
+    }
+}
