@@ -16,6 +16,12 @@ def load_data(folder):
             for row in csv.DictReader(open(path, encoding="utf-8-sig")):
                 d = out.setdefault(row["organization"], {"organization": row["organization"], "indicators": {}})
                 kind, _, item = row["indicator"].partition(":")
+                if kind == "survey":
+                    d.setdefault("survey", {})[item] = yaml.safe_load(row["value"])
+                    continue
+                if kind == "veto":
+                    d.setdefault("vetoes", []).append({"id": item, "note": row["note"] or None})
+                    continue
                 if kind in ("bonus", "penalty"):
                     d.setdefault("bonus" if kind == "bonus" else "penalties", []).append(
                         {"item": item, "count": float(row["value"] or 1), "note": row["note"] or None,

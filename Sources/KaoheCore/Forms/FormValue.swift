@@ -90,9 +90,16 @@ public enum FormValue {
         switch (row.input, value) {
         case (.checklistHeader, _): return nil
         case (_, .number(let n)): return .number(n)
+        case (.count, .list(let occurrences)): return .number(occurrences.map(occurrenceCount).sum())
         case (_, .list(let items)) where row.input == .numbers: return .text(items.map(\.display).joined(separator: "、"))
         default: return .text(value.display)
         }
+    }
+
+    /// An occurrence of a `deduct` list: its `count`, or 1.
+    private static func occurrenceCount(_ occurrence: DataValue) -> Exact {
+        if case .map(let pairs) = occurrence, case .number(let n)? = pairs.first(where: { $0.key == "count" })?.value { return n }
+        return .one
     }
 
     private static func itemPrefill(_ value: DataValue, item: String) -> Prefill? {

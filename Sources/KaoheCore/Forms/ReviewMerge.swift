@@ -48,7 +48,8 @@ extension Review {
         let differs = plans.contains { plan in
             FormValue.prefill(claim, row: plan)?.text != FormValue.prefill(verified, row: plan)?.text
         }
-        entry.value = verified
+        // A confirmed claim stays as the organization wrote it (a list of occurrences keeps its notes).
+        entry.value = differs ? verified : claim ?? verified
         entry.location = own?.location ?? rows[0].location
         entry.claimed = differs ? claim : nil
         entry.reviewNote = own?.note

@@ -28,7 +28,7 @@ public enum DataFileText {
         /// A source line written by `line`, or nil.
         init?(line: Substring) {
             guard line.hasPrefix("# 来源: ") else { return nil }
-            let parts = line.dropFirst(5).components(separatedBy: " | ")
+            let parts = line.dropFirst("# 来源: ".count).components(separatedBy: " | ")
             guard parts.count == 3, parts[2].hasPrefix("SHA-256 ") else { return nil }
             form = parts[0]
             path = parts[1]
