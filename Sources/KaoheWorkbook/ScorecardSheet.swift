@@ -227,8 +227,12 @@ struct ScorecardSheet {
                 try sheet.write(.exact(item.points), row: row, column: 3, style: Styles.points)
                 try sheet.write(.text("每次 \(item.points.decimalText()) 分" + (item.cap.map { ",本项最多 \($0.decimalText()) 分" } ?? "")),
                                 row: row, column: 4, style: Styles.text)
-                let notes = line.notes.joined(separator: ";")
-                try sheet.write(.text("\(line.count.decimalText()) 次" + (notes.isEmpty ? "" : ":" + notes)), row: row, column: 5, style: Styles.text)
+                var notes = line.notes.joined(separator: ";")
+                if let claimed = line.claimed, let unit = line.reviewedBy {
+                    notes += (notes.isEmpty ? "" : ";") + "申报 \(claimed.decimalText()) 次,\(unit)核定" + (line.reviewNote.map { ":\($0)" } ?? "")
+                }
+                try sheet.write(.text("\(line.count.decimalText()) 次" + (notes.isEmpty ? "" : ":" + notes)), row: row, column: 5,
+                                style: line.claimed == nil ? Styles.text : Styles.corrected)
                 try fill(Self.selfColumn...Self.selfColumn, number)
                 let formula = FormulaText.adjustmentLine(points: ref(row, 3), count: line.count, cap: item.cap)
                 try sheet.write(.formula(formula, line.capped), row: row, column: Self.scoreColumn,
@@ -264,7 +268,7 @@ struct ScorecardSheet {
         // Veto.
         try label("一票否决", Styles.totalLabel)
         let vetoText = org.vetoes.isEmpty ? "无" : org.vetoes.map { v in
-            "\(v.name)(\(v.effect.words))" + (v.note.map { ":\($0)" } ?? "")
+            "\(v.name)(\(v.effect.words))" + (v.note.map { ":\($0)" } ?? "") + (v.reviewedBy.map { "(\($0)认定)" } ?? "")
         }.joined(separator: ";")
         try sheet.merge(CellRange(rows: row...row, columns: 3...last), .text(vetoText), style: Styles.text.with { $0.bold = !org.vetoes.isEmpty; $0.fontColor = org.vetoes.isEmpty ? nil : 0xC00000 })
         try sheet.setRowHeight(row, rowHeight([(vetoText, -1)]))

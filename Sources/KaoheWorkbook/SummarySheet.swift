@@ -28,18 +28,19 @@ struct SummarySheet {
         let finalColumn = layout.finalColumn
         let gradeColumn = layout.gradeColumn
         let vetoColumn = layout.vetoColumn
+        let visibleEnd = layout.correctionColumn
         let quotaBands = layout.quotaBands
 
         let scheme = book.result.scheme?.name ?? "考核细则原定权重"
-        try sheet.merge(CellRange(rows: 0...0, columns: 0...vetoColumn), .text("\(rubric.assessment.title)结果汇总表"), style: Styles.title)
+        try sheet.merge(CellRange(rows: 0...0, columns: 0...visibleEnd), .text("\(rubric.assessment.title)结果汇总表"), style: Styles.title)
         try sheet.setRowHeight(0, 30)
         let scope = rubric.ranking.within == .category ? "按类别排名" : "全部单位统一排名"
-        try sheet.merge(CellRange(rows: 1...1, columns: 0...vetoColumn),
+        try sheet.merge(CellRange(rows: 1...1, columns: 0...visibleEnd),
                         .text("权重方案:\(scheme)　　\(scope)　　生成时间:\(GenerationTime.display(book.provenance.generated))　　考核单位:\(rubric.assessment.issuer ?? "")"),
                         style: Styles.subtitle)
         var headers = ["排名", "单位", "类别"]
         for block in blocks { headers += ["\(block.name)得分", "\(block.name)折算分"] }
-        headers += ["加分", "扣分", "综合得分", "等次", "否决事项", "类别编号", "否决排后", "否决定级", "等次上限", "降等", "分档"]
+        headers += ["加分", "扣分", "综合得分", "等次", "否决事项", "核定更正", "类别编号", "否决排后", "否决定级", "等次上限", "降等", "分档"]
         headers += ["否决后"] + quotaBands.map { "\(rubric.grades[$0].name)名额后" } + ["等次序号"]
         try sheet.writeRow(headers.map(CellValue.text), row: 2, style: Styles.header)
         try sheet.setRowHeight(2, 32)
@@ -51,10 +52,11 @@ struct SummarySheet {
         try sheet.setColumnWidth(3...(finalColumn), 11)
         try sheet.setColumnWidth(gradeColumn...gradeColumn, 8)
         try sheet.setColumnWidth(vetoColumn...vetoColumn, TextWidth.column(orgs.map { $0.vetoes.map(\.name).joined(separator: ";") }, minimum: 12, maximum: 40))
+        try sheet.setColumnWidth(visibleEnd...visibleEnd, TextWidth.column(orgs.map { SummaryRowLayout.corrections($0).joined(separator: ";") }, minimum: 10, maximum: 40))
         try sheet.setColumnWidth(layout.categoryColumn...layout.finalIndexColumn, 9, hidden: true)
         try sheet.freezePanes(row: first, column: 2)
         if !orgs.isEmpty {
-            try sheet.autofilter(CellRange(rows: 2...lastRow, columns: 0...vetoColumn))
+            try sheet.autofilter(CellRange(rows: 2...lastRow, columns: 0...visibleEnd))
             let grades = CellRange(rows: first...lastRow, columns: gradeColumn...gradeColumn)
             for (g, grade) in rubric.grades.enumerated() {
                 let style = g == 0 ? Styles.excellent : (g == rubric.grades.count - 1 ? Styles.failing : Styles.good)
@@ -87,7 +89,7 @@ struct SummarySheet {
         notes.append("等次:" + gradeRules.joined(separator: ";") + "。先按得分定档,再按否决事项定级或封顶,再按名额,最后降等。")
         var row = lastRow + 2
         for note in notes {
-            try sheet.merge(CellRange(rows: row...row, columns: 0...vetoColumn), .text(note), style: Styles.note)
+            try sheet.merge(CellRange(rows: row...row, columns: 0...visibleEnd), .text(note), style: Styles.note)
             try sheet.setRowHeight(row, 30)
             row += 1
         }
@@ -127,7 +129,7 @@ struct SummarySheet {
         try sheet.insert(chart, at: CellReference(row: row + 1, column: 1), scale: (1.6, chartHeight))
 
         var setup = book.pageSetup(landscape: true, repeatRows: 2...2, title: "结果汇总")
-        setup.printArea = CellRange(rows: 0...(row + 1 + Int(15 * chartHeight)), columns: 0...vetoColumn)
+        setup.printArea = CellRange(rows: 0...(row + 1 + Int(15 * chartHeight)), columns: 0...visibleEnd)
         try sheet.setPageSetup(setup)
     }
 }
@@ -139,6 +141,8 @@ struct SummaryRowLayout: Sendable {
     let first = SummarySheet.firstRow
     let lastRow: Int
     let bonusColumn: Int, penaltyColumn: Int, finalColumn: Int, gradeColumn: Int, vetoColumn: Int
+    /// 核定更正: what the 考核责任单位 corrected (empty when nothing), the last column of the filter.
+    let correctionColumn: Int
     // Helper columns (hidden): the grading steps as numbers, so that rank and grade stay live formulas.
     let categoryColumn: Int, lastFlagColumn: Int, forcedColumn: Int, capColumn: Int, demoteColumn: Int
     let bandColumn: Int, afterVetoColumn: Int, finalIndexColumn: Int
@@ -157,7 +161,8 @@ struct SummaryRowLayout: Sendable {
         finalColumn = bonusColumn + 2
         gradeColumn = SummarySheet.gradeColumn(book)
         vetoColumn = gradeColumn + 1
-        categoryColumn = vetoColumn + 1
+        correctionColumn = vetoColumn + 1
+        categoryColumn = correctionColumn + 1
         lastFlagColumn = categoryColumn + 1
         forcedColumn = lastFlagColumn + 1
         capColumn = forcedColumn + 1
@@ -168,6 +173,14 @@ struct SummaryRowLayout: Sendable {
         finalIndexColumn = afterVetoColumn + quotaBands.count + 1
         tieColumns = rubric.ranking.tieBreak.compactMap { id in rubric.blocks.firstIndex { $0.id == id }.map { 4 + 2 * $0 } }
         categoryNames = book.categoryNames
+    }
+
+    /// `理论学习 96→95`, `越级上访 1→2 次`: every value or count a 考核责任单位 changed.
+    static func corrections(_ org: OrganizationResult) -> [String] {
+        org.indicators.compactMap { r in r.claimedText.map { "\(r.name) \($0)→\(r.valueText)" } }
+            + (org.bonus.lines + org.penalty.lines).compactMap { line in
+                line.claimed.map { "\(line.name) \($0.decimalText())→\(line.count.decimalText()) 次" }
+            }
     }
 
     func col(_ c: Int, _ r: Int) -> String { "$" + CellReference.columnName(c) + "\(r + 1)" }
@@ -203,6 +216,7 @@ struct SummaryRowLayout: Sendable {
         put(gradeColumn, .formula("CHOOSE(\(col(finalIndexColumn, r)),\(rubric.grades.map { FormulaText.string($0.name) }.joined(separator: ",")))",
                                  cached: .text(org.grade)), .centeredBold)
         put(vetoColumn, .text(org.vetoes.map(\.name).joined(separator: ";")), .text)
+        put(correctionColumn, .text(Self.corrections(org).joined(separator: ";")), .text)
 
         // Helper columns.
         let forced = org.vetoes.compactMap { v -> Int? in if case .grade(let g) = v.effect { return gradeIndex(g) } else { return nil } }.max()

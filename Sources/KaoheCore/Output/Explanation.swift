@@ -61,7 +61,8 @@ public enum Explanation {
             for line in adj.lines {
                 let itemCap = line.capped != line.raw ? " (单项上限 \(part(line.capped)))" : ""
                 let notes = line.notes.isEmpty ? "" : " — " + line.notes.joined(separator: "; ")
-                lines.append("\(title) \(line.name): \(line.count) × 每次 → \(part(line.raw))\(itemCap)\(notes)")
+                let review = line.claimed.flatMap { claimed in line.reviewedBy.map { " [申报 \(claimed) 次，\($0)核定 \(line.count) 次\(line.reviewNote.map { "：\($0)" } ?? "")]" } } ?? ""
+                lines.append("\(title) \(line.name): \(line.count) × 每次 → \(part(line.raw))\(itemCap)\(notes)\(review)")
             }
             let capText = cap.map { adj.sum > $0 ? ", 超过总上限 \($0), 按 \($0) 计" : ", 总上限 \($0)" } ?? ""
             lines.append("\(title)合计 \(part(adj.sum))\(capText) = \(f(adj.total))")
@@ -72,7 +73,7 @@ public enum Explanation {
         let scope = rubric.ranking.within == .category ? "在「\(category)」类中" : "在全部单位中"
         lines.append("排名: \(scope)第 \(org.rank) 名")
         for veto in org.vetoes {
-            lines.append("否决事项: \(veto.name)\(veto.note.map { " (\($0))" } ?? "")")
+            lines.append("否决事项: \(veto.name)\(veto.note.map { " (\($0))" } ?? "")\(veto.reviewedBy.map { " [\($0)认定]" } ?? "")")
         }
         lines.append("等次:")
         for step in org.grading.steps { lines.append("  \(step)") }

@@ -118,6 +118,7 @@ public struct IndicatorResult: Sendable {
     public var score: Exact { (points * fraction).rounded(context.places) }
 
     public var id: String { context.indicator.id }
+    public var name: String { context.indicator.name }
     /// Full marks in effect.
     public var points: Exact { context.indicator.points }
 
@@ -222,6 +223,11 @@ public struct AdjustmentResult: Sendable {
         /// After the item's cap.
         public var capped: Exact
         public var notes: [String]
+        /// The count the organization reported, when a verifier changed it.
+        public var claimed: Exact? = nil
+        /// The 考核责任单位 that verified the count, and its note.
+        public var reviewedBy: String? = nil
+        public var reviewNote: String? = nil
     }
 
     public var lines: [Line]
@@ -237,6 +243,8 @@ public struct AppliedVeto: Sendable {
     public var name: String
     public var effect: Veto.Effect
     public var note: String?
+    /// The 考核责任单位 that reported it.
+    public var reviewedBy: String? = nil
 }
 
 /// How the grade was reached, step by step (§8).

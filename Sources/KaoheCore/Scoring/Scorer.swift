@@ -146,7 +146,7 @@ public struct Scorer: Sendable {
         }
         let vetoes = data.vetoes.compactMap { entry -> AppliedVeto? in
             guard let veto = rubric.vetoes.first(where: { $0.id == entry.id }) else { return nil }
-            return AppliedVeto(id: veto.id, name: veto.name, effect: veto.effect, note: entry.note)
+            return AppliedVeto(id: veto.id, name: veto.name, effect: veto.effect, note: entry.note, reviewedBy: entry.reviewedBy)
         }
         return aggregate(organization, indicators: indicatorResults, surveys: surveys,
                          bonus: adjust(data.bonus, rubric.bonus), penalty: adjust(data.penalties, rubric.penalties),
@@ -340,7 +340,9 @@ public struct Scorer: Sendable {
             let raw = item.points * count
             let capped = item.cap.map { Exact.min($0, raw) } ?? raw
             let notes = claims.compactMap(\.note) + claims.flatMap(\.evidence)
-            lines.append(.init(item: item.id, name: item.name, count: count, raw: raw, capped: capped, notes: notes))
+            let reviewed = claims.first { $0.reviewedBy != nil }
+            lines.append(.init(item: item.id, name: item.name, count: count, raw: raw, capped: capped, notes: notes,
+                               claimed: reviewed?.claimed, reviewedBy: reviewed?.reviewedBy, reviewNote: reviewed?.reviewNote))
         }
         let sum = lines.map(\.capped).sum()
         let total = (rules.cap.map { Exact.min($0, sum) } ?? sum).rounded(places)
