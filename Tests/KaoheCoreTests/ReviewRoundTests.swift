@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KaoheCore
+import TestSupport
 
 /// The verification round (forms.md §5–§6): 核定表 rows merged into data with the claim kept, checklist items,
 /// counts and vetoes, a newer 自评表 after a review, the data file's new fields, and the survey form's reader.
@@ -255,5 +256,19 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("s.xlsx:测评统计表!G6 (县妇联·干部职工评价): error:") && $0.contains("不能两种都填") })
         #expect(lines.contains { $0.hasPrefix("s.xlsx:测评统计表!D7") && $0.contains("整数") })
         #expect(lines.contains { $0.hasPrefix("s.xlsx:测评统计表!I8") && $0.contains("0 到 100") })
+    }
+
+    @Test func aRoundRefusesReviewsWithoutDataAndTwoFormsOfOneUnit() throws {
+        let folder = try makeScratchDirectory("review-round")
+        let (_, spreadsheet) = returnedReview("县委组织部")
+        let files = [folder + "/a.xlsx", folder + "/b.xlsx"]
+        let empty = CollectionRound(rubric: rubric, rubricDigest: "d", files: [files[0]], dataFolder: folder + "/data",
+                                    spreadsheets: { _ in spreadsheet }, replace: false)
+        #expect(empty.outputs.isEmpty)
+        #expect(empty.diagnostics.contains { $0.message.contains("县科协 还没有自评数据") && $0.message.contains("a.xlsx") })
+        let twice = CollectionRound(rubric: rubric, rubricDigest: "d", files: files, dataFolder: folder + "/data",
+                                    spreadsheets: { _ in spreadsheet }, replace: false)
+        #expect(twice.diagnostics.filter { $0.message.contains("报送了 2 份核定表") }.count == 2)
+        #expect(twice.statuses(of: .review).first { $0.id == "县委组织部" }?.state == .withErrors)
     }
 }

@@ -87,3 +87,53 @@ import XLSX
         #expect(!d.all.contains { $0.message.contains("上年") })
     }
 }
+
+/// A written 核定表 and 测评统计表, read back through the file reader as collect reads them.
+@Suite struct VerificationFormWorkbookTests {
+    let assessment = try! AssessmentLoader.load(folder: FormWorkbookTests.root + "/rubrics/2024-county-mass-orgs")
+    var data: [String: OrganizationData] { Dictionary(uniqueKeysWithValues: assessment.data.map { ($0.organization, $0) }) }
+
+    @Test func aReviewFormReadsBackAsConfirmingEveryClaim() throws {
+        let rubric = assessment.rubric
+        let form = ReviewForm(rubric: rubric, unit: ReviewForm.officeUnit, data: data)
+        let path = try makeScratchDirectory("review") + "/" + ReviewFormWorkbook.fileName(form, rubric: rubric)
+        try ReviewFormWorkbook.write(form, rubric: rubric, rubricDigest: "abc", to: path)
+        let book = try WorkbookContents(path: path)
+        #expect(book.sheets.map(\.name) == ["填报说明", "加减分及否决", "_kaohe"])
+        for sheet in book.sheets where !sheet.hidden { #expect(sheet.isProtected, "\(sheet.name)") }
+        let sheet = try #require(book.sheet("加减分及否决"))
+        #expect(sheet.hiddenColumns.contains(0) && sheet.text("A4") == "union|bonus/award.national")
+        var d = Diagnostics()
+        let spreadsheet = try SpreadsheetFile.readForm(path)
+        let review = try #require(ReviewFormReader(rubric: rubric, rubricDigest: "abc")
+            .read(spreadsheet, meta: try FormMetadata.read(spreadsheet), file: path, &d))
+        #expect(!d.hasErrors, "\(d.all)")
+        #expect(review.adjustments.count == form.adjustments.count)
+        let claimed = form.adjustments.filter { $0.claimed > .zero }
+        #expect(!claimed.isEmpty && claimed.allSatisfy { row in review.adjustments.contains { $0.organization == row.organization.id && $0.id == row.id && $0.count == row.claimed } })
+    }
+
+    @Test func aSurveyFormReadsBackTheVotesItWasPrefilledWith() throws {
+        let rubric = assessment.rubric
+        for form in SurveyForm.forms(rubric: rubric, data: data) {
+            let path = try makeScratchDirectory("survey") + "/" + SurveyFormWorkbook.fileName(form, rubric: rubric)
+            try SurveyFormWorkbook.write(form, rubric: rubric, rubricDigest: "abc", to: path)
+            var d = Diagnostics()
+            let spreadsheet = try SpreadsheetFile.readForm(path)
+            let tally = try #require(SurveyFormReader(rubric: rubric, rubricDigest: "abc")
+                .read(spreadsheet, meta: try FormMetadata.read(spreadsheet), file: path, &d))
+            #expect(!d.hasErrors, "\(d.all)")
+            for row in form.rows {
+                let written = row.votes.map { DataFileText.valueText(Self.value($0)) }
+                #expect(tally.votes[row.organization.id].map { DataFileText.valueText(Self.value($0)) } == written, "\(form.subject) \(row.organization.id)")
+            }
+        }
+    }
+
+    static func value(_ votes: SurveyVotes) -> DataValue {
+        switch votes {
+        case .counts(let counts): .map(counts.map { ($0.answer, .number($0.count)) })
+        case .scores(let scores): .list(scores.map(DataValue.number))
+        }
+    }
+}

@@ -183,6 +183,43 @@ func copyOfBundled() throws -> String {
         #expect(unknown.status != 0 && unknown.err.contains("县总工会 (union)"))
     }
 
+    @Test func reviewAndSurveyFormsAreWrittenAndReadBack() throws {
+        let folder = try scratch()
+        _ = try kaohe(["init", folder + "/county", "--with-sample-data"], environment: ["KAOHE_TEMPLATE": bundled])
+        let review = try kaohe(["forms", folder + "/county", "--review", "--out", folder + "/out", "--unit", "县委组织部", "考核办"])
+        #expect(review.status == 0, "\(review.err)")
+        let reviews = try FileManager.default.contentsOfDirectory(atPath: folder + "/out/2024-county-mass-orgs-forms/核定表").sorted()
+        #expect(reviews == ["01-县委组织部-核定表.xlsx", "24-考核办-核定表.xlsx"])
+        let survey = try kaohe(["forms", folder + "/county", "--survey", "--out", folder + "/out"])
+        #expect(survey.status == 0, "\(survey.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out/2024-county-mass-orgs-forms/测评").count == 3)
+        // Returned untouched over the office's own sample data: refused without --replace, then nothing changes.
+        let returned = folder + "/out/2024-county-mass-orgs-forms"
+        let refused = try kaohe(["collect", folder + "/county", returned + "/核定表", returned + "/测评", "--out", folder + "/out"])
+        #expect(refused.status == 1 && refused.err.contains("--replace"))
+        let before = try kaohe(["score", folder + "/county", "--out", folder + "/before"])
+        #expect(before.status == 0)
+        let collect = try kaohe(["collect", folder + "/county", returned + "/核定表", returned + "/测评", "--replace", "--out", folder + "/out"])
+        #expect(collect.status == 0, "\(collect.err)")
+        #expect(collect.err.contains("核定表\t已收到\t县委组织部") && collect.err.contains("测评统计表\t已收到\t社会评价·县级领导评价"))
+        let after = try kaohe(["score", folder + "/county", "--out", folder + "/after"])
+        #expect(after.status == 0, "\(after.err)")
+        func finals(_ out: String) throws -> [String] {
+            let text = try String(contentsOfFile: out + "/2024-county-mass-orgs/results.csv", encoding: .utf8)
+            return text.split(separator: "\r\n").map(String.init)
+        }
+        #expect(try finals(folder + "/after") == finals(folder + "/before"))
+    }
+
+    @Test func reviewAndSurveyOptionsAreChecked() throws {
+        let folder = try scratch()
+        for (arguments, needle) in [(["--review", "--survey"], "give one of them"), (["--review", "--organization", "union"], "are for the 自评表"),
+                                    (["--unit", "县委组织部"], "give it with --review"), (["--review", "--unit", "县气象局"], "县委组织部")] {
+            let r = try kaohe(["forms", bundled, "--out", folder] + arguments)
+            #expect(r.status != 0 && r.err.contains(needle), "\(arguments): \(r.err)")
+        }
+    }
+
     @Test func formsAreByteIdenticalForTheSameInputs() throws {
         let folder = try scratch()
         var books: [Data] = []

@@ -33,8 +33,9 @@ struct OrganizationMerge {
         } else if let base {
             data = base.data
         } else {
-            data = OrganizationData(organization: organization.id, year: rubric.assessment.year, indicators: [:], bonus: [],
-                                    penalties: [], vetoes: [], surveys: [:], location: .wholeFile(path))
+            let files = (reviews + tallies).map(\.file.path).joined(separator: "、")
+            d.error(.wholeFile(path), "\(organization.name) 还没有自评数据（data/ 中没有它的数据），\(files) 中它的各行未读取；请先收集它的自评表，再重新读取这些表")
+            return nil
         }
         for form in reviews { form.review!.apply(to: &data, rubric: rubric, &d) }
         for form in tallies {
