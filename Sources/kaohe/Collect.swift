@@ -5,12 +5,16 @@ import KaoheWorkbook
 
 struct Collect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read the returned 自评表 (any file names) and write each organization's data file.",
+        abstract: "Read the returned forms (自评表, 核定表, 测评统计表; any file names) into the organizations' data files.",
         discussion: """
-            Every .xlsx in the folders is read (legacy .xls and .et files are refused with how to save them as \
-            .xlsx). Good forms become data/<organization>.yaml, whose first line names the source form and its \
-            SHA-256; a data file kaohe collect did not write is left alone unless --replace (then kept as .bak, its \
-            vetoes and survey carried over). Prints a status per organization and every problem as \
+            Every .xlsx in the folders is read and recognised by its hidden _kaohe sheet (legacy .xls and .et files \
+            are refused with how to save them as .xlsx). A 自评表 becomes data/<organization>.yaml; a 核定表 merges \
+            its unit's verified values into the data already collected (the organization's own value kept as \
+            claimed, with review_note and reviewed_by), its penalty and bonus counts and the vetoes it reports; a \
+            测评统计表 fills survey:. A newer 自评表 after a review keeps the verified values and warns for each \
+            claim that moved. Each data file's head names every form it came from and its SHA-256; a data file \
+            kaohe collect did not write is left alone unless --replace (then kept as .bak, its vetoes and survey \
+            carried over). Prints a status per organization, scorer unit and rater group and every problem as \
             file:sheet!cell (indicator): what is wrong, and writes <out>/<assessment id>-forms/collect-report.xlsx. \
             Exits 1 when any form had an error (the good ones are still written).
             """)

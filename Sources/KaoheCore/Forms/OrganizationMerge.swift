@@ -16,7 +16,7 @@ struct OrganizationMerge {
     func output(_ returned: ReturnedForms, existing: [CollectionRound.ExistingFile],
                 _ d: inout Diagnostics) -> CollectionRound.Output? {
         let selfForm = returned.selfAssessment(of: organization.id)
-        let reviews = returned.reviews(of: organization.id, rubric: rubric)
+        let reviews = returned.reviews(of: organization.id)
         let tallies = returned.tallies(of: organization.id)
         guard selfForm != nil || !reviews.isEmpty || !tallies.isEmpty else { return nil }
         guard let (base, backingUp) = base(existing, skipping: selfForm?.file.path, &d) else { return nil }
@@ -27,22 +27,22 @@ struct OrganizationMerge {
                 // Votes and vetoes never come from a 自评表: keep what the data had, and what was verified.
                 data.vetoes = base.data.vetoes
                 data.surveys = base.data.surveys
-                let reviewedNow = Set(reviews.flatMap { $0.review!.indicators.filter { $0.organization == organization.id }.map(\.indicatorID) })
+                let reviewedNow = Set(reviews.flatMap { $0.review.indicators.map(\.indicatorID) })
                 ReviewedData.keep(base.data, in: &data, rubric: rubric, reviewedNow: reviewedNow, &d)
             }
         } else if let base {
             data = base.data
         } else {
-            let files = (reviews + tallies).map(\.file.path).joined(separator: "、")
+            let files = (reviews.map(\.form) + tallies).map(\.file.path).joined(separator: "、")
             d.error(.wholeFile(path), "\(organization.name) 还没有自评数据（data/ 中没有它的数据），\(files) 中它的各行未读取；请先收集它的自评表，再重新读取这些表")
             return nil
         }
-        for form in reviews { form.review!.apply(to: &data, rubric: rubric, &d) }
+        for (_, review) in reviews { review.apply(to: &data, rubric: rubric, &d) }
         for form in tallies {
             let tally = form.tally!
             data.surveys[tally.block, default: [:]][tally.group] = tally.votes[organization.id]
         }
-        let used = [selfForm].compactMap { $0 } + reviews + tallies
+        let used = [selfForm].compactMap { $0 } + reviews.map(\.form) + tallies
         let replaced = Set(used.map { $0.source.form })
         let sources = (base?.sources ?? []).filter { !replaced.contains($0.form) } + used.map(\.source)
         return CollectionRound.Output(organization: organization.id, path: path,

@@ -23,6 +23,12 @@ struct ReturnedForms: Sendable {
     }
 
     var forms: [Form]
+    /// Indexes by organization of the usable forms, built once (a province round has thousands of organizations and
+    /// 核定表 of thousands of rows): the 自评表, each 核定表's rows for the organization in the rubric's order of
+    /// units, and the 测评统计表 with votes for it.
+    private var selfForms: [String: Int] = [:]
+    private var reviewParts: [String: [(form: Int, review: Review)]] = [:]
+    private var tallyForms: [String: [Int]] = [:]
 
     init(_ files: [String], rubric: Rubric, forms reading: FormReading) {
         forms = concurrentMap(files.count) { Self.read(files[$0], rubric: rubric, forms: reading) }
@@ -35,6 +41,28 @@ struct ReturnedForms: Sendable {
                 forms[i].duplicate = true
                 forms[i].diagnostics.error(.wholeFile(forms[i].file.path), "“\(Self.subjectName(forms[i], rubric))”报送了 \(indices.count) 份\(forms[i].kind?.rawValue ?? "表")：\(names)；请只保留一份（都未读取）")
             }
+        }
+        index(rubric: rubric)
+    }
+
+    private mutating func index(rubric: Rubric) {
+        let order = Dictionary(ReviewForm.units(rubric).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let usable = forms.indices.filter { forms[$0].usable }
+        for i in usable {
+            let form = forms[i]
+            if form.kind == .selfAssessment, form.data != nil, let organization = form.subject { selfForms[organization] = i }
+            if let tally = form.tally { for organization in tally.votes.keys { tallyForms[organization, default: []].append(i) } }
+        }
+        for i in usable.sorted(by: { (order[forms[$0].subject ?? ""] ?? 0) < (order[forms[$1].subject ?? ""] ?? 0) }) {
+            guard let review = forms[i].review else { continue }
+            var parts: [String: Review] = [:]
+            for row in review.indicators {
+                parts[row.organization, default: Review(unit: review.unit, file: review.file)].indicators.append(row)
+            }
+            for row in review.adjustments {
+                parts[row.organization, default: Review(unit: review.unit, file: review.file)].adjustments.append(row)
+            }
+            for (organization, part) in parts { reviewParts[organization, default: []].append((i, part)) }
         }
     }
 
@@ -66,21 +94,15 @@ struct ReturnedForms: Sendable {
     var unmatched: [String] { forms.filter { $0.subject == nil }.map(\.file.path) }
 
     /// The organization's usable 自评表.
-    func selfAssessment(of organization: String) -> Form? {
-        forms.first { $0.kind == .selfAssessment && $0.subject == organization && $0.usable && $0.data != nil }
-    }
+    func selfAssessment(of organization: String) -> Form? { selfForms[organization].map { forms[$0] } }
 
-    /// The usable 核定表 with rows for the organization, in the rubric's order of units.
-    func reviews(of organization: String, rubric: Rubric) -> [Form] {
-        let order = ReviewForm.units(rubric)
-        return forms.filter { $0.usable && $0.review?.organizations.contains(organization) == true }
-            .sorted { (order.firstIndex(of: $0.subject ?? "") ?? 0) < (order.firstIndex(of: $1.subject ?? "") ?? 0) }
+    /// The usable 核定表 with rows for the organization, each with only those rows, in the rubric's order of units.
+    func reviews(of organization: String) -> [(form: Form, review: Review)] {
+        (reviewParts[organization] ?? []).map { (forms[$0.form], $0.review) }
     }
 
     /// The usable 测评统计表 with votes for the organization.
-    func tallies(of organization: String) -> [Form] {
-        forms.filter { $0.usable && $0.tally?.votes[organization] != nil }
-    }
+    func tallies(of organization: String) -> [Form] { (tallyForms[organization] ?? []).map { forms[$0] } }
 
     /// Files a problem under the form whose cell or file it names; false when it names none of them.
     mutating func attach(_ problem: Diagnostic) -> Bool {
