@@ -20,16 +20,26 @@ struct AssessmentOptions: ParsableArguments {
             completion: .file())
     var weights: String?
 
+    @Option(name: .customLong("as-of"),
+            help: "Read the joint meeting ledger (meeting/) as of this date (YYYY-MM-DD) instead of the rubric's assessment.as_of or 31 December of the assessment year.")
+    var asOf: String?
+
     func validate() throws {
         try checkEnvironment()
         try requireAssessmentFolder(assessment)
+        _ = try asOfDate()
+    }
+
+    /// The `--as-of` date; a usage error when it is no date.
+    func asOfDate() throws -> CalendarDate? {
+        try parseDate(asOf, option: "--as-of")
     }
 
     /// Loads the assessment, printing every input problem to stderr and failing when there is one. Without
     /// `checkingValues`, value problems are left to the scoring that follows (which reports the same ones).
     func load(checkingValues: Bool = true) throws -> (Assessment, WeightScheme?) {
         let loaded = try loadAssessment(assessment, rubric: rubric, data: data, schemeArguments: weights.map { [$0] } ?? [],
-                                        checkingValues: checkingValues)
+                                        checkingValues: checkingValues, asOf: try asOfDate())
         return (loaded, try weights.map { try resolveScheme($0, in: loaded) })
     }
 }
@@ -37,12 +47,13 @@ struct AssessmentOptions: ParsableArguments {
 /// Loads an assessment folder with the schemes of its weights/ folder and any scheme arguments that are files,
 /// printing every input problem (and warning) to stderr and failing when there is an error.
 func loadAssessment(_ folder: String, rubric: String? = nil, data: String? = nil, schemeArguments: [String],
-                    checkingValues: Bool = true) throws -> Assessment {
+                    checkingValues: Bool = true, asOf: CalendarDate? = nil) throws -> Assessment {
     let files = schemeArguments.filter { FileManager.default.fileExists(atPath: $0) }
     let weights = files.isEmpty ? nil : AssessmentLoader.schemeFiles(in: folder) + files
     do {
         let assessment = try AssessmentLoader.load(folder: folder, paths: .init(rubric: rubric, data: data, weights: weights),
-                                                   checkingValues: checkingValues, spreadsheets: SpreadsheetFile.readForm)
+                                                   checkingValues: checkingValues, spreadsheets: SpreadsheetFile.readForm,
+                                                   asOf: asOf)
         printDiagnostics(assessment.warnings)
         return assessment
     } catch let errors as InputErrors {
@@ -105,10 +116,21 @@ func writeOutputs(to directory: String, _ body: (inout OutputFiles) throws -> Vo
     }
 }
 
-/// Scores, turning value problems into diagnostics on stderr and exit code 1.
+/// A date option's value (`YYYY-MM-DD`, or 2024年6月18日 / 2024/6/18); nil when not given.
+func parseDate(_ text: String?, option: String) throws -> CalendarDate? {
+    guard let text else { return nil }
+    guard let (date, _) = CalendarDate.read(text) else {
+        throw ValidationError("\(option) '\(text)' is not a date (write it as 2024-12-31).")
+    }
+    return date
+}
+
+/// Scores, turning value problems into diagnostics on stderr and exit code 1; the result carries the ledger.
 func score(_ assessment: Assessment, scheme: WeightScheme?) throws -> AssessmentResult {
     var data = assessment.data
-    return try score(releasing: &data, rubric: assessment.rubric, scheme: scheme)
+    var result = try score(releasing: &data, rubric: assessment.rubric, scheme: scheme)
+    result.ledger = assessment.ledger
+    return result
 }
 
 /// Scores data that the caller gives up (each organization's data is freed once it is scored), turning value

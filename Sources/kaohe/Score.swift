@@ -41,7 +41,9 @@ struct Score: ParsableCommand {
         // The data goes to the scorer, which frees each organization's share once scored (province scale).
         var data = assessment.data
         assessment.data = []
-        let result = try score(releasing: &data, rubric: assessment.rubric, scheme: scheme)
+        var scored = try score(releasing: &data, rubric: assessment.rubric, scheme: scheme)
+        scored.ledger = assessment.ledger
+        let result = scored
         let stem = OutputNaming.stem(assessment: assessment.rubric.assessment.id, scheme: scheme)
         let directory = (out as NSString).appendingPathComponent(stem)
         let provenance = Provenance(assessment: assessment, scheme: scheme, generated: ScorecardWorkbook.generationTime())

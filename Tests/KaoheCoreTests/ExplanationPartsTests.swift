@@ -14,6 +14,12 @@ import Testing
         let union = try String(contentsOfFile: folder + "/data/union.yaml", encoding: .utf8)
         var data = try #require(DataLoader.loadYAML(union, file: "union.yaml", lookup: lookup, diagnostics: &d))
         data.surveys = [:]
+        // joint.submit and joint.completion come from the ledger.
+        let ledger = try #require(LedgerLoader.load(assessment: folder, rubric: rubric, &d))
+        var filled = [data]
+        LedgerSnapshot(ledger: ledger, asOf: LedgerSnapshot.asOf(nil, rubric: rubric), settings: rubric.meeting).fill(&filled, rubric: rubric, &d)
+        data = filled[0]
+        #expect(!d.hasErrors, "\(d.all)")
         var indicatorsOnly = rubric
         indicatorsOnly.blocks.removeAll { $0.source == .survey }
         let result = try Scorer(rubric: indicatorsOnly).score([data])

@@ -132,6 +132,10 @@ struct FilledForm {
         data.bonus = original.bonus
         data.penalties = original.penalties
         let rubric = assessment.rubric
+        var filled = [data]
+        var d2 = Diagnostics()
+        assessment.ledger!.fill(&filled, rubric: rubric, &d2)
+        data = filled[0]
         let fromForm = try Scorer(rubric: rubric).score(assessment.data.filter { $0.organization != "sci" } + [data])
         let fromYAML = try Scorer(rubric: rubric).score(assessment.data)
         let a = fromForm.organizations.first { $0.organization.id == "sci" }!, b = fromYAML.organizations.first { $0.organization.id == "sci" }!

@@ -89,6 +89,12 @@ public struct CollectionRound: Sendable {
                         problems: inout [String: Diagnostics]) -> [Output] {
         var indicatorsOnly = rubric
         indicatorsOnly.blocks.removeAll { $0.source == .survey }
+        // Values from the ledger come in when scoring, not through forms.
+        for d in indicatorsOnly.dimensions.indices {
+            for i in indicatorsOnly.dimensions[d].indicators.indices where indicatorsOnly.dimensions[d].indicators[i].from != nil {
+                indicatorsOnly.dimensions[d].indicators[i].missingIsZero = true
+            }
+        }
         var owner: [SourceLocation: String] = [:]
         var ownerOfFile: [String: String] = [:]
         for output in merged {

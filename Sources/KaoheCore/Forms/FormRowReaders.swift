@@ -47,7 +47,7 @@ struct IndicatorRowsReader {
         let subject = planned.name
         var entry = IndicatorEntry(value: nil, selfScore: nil, evidence: [], note: nil,
                                    location: sheet.location(row, Column.value.rawValue))
-        if planned.input != .checklistHeader {
+        if planned.input != .checklistHeader && planned.input != .fromLedger {
             if let cell = sheet.cell(row, Column.value.rawValue, subject: subject, &d) {
                 entry.value = FormValue.read(cell, row: planned, at: entry.location, subject: subject, &d)
             } else if planned.required {

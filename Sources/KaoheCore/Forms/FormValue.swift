@@ -22,6 +22,7 @@ public enum FormValue {
         case .level(let names): "应选 \(names.joined(separator: "、")) 之一"
         case .numbers: "应填用“、”分隔的若干数字"
         case .checklistHeader: "逐项填写"
+        case .fromLedger: "由联席会议台账计算，不用填写"
         case .item: "完成填“是”，未完成填“否”，部分完成填 0 到 1 之间的比例"
         }
     }
@@ -63,7 +64,7 @@ public enum FormValue {
             return (.list(read.value.map(DataValue.number)), read.change)
         case .item:
             return try item(cell, row: row)
-        case .checklistHeader:
+        case .checklistHeader, .fromLedger:
             return (nil, nil)
         }
     }
@@ -88,7 +89,7 @@ public enum FormValue {
         guard let value else { return nil }
         if let item = row.itemID { return itemPrefill(value, item: item) }
         switch (row.input, value) {
-        case (.checklistHeader, _): return nil
+        case (.checklistHeader, _), (.fromLedger, _): return nil
         case (_, .number(let n)): return .number(n)
         case (.count, .list(let occurrences)): return .number(occurrences.map(occurrenceCount).sum())
         case (_, .list(let items)) where row.input == .numbers: return .text(items.map(\.display).joined(separator: "、"))

@@ -77,7 +77,7 @@ public struct ReviewForm: Sendable {
     public static func units(_ rubric: Rubric) -> [String] {
         var seen: Set<String> = []
         var out: [String] = []
-        let named = rubric.indicators.map(\.scorer) + rubric.bonus.items.map(\.scorer) + rubric.penalties.items.map(\.scorer)
+        let named = rubric.indicators.filter { $0.from == nil }.map(\.scorer) + rubric.bonus.items.map(\.scorer) + rubric.penalties.items.map(\.scorer)
             + rubric.vetoes.map(\.scorer)
         for unit in named.map({ $0 ?? officeUnit }) where seen.insert(unit).inserted && unit != officeUnit { out.append(unit) }
         if seen.contains(officeUnit) { out.append(officeUnit) }
@@ -90,7 +90,8 @@ public struct ReviewForm: Sendable {
         self.unit = unit
         var rows: [Row] = []
         for dimension in rubric.dimensions {
-            for indicator in dimension.indicators where (indicator.scorer ?? Self.officeUnit) == unit {
+            // A value from the ledger is verified in the ledger (督办台账), not here.
+            for indicator in dimension.indicators where (indicator.scorer ?? Self.officeUnit) == unit && indicator.from == nil {
                 for organization in rubric.organizations where indicator.applies(to: organization.id) {
                     let entry = data[organization.id]?.indicators[indicator.id]
                     let plans = SelfAssessmentForm.rows(indicator, dimension: dimension.name, previous: nil, rubric: rubric)

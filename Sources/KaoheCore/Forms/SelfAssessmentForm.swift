@@ -33,6 +33,8 @@ public struct SelfAssessmentForm: Sendable {
         case checklistHeader
         /// A checklist item: 是/否 or a fraction from 0 to 1.
         case item
+        /// Taken from the joint meeting ledger (`from: meeting.*`): nothing to fill.
+        case fromLedger
     }
 
     public struct Row: Sendable {
@@ -100,6 +102,12 @@ public struct SelfAssessmentForm: Sendable {
                       points: points, standard: indicator.standard, requirement: indicator.evidence, input: .count,
                       unit: indicator.unit, selfMaximum: points, required: !indicator.missingIsZero, method: method,
                       previous: previous?.value.map(indicator.method.display))
+        if indicator.from != nil {
+            row.input = .fromLedger
+            row.required = false
+            if case .ratio(_, let cap, _, _) = indicator.method, cap > .one { row.selfMaximum = points * cap }
+            return [row]
+        }
         switch indicator.method {
         case .ratio(_, let cap, _, _):
             row.input = .number(minimum: nil, maximum: nil)

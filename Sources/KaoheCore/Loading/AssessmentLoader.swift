@@ -21,6 +21,8 @@ public struct Assessment: Sendable {
     public var schemeFiles: [InputFile]
     /// Warnings found while loading (unknown keys and the like).
     public var warnings: [Diagnostic]
+    /// The joint meeting ledger of `meeting/`, as of the assessment's date, when there is one.
+    public var ledger: LedgerSnapshot? = nil
 
     /// The scheme whose name or file name (without extension) is `name`.
     public func scheme(named name: String) -> WeightScheme? {
@@ -211,8 +213,9 @@ public enum AssessmentLoader {
     /// which reports the same problems, and save a pass over the data.
     ///
     /// `spreadsheets` reads returned `.xlsx` forms in data/; without it such files are an error.
+    /// `asOf` is the date the joint meeting ledger is read as of (meeting.md §2; nil: the rubric's).
     public static func load(folder: String, paths: Paths = Paths(), checkingValues: Bool = true,
-                            spreadsheets: SpreadsheetReader? = nil) throws -> Assessment {
+                            spreadsheets: SpreadsheetReader? = nil, asOf: CalendarDate? = nil) throws -> Assessment {
         let fm = FileManager.default
         let rubricPath = paths.rubric ?? (folder as NSString).appendingPathComponent("rubric.yaml")
         var d = Diagnostics()
@@ -274,7 +277,8 @@ public enum AssessmentLoader {
             if let scheme = SchemeLoader.load(text, file: path, rubric: rubric, diagnostics: &d) { schemes.append(scheme) }
         }
 
-        let data = rubric.organizations.compactMap { byOrganization[$0.id] }
+        var data = rubric.organizations.compactMap { byOrganization[$0.id] }
+        let ledger = loadLedger(folder: folder, rubric: rubric, asOf: asOf, into: &data, &d)
         // Value checks need the methods: scoring every organization once reports them all. When some files could not
         // be read, the values of the others are still checked, so that one run reports every problem (§12).
         let readingFailed = d.hasErrors
@@ -285,6 +289,21 @@ public enum AssessmentLoader {
         if d.hasErrors { throw InputErrors(d.errors) }
         return Assessment(folder: folder, rubric: rubric, data: data, schemes: schemes,
                           rubricFile: InputFile(path: rubricPath, sha256: rubricDigest),
-                          dataFiles: dataFiles, schemeFiles: schemeFiles, warnings: d.warnings)
+                          dataFiles: dataFiles, schemeFiles: schemeFiles, warnings: d.warnings, ledger: ledger)
+    }
+
+    /// The ledger of `meeting/` as of the date, its values filled into the data; an error when an indicator needs
+    /// it and there is none.
+    private static func loadLedger(folder: String, rubric: Rubric, asOf: CalendarDate?, into data: inout [OrganizationData],
+                                   _ d: inout Diagnostics) -> LedgerSnapshot? {
+        guard let ledger = LedgerLoader.load(assessment: folder, rubric: rubric, &d) else {
+            if let first = rubric.indicators.first(where: { $0.from != nil }) {
+                d.error(first.location, "指标“\(first.name)”取自联席会议台账（from: meeting.\(first.from!.rawValue)），但考核文件夹中没有 \(LedgerLoader.folderName)/（meetings.yaml 和 items.yaml）")
+            }
+            return nil
+        }
+        let snapshot = LedgerSnapshot(ledger: ledger, asOf: LedgerSnapshot.asOf(asOf, rubric: rubric), settings: rubric.meeting)
+        snapshot.fill(&data, rubric: rubric, &d)
+        return snapshot
     }
 }

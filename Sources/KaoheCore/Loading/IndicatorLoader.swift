@@ -34,11 +34,18 @@ extension RubricLoader {
         } ?? nil
         let scorer = m.text("scorer", &d)
         let unit = m.text("unit", &d)
+        var from: LedgerFigures.Value?
+        if let source = m.text("from", &d) {
+            from = LedgerFigures.Value(from: source)
+            if from == nil {
+                d.error(m.value("from")!.location, "指标“\(id)”的 from“\(source)”无法识别；应为 meeting. 加上 \(LedgerFigures.Value.allCases.map(\.rawValue).joined(separator: "、")) 之一（如 meeting.closure_rate）")
+            }
+        }
         guard let methodName = m.text("method", required: true, &d) else { return nil }
         guard let method = readMethod(methodName, &m, indicator: id, points: points, organizations: organizations, &d) else { return nil }
         return Indicator(id: id, name: name, dimensionID: dimension, points: points, basePoints: points,
                          appliesTo: appliesTo, method: method, missingIsZero: missingIsZero, standard: standard,
-                         evidence: evidence, scorer: scorer, unit: unit, location: m.location)
+                         evidence: evidence, scorer: scorer, unit: unit, from: from, location: m.location)
     }
 
     private static func direction(_ m: inout MapReader, _ d: inout Diagnostics) -> Direction {

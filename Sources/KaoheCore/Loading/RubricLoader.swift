@@ -39,6 +39,7 @@ public enum RubricLoader {
                 else { d.error(m.value("total")!.location, "'total' must be above 0, found \(total)") }
             }
             if let forms = m.value("forms"), !forms.isNull { info.forms = formSettings(forms, &d) }
+            if let node = m.value("as_of"), !node.isNull { info.asOf = LedgerLoader.date(node, &d) }
             m.reportUnknownKeys(&d)
         } else {
             d.error(top.location, "the rubric needs an 'assessment' map (id, title, year)")
@@ -214,10 +215,43 @@ public enum RubricLoader {
             }
             m.reportUnknownKeys(&d)
         }
+        let meeting = meetingSettings(top.value("meeting"), &d)
         top.reportUnknownKeys(&d)
-        return Rubric(assessment: info, categories: categories, organizations: organizations, blocks: blocks,
-                      dimensions: dimensions, bonus: bonus, penalties: penalties, vetoes: vetoes, grades: grades,
-                      ranking: ranking)
+        var rubric = Rubric(assessment: info, categories: categories, organizations: organizations, blocks: blocks,
+                            dimensions: dimensions, bonus: bonus, penalties: penalties, vetoes: vetoes, grades: grades,
+                            ranking: ranking)
+        rubric.meeting = meeting
+        return rubric
+    }
+
+    /// A number, or a fraction written `1/3`.
+    private static func fractionValue(_ m: inout MapReader, _ key: String, _ d: inout Diagnostics) -> Exact? {
+        if let text = m.value(key)?.text, text.contains("/") {
+            let parts = text.split(separator: "/").map { Exact(String($0).trimmingCharacters(in: .whitespaces)) }
+            if parts.count == 2, let a = parts[0], let b = parts[1], b != .zero { return a / b }
+            d.error(m.value(key)!.location, "\(key) 应为数或分数（如 1/3），实际为“\(text)”")
+            return nil
+        }
+        return m.number(key, &d)
+    }
+
+    /// `meeting: {warnings: {yellow_fraction, stale_days, blue_days}}` (meeting.md §2).
+    private static func meetingSettings(_ node: YAMLValue?, _ d: inout Diagnostics) -> MeetingSettings {
+        var settings = MeetingSettings()
+        guard let node, !node.isNull, var m = MapReader(node, "'meeting'", &d) else { return settings }
+        if let warnings = m.value("warnings"), !warnings.isNull, var w = MapReader(warnings, "'meeting.warnings'", &d) {
+            if let fraction = fractionValue(&w, "yellow_fraction", &d) {
+                if fraction > .zero && fraction < .one { settings.yellowFraction = fraction }
+                else { d.error(w.value("yellow_fraction")!.location, "yellow_fraction 应在 0 和 1 之间，实际为 \(fraction.decimalText())") }
+            }
+            for (key, path) in [("stale_days", \MeetingSettings.staleDays), ("blue_days", \MeetingSettings.blueDays)] {
+                guard let days = w.integer(key, &d) else { continue }
+                if days >= 0 { settings[keyPath: path] = days } else { d.error(w.value(key)!.location, "\(key) 不能为负数，实际为 \(days)") }
+            }
+            w.reportUnknownKeys(&d)
+        }
+        m.reportUnknownKeys(&d)
+        return settings
     }
 
     private static func readSurvey(_ node: YAMLValue, block: String, _ d: inout Diagnostics) -> Survey? {

@@ -107,6 +107,8 @@ public struct IndicatorEntry: Sendable {
     public var reviewNote: String? = nil
     /// The 考核责任单位 that verified the value.
     public var reviewedBy: String? = nil
+    /// The value taken from the joint meeting ledger (`from: meeting.*`), with the items behind it.
+    public var derived: DerivedValue? = nil
 
     /// Whether a verifier changed the organization's value.
     public var isCorrected: Bool { claimed != nil }

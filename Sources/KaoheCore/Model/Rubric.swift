@@ -11,6 +11,11 @@ public struct Rubric: Sendable {
     public var vetoes: [Veto]
     public var grades: [Grade]
     public var ranking: Ranking
+    /// The joint meeting ledger's warning thresholds (`meeting:`, meeting.md §2).
+    public var meeting = MeetingSettings()
+
+    /// Whether any indicator takes its value from the joint meeting ledger.
+    public var usesLedger: Bool { indicators.contains { $0.from != nil } }
 
     /// The block scored from the indicator tree.
     public var indicatorBlock: Block { blocks.first { $0.source == .indicators }! }
@@ -43,6 +48,8 @@ public struct AssessmentInfo: Sendable {
     public var total: Exact
     /// What the collection forms tell the units (`assessment.forms`).
     public var forms = FormSettings()
+    /// The date the ledger is read as of (`assessment.as_of`); nil: 31 December of `year`.
+    public var asOf: CalendarDate? = nil
 }
 
 /// `assessment.forms`: what every form's 填报说明 tells the units, all optional.
@@ -127,6 +134,8 @@ public struct Indicator: Sendable {
     public var scorer: String?
     /// The value's unit (`%`, `人`, `件`, `万元`), printed beside it in forms; with `%` a form accepts `93.6%`.
     public var unit: String?
+    /// The ledger value the indicator takes instead of a data value (`from: meeting.<value>`).
+    public var from: LedgerFigures.Value? = nil
     public var location: SourceLocation
 
     public func applies(to organization: String) -> Bool { appliesTo?.contains(organization) ?? true }

@@ -24,6 +24,10 @@ public enum Explanation {
                 lines.append("  \(indicator.id) \(indicator.name) (\(indicator.points) 分, \(indicator.method.chineseName))")
                 if let standard = indicator.standard { lines.append("    评分标准: \(standard)") }
                 lines.append("    完成情况: \(r.valueText)")
+                if let derived = r.derived {
+                    lines.append("    取自联席会议台账（\(derived.value.rawValue)，截至 \(result.ledger?.figures.asOf.description ?? "")）：")
+                    lines += LedgerText.items(derived, ledger: result.ledger).map { "      \($0)" }
+                }
                 if let review = r.review { lines.append("    核定: \(Self.reviewText(review, claimed: r.claimedText, verified: r.valueText))") }
                 lines.append("    计算: \(r.working)")
                 // A part is shown with as many decimals as it has (§12): a self-score of 4.655 is not printed as 4.66.

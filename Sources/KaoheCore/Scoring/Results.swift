@@ -5,6 +5,8 @@ public struct AssessmentResult: Sendable {
     public var scheme: WeightScheme?
     /// Organizations in rank order: by category in rubric order (when ranked within categories), then rank.
     public var organizations: [OrganizationResult]
+    /// The joint meeting ledger behind `from: meeting.*` values, as of its date (set by whoever loaded it).
+    public var ledger: LedgerSnapshot? = nil
 
     public func organization(_ id: String) -> OrganizationResult? { organizations.first { $0.organization.id == id } }
 }
@@ -64,10 +66,12 @@ public struct IndicatorResult: Sendable {
         let note: String?
         let evidence: [String]
         let review: Review?
-        init(note: String?, evidence: [String], review: Review? = nil) {
+        let derived: DerivedValue?
+        init(note: String?, evidence: [String], review: Review? = nil, derived: DerivedValue? = nil) {
             self.note = note
             self.evidence = evidence
             self.review = review
+            self.derived = derived
         }
     }
 
@@ -93,25 +97,32 @@ public struct IndicatorResult: Sendable {
 
     public var note: String? {
         get { remarks?.note }
-        set { remarks = Self.remarks(note: newValue, evidence: evidence, review: review) }
+        set { remarks = Self.remarks(note: newValue, evidence: evidence, review: review, derived: derived) }
     }
 
     public var evidence: [String] {
         get { remarks?.evidence ?? [] }
-        set { remarks = Self.remarks(note: note, evidence: newValue, review: review) }
+        set { remarks = Self.remarks(note: note, evidence: newValue, review: review, derived: derived) }
     }
 
     /// The verification, when a 考核责任单位 verified the value.
     public var review: Review? {
         get { remarks?.review }
-        set { remarks = Self.remarks(note: note, evidence: evidence, review: newValue) }
+        set { remarks = Self.remarks(note: note, evidence: evidence, review: newValue, derived: derived) }
+    }
+
+    /// The ledger value and the items behind it, for an indicator with `from: meeting.*`.
+    public var derived: DerivedValue? {
+        get { remarks?.derived }
+        set { remarks = Self.remarks(note: note, evidence: evidence, review: review, derived: newValue) }
     }
 
     /// The claimed value's text when a verifier changed it.
     public var claimedText: String? { review?.claimed.map { context.indicator.method.display($0) } }
 
-    private static func remarks(note: String?, evidence: [String], review: Review?) -> Remarks? {
-        note == nil && evidence.isEmpty && review == nil ? nil : Remarks(note: note, evidence: evidence, review: review)
+    private static func remarks(note: String?, evidence: [String], review: Review?, derived: DerivedValue?) -> Remarks? {
+        note == nil && evidence.isEmpty && review == nil && derived == nil
+            ? nil : Remarks(note: note, evidence: evidence, review: review, derived: derived)
     }
 
     /// The printed score, rounded once: points × fraction.
@@ -123,7 +134,10 @@ public struct IndicatorResult: Sendable {
     public var points: Exact { context.indicator.points }
 
     /// The value as the scorecard's 完成情况 column shows it ("未报送" when missing).
-    public var valueText: String { value.map(context.indicator.method.display) ?? "未报送" }
+    public var valueText: String {
+        if let derived { return LedgerText.describe(derived) }
+        return value.map(context.indicator.method.display) ?? "未报送"
+    }
 
     /// The method's arithmetic in words (the scoring is repeated with explanations switched on).
     private var description: String {

@@ -267,6 +267,7 @@ public struct Scorer: Sendable {
         if let entry, let unit = entry.reviewedBy {
             result.review = .init(claimed: entry.claimed, by: unit, note: entry.reviewNote)
         }
+        if let derived = entry?.derived { result.derived = derived }
         if let entry, let claimed = entry.selfScore {
             let indicator = context.indicator
             var maximum = indicator.basePoints

@@ -41,6 +41,8 @@ struct SelfAssessmentSheet {
         try put(.unit, row.unit.map(CellValue.text) ?? .blank, Styles.centered)
         if row.input == .checklistHeader {
             try put(.value, .text("逐项填写 ↓"), FormStyles.closed)
+        } else if row.input == .fromLedger {
+            try put(.value, .text("取自联席会议台账"), FormStyles.closed)
         } else {
             try put(.value, .blank, row.input == .numbers ? FormStyles.inputText : FormStyles.inputNumber)
             try FormValidation.value(row, cell: CellReference(row: r, column: index(.value)), on: sheet)
@@ -212,7 +214,7 @@ enum FormValidation {
         case .item:
             try sheet.dropdown(range, items: ["是", "否"], prompt: "完成选“是”，未完成选“否”；部分完成可填 0 到 1 之间的比例（如 0.5）",
                                strict: false)
-        case .numbers, .checklistHeader:
+        case .numbers, .checklistHeader, .fromLedger:
             break
         }
     }
