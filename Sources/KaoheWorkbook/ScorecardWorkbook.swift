@@ -135,7 +135,7 @@ final class Book {
     static let chartsSheet = "图表"
     /// The workbook's own sheet names (docs/format.md lists them): never taken by an organization's scorecard.
     static let ownSheetNames: Set<String> = ["说明", summarySheet, surveySheet, rubricSheet, weightsSheet, chartsSheet,
-                                             "评分明细", "明细", "_lists"]
+                                             "评分明细", "明细", "_lists", MeetingLedgerSheet.name]
 
     init(result: AssessmentResult, provenance: Provenance, only: String?, streaming: Bool) {
         self.streaming = streaming
@@ -194,6 +194,7 @@ final class Book {
         }
         let hasSurvey = rubric.blocks.contains { $0.source == .survey }
         let survey = hasSurvey ? try workbook.addWorksheet(named: Book.surveySheet) : nil
+        let meeting = isSingle ? nil : try result.ledger.map { _ in try workbook.addWorksheet(named: MeetingLedgerSheet.name) }
         let rubricSheet = try workbook.addWorksheet(named: Book.rubricSheet)
         let weightsSheet = try workbook.addWorksheet(named: Book.weightsSheet)
         // The rate table and radar chart have a row and a series per organization: for the small layouts only.
@@ -202,6 +203,9 @@ final class Book {
         for (i, org) in result.organizations.enumerated() { summaryRow[org.organization.id] = SummarySheet.firstRow + i }
         try WeightsSheet(book: self).write(weightsSheet)
         if let survey { try SurveySheet(book: self).write(survey) }
+        if let meeting, let ledger = result.ledger {
+            try MeetingLedgerSheet(snapshot: ledger, rubric: rubric, document: rubric.assessment.title).write(meeting)
+        }
         for (org, sheet) in cards { try ScorecardSheet(book: self, organization: org).write(sheet) }
         for (sheet, orgs) in stacks { try ScorecardSheet.writeStack(orgs, on: sheet, book: self) }
         if let summary, !ledgers.isEmpty {

@@ -37,6 +37,8 @@ public struct LedgerFigures: Sendable {
         public var warned: [Warning: [String]] = [:]
 
         public var daysLate: Int { late.map(\.days).max() ?? 0 }
+
+        public init() {}
     }
 
     public let asOf: CalendarDate
