@@ -49,8 +49,14 @@ struct Collect: ParsableCommand {
         try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)
         // Each data file is its own: written on all cores, then named in order.
         let outputs = round.outputs
-        let written = concurrentMap(outputs.count) { i in Result { try write(outputs[i]) } }
+        let written = concurrentMap(outputs.count) { i in
+            Result { try write(outputs[i].text, to: outputs[i].path, replacing: outputs[i].backingUp) }
+        }
         for result in written { print(try result.get()) }
+        if let ledger = round.ledgerOutput {
+            print(try write(ledger.text, to: ledger.path, replacing: ledger.backingUp))
+            printError("updated \(ledger.changed) item(s) of the joint meeting ledger from the returned 督办台账")
+        }
         let reportFolder = (out as NSString).appendingPathComponent(OutputNaming.fileName(rubric.assessment.id) + "-forms")
         try writeOutputs(to: reportFolder) { files in
             try CollectReportWorkbook.write(round, rubric: rubric, to: files.stage("collect-report.xlsx"))
@@ -78,28 +84,28 @@ struct Collect: ParsableCommand {
         return out.sorted()
     }
 
-    /// Writes one data file under a temporary name and renames it, keeping the office's own file as `.bak`;
+    /// Writes one file under a temporary name and renames it, keeping the file it replaces (`old`) as `.bak`;
     /// returns its path.
-    func write(_ output: CollectionRound.Output) throws -> String {
+    func write(_ text: String, to path: String, replacing old: String?) throws -> String {
         let fm = FileManager.default
-        let folder = (output.path as NSString).deletingLastPathComponent
-        let temporary = (folder as NSString).appendingPathComponent(".\((output.path as NSString).lastPathComponent).\(getpid()).\(UUID().uuidString).partial")
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).\(UUID().uuidString).partial")
         do {
-            try Data(output.text.utf8).write(to: URL(fileURLWithPath: temporary))
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         } catch {
             throw OutputProblem(path: temporary, error)
         }
-        if let old = output.backingUp {
+        if let old {
             let backup = old + ".bak"
             guard rename(old, backup) == 0 else { throw OutputProblem(path: backup, errno: errno) }
             printError("note: \(old) kept as \(backup)")
         }
-        guard rename(temporary, output.path) == 0 else {
+        guard rename(temporary, path) == 0 else {
             let code = errno
             try? fm.removeItem(atPath: temporary)
-            throw OutputProblem(path: output.path, errno: code)
+            throw OutputProblem(path: path, errno: code)
         }
-        return output.path
+        return path
     }
 
     /// The status table: one line per organization, then per scorer unit and rater group when their forms came in.

@@ -12,6 +12,6 @@ struct Kaohe: ParsableCommand {
             example; `kaohe init` copies it as a starting point.
             """,
         version: KaoheVersion.current,
-        subcommands: [Init.self, Forms.self, Collect.self, Score.self, Validate.self, Explain.self, Compare.self, Sensitivity.self, Synth.self]
+        subcommands: [Init.self, Forms.self, Collect.self, MeetingCommand.self, Score.self, Validate.self, Explain.self, Compare.self, Sensitivity.self, Synth.self]
     )
 }

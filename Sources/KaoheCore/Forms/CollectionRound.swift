@@ -38,8 +38,18 @@ public struct CollectionRound: Sendable {
         var data: OrganizationData
     }
 
+    /// `meeting/items.yaml` updated from returned 督办台账, and the file it replaces (kept as `.bak`).
+    public struct LedgerOutput: Sendable {
+        public var path: String
+        public var text: String
+        public var backingUp: String?
+        /// How many items changed.
+        public var changed: Int
+    }
+
     public var statuses: [Status] = []
     public var outputs: [Output] = []
+    public var ledgerOutput: LedgerOutput?
     /// Every problem, in file and cell order.
     public var diagnostics: [Diagnostic] = []
     /// Files read that were not a form of any organization, unit or group of this assessment.
@@ -54,7 +64,10 @@ public struct CollectionRound: Sendable {
     /// `replace` lets a form replace a data file the office wrote itself.
     public init(rubric: Rubric, rubricDigest: String, files: [String], dataFolder: String,
                 spreadsheets: @escaping SpreadsheetReader, replace: Bool) {
-        let forms = FormReading(spreadsheets: spreadsheets, rubricDigest: rubricDigest)
+        var forms = FormReading(spreadsheets: spreadsheets, rubricDigest: rubricDigest)
+        let assessmentFolder = (dataFolder as NSString).deletingLastPathComponent
+        var ledgerProblems = Diagnostics()
+        forms.ledger = LedgerLoader.load(assessment: assessmentFolder, rubric: rubric, &ledgerProblems)
         var returned = ReturnedForms(files, rubric: rubric, forms: forms)
         let existing = Self.existingData(in: dataFolder, rubric: rubric, forms: forms)
         var problems: [String: Diagnostics] = [:]
@@ -68,7 +81,11 @@ public struct CollectionRound: Sendable {
         outputs = Self.checked(merged, rubric: rubric, returned: &returned, problems: &problems)
         unmatched = returned.unmatched
         statuses = returned.statuses(rubric: rubric, existing: existing, organizationProblems: problems)
+        if let ledger = forms.ledger {
+            ledgerOutput = Self.updatedLedger(ledger, folder: assessmentFolder, returned: &returned, hasErrors: ledgerProblems.hasErrors)
+        }
         var all = Diagnostics()
+        if returned.forms.contains(where: { $0.kind == .supervision }) { all.append(contentsOf: ledgerProblems) }
         for form in returned.forms { all.append(contentsOf: form.diagnostics) }
         for organization in rubric.organizations { all.append(contentsOf: problems[organization.id] ?? Diagnostics()) }
         let withoutVotes = outputs.filter { output in
@@ -111,6 +128,29 @@ public struct CollectionRound: Sendable {
             if !returned.attach(problem) { problems[organization, default: Diagnostics()].append(problem) }
         }
         return merged.filter { !failed.contains($0.organization) }
+    }
+
+    /// The ledger file with the returned 督办台账's changes, checked by reading it back; nil when nothing changed, or
+    /// (with an error on the forms) when the ledger has errors of its own or the changes make it invalid.
+    static func updatedLedger(_ ledger: Ledger, folder: String, returned: inout ReturnedForms, hasErrors: Bool) -> LedgerOutput? {
+        let updates = returned.ledgerUpdates(ledger)
+        guard !updates.isEmpty else { return nil }
+        let meeting = (folder as NSString).appendingPathComponent(LedgerLoader.folderName)
+        let path = (meeting as NSString).appendingPathComponent("items.yaml")
+        let first = updates[0].location
+        guard !hasErrors else {
+            _ = returned.attach(Diagnostic(first, "联席会议台账（meeting/）本身有错误，督办台账的更新未写入；请先改正台账"))
+            return nil
+        }
+        let text = LedgerFileText.yaml(ledger.applying(updates).items,
+                                       header: "联席会议事项台账（meeting.md），由 kaohe collect 按报送的督办台账更新；原文件保留为 .bak")
+        var check = Diagnostics()
+        _ = LedgerLoader.yamlItems(text, file: path, &check)
+        for problem in check.errors { _ = returned.attach(Diagnostic(first, "更新后的台账有错误：\(problem.message)")) }
+        guard !check.hasErrors else { return nil }
+        let csv = (meeting as NSString).appendingPathComponent("items.csv")
+        let old = FileManager.default.fileExists(atPath: path) ? path : FileManager.default.fileExists(atPath: csv) ? csv : nil
+        return LedgerOutput(path: path, text: text, backingUp: old, changed: Set(updates.map(\.id)).count)
     }
 
     /// The data already in `folder` by organization, for prefilling forms; the problems of files that do not read.

@@ -2,7 +2,7 @@
 /// rubric, and the method and points behind every 编号, so that a returned file can be checked against the rubric.
 public struct FormMetadata: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case selfAssessment = "自评表", review = "核定表", survey = "测评统计表"
+        case selfAssessment = "自评表", review = "核定表", survey = "测评统计表", supervision = "督办台账"
     }
 
     public static let sheetName = "_kaohe"
@@ -39,6 +39,7 @@ public struct FormMetadata: Sendable, Equatable {
         case .selfAssessment: "organization"
         case .review: "scorer"
         case .survey: "group"
+        case .supervision: "as_of"
         }
     }
 
@@ -64,7 +65,7 @@ public struct FormMetadata: Sendable, Equatable {
             throw LenientReading.Refusal(message: "表格版本“\(values["format"] ?? "")”无法识别（应为“\(format)”）；请用本版 kaohe forms 重新生成")
         }
         guard let kind = values["kind"].flatMap(Kind.init(rawValue:)) else {
-            throw LenientReading.Refusal(message: "表格类型“\(values["kind"] ?? "")”无法识别（应为 自评表、核定表 或 测评统计表）")
+            throw LenientReading.Refusal(message: "表格类型“\(values["kind"] ?? "")”无法识别（应为 自评表、核定表、测评统计表 或 督办台账）")
         }
         var meta = FormMetadata(kind: kind, assessment: values["assessment"] ?? "", year: Int(values["year"] ?? "") ?? 0,
                                 rubric: values["rubric"] ?? "", subject: "", methods: methods)

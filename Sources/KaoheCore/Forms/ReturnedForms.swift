@@ -11,6 +11,7 @@ struct ReturnedForms: Sendable {
         var data: OrganizationData?
         var review: Review?
         var tally: SurveyTally?
+        var updates: [ItemUpdate]?
         var diagnostics = Diagnostics()
         /// Refused as one of several forms for the same subject.
         var duplicate = false
@@ -32,7 +33,8 @@ struct ReturnedForms: Sendable {
 
     init(_ files: [String], rubric: Rubric, forms reading: FormReading) {
         forms = concurrentMap(files.count) { Self.read(files[$0], rubric: rubric, forms: reading) }
-        let groups = Dictionary(grouping: forms.indices.filter { forms[$0].subject != nil }) {
+        // Copies of one 督办台账 go to several departments: each may come back.
+        let groups = Dictionary(grouping: forms.indices.filter { forms[$0].subject != nil && forms[$0].kind != .supervision }) {
             "\(forms[$0].kind?.rawValue ?? "")\u{0}\(forms[$0].subject!)"
         }
         for indices in groups.values where indices.count > 1 {
@@ -84,6 +86,8 @@ struct ReturnedForms: Sendable {
             (form.kind, form.subject, form.review) = (.review, review == nil ? nil : unit, review)
         case .survey(let tally, let group):
             (form.kind, form.subject, form.tally) = (.survey, tally == nil ? nil : group, tally)
+        case .supervision(let updates, let asOf):
+            (form.kind, form.subject, form.updates) = (.supervision, updates == nil ? nil : asOf, updates)
         case .unreadable:
             break
         }
@@ -103,6 +107,26 @@ struct ReturnedForms: Sendable {
 
     /// The usable 测评统计表 with votes for the organization.
     func tallies(of organization: String) -> [Form] { (tallyForms[organization] ?? []).map { forms[$0] } }
+
+    /// The usable 督办台账's changes to `ledger`, in file order (a row left as prefilled changes nothing); two files
+    /// that change the same item differently are both named.
+    mutating func ledgerUpdates(_ ledger: Ledger) -> [ItemUpdate] {
+        var out: [ItemUpdate] = []
+        var from: [String: String] = [:]
+        let items = Dictionary(ledger.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in forms.indices where forms[i].usable {
+            for update in forms[i].updates ?? [] where items[update.id].map({ update.changes($0) }) ?? false {
+                if let other = from[update.id], other != forms[i].file.path,
+                   let earlier = out.first(where: { $0.id == update.id }), !earlier.sameFilling(as: update) {
+                    forms[i].diagnostics.error(update.location, "事项 \(update.id) 在 \(other) 中也填写了，且内容不同；请核对后只保留一份")
+                    continue
+                }
+                from[update.id] = forms[i].file.path
+                out.append(update)
+            }
+        }
+        return out
+    }
 
     /// Files a problem under the form whose cell or file it names; false when it names none of them.
     mutating func attach(_ problem: Diagnostic) -> Bool {
@@ -129,6 +153,10 @@ struct ReturnedForms: Sendable {
         }
         if forms.contains(where: { $0.kind == .review }) {
             out += ReviewForm.units(rubric).map { status(.review, $0, $0) }
+        }
+        for form in forms where form.kind == .supervision {
+            out.append(status(.supervision, form.subject ?? "", "督办台账（截至 \(form.subject ?? "")）"))
+            break
         }
         if forms.contains(where: { $0.kind == .survey }) {
             out += SurveyForm.forms(rubric: rubric, data: [:]).map { status(.survey, $0.subject, "\($0.block.name)·\($0.group.name)") }

@@ -60,6 +60,8 @@ public enum DataFileKind {
 public struct FormReading: Sendable {
     public var spreadsheets: SpreadsheetReader
     public var rubricDigest: String
+    /// The ledger a returned 督办台账 updates.
+    public var ledger: Ledger? = nil
     public init(spreadsheets: @escaping SpreadsheetReader, rubricDigest: String) {
         self.spreadsheets = spreadsheets
         self.rubricDigest = rubricDigest
@@ -79,6 +81,7 @@ public struct FormReading: Sendable {
         case selfAssessment(OrganizationData?, organization: String?)
         case review(Review?, unit: String)
         case survey(SurveyTally?, group: String)
+        case supervision([ItemUpdate]?, asOf: String)
         /// Not a form of this assessment at all.
         case unreadable
     }
@@ -106,6 +109,9 @@ public struct FormReading: Sendable {
         case .survey:
             return .survey(SurveyFormReader(rubric: rubric, rubricDigest: rubricDigest).read(spreadsheet, meta: meta, file: path, &d),
                            group: meta.subject)
+        case .supervision:
+            return .supervision(SupervisionFormReader(rubric: rubric, ledger: ledger).read(spreadsheet, meta: meta, file: path, &d),
+                                asOf: meta.subject)
         }
     }
 

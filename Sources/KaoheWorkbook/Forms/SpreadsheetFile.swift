@@ -13,7 +13,7 @@ public enum SpreadsheetFile {
     /// The sheets a returned form is read from (the others, 填报说明 and the dropdown lists, are not parsed).
     @Sendable public static func readForm(_ path: String) throws -> Spreadsheet {
         try read(path, only: [FormMetadata.sheetName, SelfAssessmentForm.sheetName, SelfAssessmentForm.adjustmentSheetName,
-                              ReviewForm.sheetName, ReviewForm.adjustmentSheetName, SurveyForm.sheetName])
+                              ReviewForm.sheetName, ReviewForm.adjustmentSheetName, SurveyForm.sheetName, SupervisionForm.sheetName])
     }
 
     static func read(_ path: String, only sheets: Set<String>?) throws -> Spreadsheet {

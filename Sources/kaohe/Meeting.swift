@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import KaoheCore
+import KaoheWorkbook
+
+struct MeetingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meeting",
+        abstract: "The joint meeting follow-up: open items by warning colour, 督办台账.xlsx and the next meeting's opening report.",
+        discussion: """
+            Reads <assessment>/meeting/ (meetings.yaml, items.yaml or items.csv) as of --as-of (else the rubric's \
+            assessment.as_of, else 31 December of the assessment year). Prints the open items by colour (红 overdue, \
+            黄 behind with no recent follow-up, 蓝 due soon) and 责任单位, and writes <out>/<assessment id>-meeting/ \
+            督办台账.xlsx (a form: departments update 状态, 办结日期, 办结依据 and progress; kaohe collect reads it back \
+            into meeting/items.yaml) and 上一年度议定事项落实情况通报.txt. With --carry-over <next assessment>, every open \
+            item is copied into that assessment's meeting/ with the same id, its history and carried: <this assessment>.
+            """)
+
+    @Argument(help: "The assessment folder (with rubric.yaml and meeting/).", completion: .directory)
+    var assessment: String
+
+    @Option(name: .customLong("as-of"), help: "Read the ledger as of this date (YYYY-MM-DD).")
+    var asOf: String?
+
+    @Option(help: "The folder that receives <assessment id>-meeting/.", completion: .directory)
+    var out: String = "output"
+
+    @Option(name: .customLong("carry-over"), help: "Copy the open items into this (next year's) assessment folder's meeting/.",
+            completion: .directory)
+    var carryOver: String?
+
+    func validate() throws {
+        try checkEnvironment()
+        try requireAssessmentFolder(assessment)
+        _ = try parseDate(asOf, option: "--as-of")
+        if let carryOver { try requireAssessmentFolder(carryOver) }
+    }
+
+    func run() throws {
+        let (rubric, rubricFile) = try loadRubric(assessment)
+        let snapshot = try loadLedger(assessment, rubric: rubric, asOf: try parseDate(asOf, option: "--as-of"))
+        printFollowUp(snapshot, rubric: rubric)
+        let directory = (out as NSString).appendingPathComponent(OutputNaming.fileName(rubric.assessment.id) + "-meeting")
+        try writeOutputs(to: directory) { files in
+            try SupervisionFormWorkbook.write(SupervisionForm(snapshot: snapshot), rubric: rubric, rubricDigest: rubricFile.sha256,
+                                              to: files.stage(SupervisionFormWorkbook.fileName))
+            try files.stage("上一年度议定事项落实情况通报.txt", text: MeetingReport.opening(snapshot, rubric: rubric))
+        }
+        if let carryOver { try carry(snapshot, from: rubric, into: carryOver) }
+    }
+
+    /// The open items on the terminal, red first.
+    func printFollowUp(_ snapshot: LedgerSnapshot, rubric: Rubric) {
+        let form = SupervisionForm(snapshot: snapshot)
+        let f = snapshot.figures
+        let names = Dictionary(rubric.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        printError("截至 \(f.asOf)：事项 \(f.items.count) 件，议定 \(f.items.filter(\.isAgreed).count) 件，已办结 \(f.items.filter(f.isClosed).count) 件，未办结 \(form.items.count) 件")
+        for item in form.items {
+            let colour = f.warnings[item.id]?.rawValue ?? "—"
+            let overdue = f.overdueDays(item) > 0 ? "超期 \(f.overdueDays(item)) 天" : "时限 \(item.deadline?.description ?? "")"
+            printError("\(colour)\t\(item.id)\t\(item.lead ?? "")\t\(overdue)\t\(item.status?.rawValue ?? "")\t\(item.request)（\(names[item.raisedBy] ?? item.raisedBy)）")
+        }
+    }
+
+    /// Copies the open items into the next assessment's ledger (its files kept as .bak).
+    func carry(_ snapshot: LedgerSnapshot, from rubric: Rubric, into next: String) throws {
+        let (nextRubric, _) = try loadRubric(next)
+        let folder = (next as NSString).appendingPathComponent(LedgerLoader.folderName)
+        if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("items.csv")) {
+            printError("error: \(folder)/items.csv exists; --carry-over writes items.yaml — convert the CSV ledger to items.yaml first")
+            throw ExitCode.failure
+        }
+        var d = Diagnostics()
+        let existing = LedgerLoader.load(assessment: next, rubric: nextRubric, &d) ?? Ledger(meetings: [], items: [])
+        if d.hasErrors {
+            printDiagnostics(d.all)
+            printError("the ledger of \(next) has errors; nothing was carried over.")
+            throw ExitCode.failure
+        }
+        let merged = CarryOver.merge(snapshot, from: rubric.assessment.id, into: existing)
+        let unknown = Set(merged.items.map(\.raisedBy)).subtracting(nextRubric.organizations.map(\.id))
+        if !unknown.isEmpty {
+            printError("error: \(next)/rubric.yaml has no organization \(unknown.sorted().joined(separator: ", ")); add them before carrying their items over")
+            throw ExitCode.failure
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try replace((folder as NSString).appendingPathComponent("meetings.yaml"), with: LedgerFileText.meetings(merged.meetings))
+        try replace((folder as NSString).appendingPathComponent("items.yaml"),
+                    with: LedgerFileText.yaml(merged.items, header: "联席会议事项台账（meeting.md）；未办结事项由 kaohe meeting --carry-over 自 \(rubric.assessment.id) 结转"))
+        printError("carried \(merged.added.count) open item(s) into \(folder)\(merged.added.isEmpty ? "" : ": " + merged.added.joined(separator: ", "))")
+    }
+
+    /// Writes `path` atomically, keeping the file it replaces as `.bak`.
+    func replace(_ path: String, with text: String) throws {
+        let temporary = path + ".\(getpid()).partial"
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: temporary)) } catch { throw OutputProblem(path: temporary, error) }
+        if FileManager.default.fileExists(atPath: path), rename(path, path + ".bak") != 0 { throw OutputProblem(path: path + ".bak", errno: errno) }
+        guard rename(temporary, path) == 0 else { throw OutputProblem(path: path, errno: errno) }
+        print(path)
+    }
+}
+
+/// The ledger of an assessment folder as of a date, printing its problems and failing on an error.
+func loadLedger(_ folder: String, rubric: Rubric, asOf: CalendarDate?) throws -> LedgerSnapshot {
+    var d = Diagnostics()
+    guard let ledger = LedgerLoader.load(assessment: folder, rubric: rubric, &d) else {
+        printError("error: \(folder) has no \(LedgerLoader.folderName)/ (meetings.yaml and items.yaml)")
+        throw ExitCode.failure
+    }
+    printDiagnostics(d.all)
+    if d.hasErrors {
+        printError("\(d.errors.count) problem(s) in the ledger; nothing was written.")
+        throw ExitCode.failure
+    }
+    return LedgerSnapshot(ledger: ledger, asOf: LedgerSnapshot.asOf(asOf, rubric: rubric), settings: rubric.meeting)
+}
