@@ -290,7 +290,11 @@ public enum AssessmentLoader {
         let readingFailed = d.hasErrors
         if checkingValues || readingFailed {
             let checked = readingFailed ? data.filter { cleanlyRead.contains($0.organization) } : data
-            for diagnostic in Scorer(rubric: rubric).validate(checked) { d.error(diagnostic.location, diagnostic.message) }
+            // A ledger value that could not be given has said why already; the scorer's "no value" would repeat it.
+            let said = Set(d.errors.map(\.location))
+            for diagnostic in Scorer(rubric: rubric).validate(checked) where !said.contains(diagnostic.location) {
+                d.error(diagnostic.location, diagnostic.message)
+            }
         }
         if d.hasErrors { throw InputErrors(d.errors) }
         return Assessment(folder: folder, rubric: rubric, data: data, schemes: schemes,

@@ -46,6 +46,19 @@ public struct ItemUpdate: Sendable {
     public var feedback: CalendarDate?
     public var satisfaction: LedgerItem.Satisfaction?
     public var location: SourceLocation
+
+    public init(id: String, status: LedgerItem.Status? = nil, closed: CalendarDate? = nil, basis: String? = nil,
+                progress: LedgerItem.Progress? = nil, feedback: CalendarDate? = nil,
+                satisfaction: LedgerItem.Satisfaction? = nil, location: SourceLocation) {
+        self.id = id
+        self.status = status
+        self.closed = closed
+        self.basis = basis
+        self.progress = progress
+        self.feedback = feedback
+        self.satisfaction = satisfaction
+        self.location = location
+    }
 }
 
 extension ItemUpdate {
