@@ -4,7 +4,7 @@ import Foundation
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a new assessment folder from the bundled 2024 county mass-organization assessment.",
-        discussion: "Copies rubric.yaml, weights/ and README.md, with an empty data/ to be filled through forms (kaohe forms, then kaohe collect); --with-sample-data copies the sample organizations' data too. Refuses to write into an existing folder.")
+        discussion: "Copies rubric.yaml, weights/ and README.md, with an empty data/ to be filled through forms (kaohe forms, then kaohe collect) and an empty joint meeting ledger (meeting/meetings.yaml and items.yaml, to be kept through the year; kaohe meeting); --with-sample-data copies the sample organizations' data and ledger too. Refuses to write into an existing folder.")
 
     @Argument(help: "The folder to create.", completion: .directory)
     var folder: String
@@ -22,7 +22,8 @@ struct Init: ParsableCommand {
         guard let source = BundledAssessment.locate() else {
             throw ValidationError("Cannot find the bundled assessment (\(BundledAssessment.relativePath)); run from the kaohe checkout or set KAOHE_TEMPLATE to its folder.")
         }
-        let files = BundledAssessment.files(at: source).filter { withSampleData || !$0.key.hasPrefix("data/") }
+        var files = BundledAssessment.files(at: source).filter { withSampleData || !($0.key.hasPrefix("data/") || $0.key.hasPrefix("meeting/")) }
+        if !withSampleData { files.merge(Self.emptyLedger, uniquingKeysWith: { a, _ in a }) }
         try FileManager.default.createDirectory(atPath: (folder as NSString).appendingPathComponent("data"),
                                                 withIntermediateDirectories: true)
         for (relative, contents) in files.sorted(by: { $0.key < $1.key }) {
@@ -34,4 +35,29 @@ struct Init: ParsableCommand {
         let next = withSampleData ? "kaohe validate \(folder)" : "kaohe forms \(folder)"
         print("created \(folder) from \(source.path) (\(files.count) files); edit rubric.yaml, then run: \(next)")
     }
+
+    /// meeting/ of a new assessment: the files, empty, with how to fill them.
+    static let emptyLedger: [String: Data] = [
+        "meeting/meetings.yaml": Data("""
+            # 联席会议：每次会议一条（meeting.md §1），例如：
+            # - {id: 2025-LX, name: 2025年度县政府与县级群团组织联席会议, date: 2025-06-17, submit_by: 2025-06-03}
+            []
+
+            """.utf8),
+        "meeting/items.yaml": Data("""
+            # 提请事项和议定事项：每件一条，编号跨年度不变（meeting.md §1），例如：
+            # - id: 2025-LX-01
+            #   meeting: 2025-LX
+            #   raised_by: union
+            #   submitted: 2025-05-30
+            #   request: 关于……的请示
+            #   agreed: 由县住建局牵头协调解决
+            #   lead: 县住建局
+            #   due: 2025-10-31
+            #   status: 办理中
+            # 上一年度未办结的事项用 kaohe meeting <上一年度> --carry-over <本年度> 结转进来。
+            []
+
+            """.utf8),
+    ]
 }

@@ -130,7 +130,8 @@ public enum LedgerLoader {
             if !organizations.contains(item.raisedBy) {
                 d.error(item.location, "事项 \(item.id) 的提出单位“\(item.raisedBy)”不是本考核的单位（应为单位 id，如 \(rubric.organizations.prefix(3).map { "\($0.id)（\($0.name)）" }.joined(separator: "、"))）")
             }
-            if let from = item.carriedFrom, !itemIDs.contains(from) {
+            // A carried item's carried_from names an item of the ledger it came from.
+            if let from = item.carriedFrom, item.carried == nil, !itemIDs.contains(from) {
                 d.error(item.location, "事项 \(item.id) 的 carried_from“\(from)”不是本台账中的事项")
             }
         }
