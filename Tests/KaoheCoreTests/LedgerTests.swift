@@ -43,6 +43,8 @@ import TestSupport
         - {id: A9, meeting: M, raised_by: a, submitted: 2024-06-01, request: r, agreed: x, due: 2024-09-30, status: 无法办理, satisfaction: 基本满意}
         - {id: A10, meeting: M, raised_by: a, submitted: 2024-06-08, request: r}
         - {id: B1, meeting: M, raised_by: b, submitted: 2024-06-08, request: r, agreed: x, due: 2024-07-31, status: 已办结, closed: 2024-07-30}
+        - {id: B2, meeting: M, raised_by: b, submitted: 2024-06-08, request: r, agreed: x, due: 2024-08-31, status: 阶段性办结}
+        - {id: B3, meeting: M, raised_by: b, submitted: 2024-06-08, request: r, agreed: x, due: 2025-02-01, status: 退回重办, progress: [{date: 2024-12-20, note: 重办}]}
         - {id: D1, meeting: M, raised_by: d, submitted: 2024-06-01, request: r, agreed: x, due: 2025-05-01, status: 未启动}
         """
 
@@ -93,7 +95,9 @@ import TestSupport
         // A6 closed after as_of has not closed yet.
         #expect(a.closed == ["A1"] && a.closedOnTime == ["A1"] && a.fedBack == ["A1"])
         #expect(a.late.map(\.item) == ["A10"] && a.daysLate == 4)
-        #expect(f.warnings == ["A2": .yellow, "A3": .blue, "A6": .red, "A9": .red])
+        #expect(f.warnings == ["A2": .yellow, "A3": .blue, "A6": .red, "A9": .red, "B2": .red])
+        // 阶段性办结 and 退回重办 are open; B3 has 32 of 238 days left but a follow-up 11 days ago: no warning.
+        #expect(f.isOpen(f.items.first { $0.id == "B2" }!) && f.isOpen(f.items.first { $0.id == "B3" }!))
         #expect(f.overdueDays(f.items.first { $0.id == "A6" }!) == 31)
         func value(_ v: LedgerFigures.Value, _ org: String = "a") -> DataValue? { f.value(v, for: org)?.result }
         #expect(value(.closureRate)?.display == Exact(1, over: 4).decimalText())
@@ -103,7 +107,7 @@ import TestSupport
         #expect(value(.redItems)?.display == "2" && value(.yellowItems)?.display == "1" && value(.blueItems)?.display == "1")
         #expect(value(.itemsDue)?.display == "4" && value(.itemsClosed)?.display == "1" && value(.closedOnTime)?.display == "1")
         // b: on time by its own deadline; closed without feedback.
-        #expect(value(.submittedOnTime, "b")?.display == "是" && value(.closureRate, "b")?.display == "1")
+        #expect(value(.submittedOnTime, "b")?.display == "是" && value(.closureRate, "b")?.display == "0.5")
         #expect(value(.feedbackRate, "b")?.display == "0")
         // c raised nothing: no value at all; d has nothing due: no rate, but counts.
         #expect(LedgerFigures.Value.allCases.allSatisfy { f.value($0, for: "c") == nil })
@@ -150,9 +154,10 @@ import TestSupport
         let assessment = try AssessmentLoader.load(folder: folder)
         let result = try Scorer(rubric: assessment.rubric).score(assessment.data)
         func score(_ org: String, _ id: String) -> String { result.organization(org)!.indicator(id)!.score.formatted(places: 2) }
-        // a: 1 of 4 due closed → 6 × 0.25 = 1.5; late → 1. b: 6 and 4. c: nothing due, missing: zero → 0; on time → 4.
+        // a: 1 of 4 due closed → 6 × 0.25 = 1.5; late → 1. b: 1 of 2 → 3, on time → 4. c: nothing due, missing: zero
+        // → 0; on time → 4.
         #expect(score("a", "j.rate") == "1.50" && score("a", "j.submit") == "1.00")
-        #expect(score("b", "j.rate") == "6.00" && score("c", "j.rate") == "0.00" && score("c", "j.submit") == "4.00")
+        #expect(score("b", "j.rate") == "3.00" && score("c", "j.rate") == "0.00" && score("c", "j.submit") == "4.00")
         #expect(result.organization("a")!.indicator("j.rate")!.valueText == "办结 1 / 应办结 4")
         // --as-of moves it: on 2025-01-05, A6 has closed (A3 is due and open): 2 of 5.
         let later = try AssessmentLoader.load(folder: folder, asOf: CalendarDate.read("2025-01-05")!.date)
@@ -212,11 +217,11 @@ import TestSupport
     @Test func carryOverKeepsIdsFieldsAndHistoryOnce() throws {
         let snapshot = try Self.snapshot()
         let first = CarryOver.merge(snapshot, from: "t", into: Ledger(meetings: [], items: []))
-        #expect(first.added == ["A2", "A3", "A4", "A6", "A9", "D1"])
+        #expect(first.added == ["A2", "A3", "A4", "A6", "A9", "B2", "B3", "D1"])
         #expect(first.items.allSatisfy { $0.carried == "t" } && first.meetings.map(\.id) == ["M"])
         #expect(first.items.first { $0.id == "A3" }?.progress.map(\.note) == ["推进"])
         let again = CarryOver.merge(snapshot, from: "t", into: Ledger(meetings: first.meetings, items: first.items))
-        #expect(again.added.isEmpty && again.items.count == 6 && again.meetings.count == 1)
+        #expect(again.added.isEmpty && again.items.count == 8 && again.meetings.count == 1)
         // Written and read back: the same items.
         let text = LedgerFileText.yaml(first.items, header: "h")
         var d = Diagnostics()

@@ -40,7 +40,9 @@ func copyOfBundled() throws -> String {
     @Test func helpListsTheCommands() throws {
         let r = try kaohe(["--help"])
         #expect(r.status == 0)
-        for command in ["score", "validate", "explain", "init"] { #expect(r.out.contains(command)) }
+        for command in ["score", "validate", "explain", "init", "forms", "collect", "meeting"] { #expect(r.out.contains(command)) }
+        #expect(try kaohe(["meeting", "--help"]).out.contains("--carry-over"))
+        #expect(try kaohe(["score", "--help"]).out.contains("--as-of"))
         #expect(try kaohe(["--version"]).out.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
         #expect(try kaohe(["score", "--help"]).out.contains("--weights"))
     }
@@ -218,6 +220,28 @@ func copyOfBundled() throws -> String {
             let r = try kaohe(["forms", bundled, "--out", folder] + arguments)
             #expect(r.status != 0 && r.err.contains(needle), "\(arguments): \(r.err)")
         }
+    }
+
+    @Test func meetingWritesTheFollowUpAndChecksItsOptions() throws {
+        let folder = try scratch()
+        let r = try kaohe(["meeting", bundled, "--out", folder, "--as-of", "2024-12-31"], environment: ["SOURCE_DATE_EPOCH": "1735660800"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.err.contains("截至 2024-12-31：事项 66 件，议定 64 件，已办结 48 件，未办结 16 件"))
+        #expect(r.err.contains("红\t2024-LX-41\t县卫健局\t超期 82 天"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/2024-county-mass-orgs-meeting").sorted()
+        #expect(written == ["上一年度议定事项落实情况通报.txt", "督办台账.xlsx"])
+        // As of mid-year, fewer items are due and none of October's are red yet.
+        let midYear = try kaohe(["meeting", bundled, "--out", folder, "--as-of", "2024-09-01"])
+        #expect(midYear.status == 0 && !midYear.err.contains("2024-LX-41\t县卫健局\t超期"))
+        let bad = try kaohe(["meeting", bundled, "--as-of", "去年"])
+        #expect(bad.status != 0 && bad.err.contains("'去年' is not a date"))
+        let empty = try scratch() + "/a"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: bundled + "/rubric.yaml", toPath: empty + "/rubric.yaml")
+        let none = try kaohe(["meeting", empty])
+        #expect(none.status == 1 && none.err.contains("has no meeting/"))
+        let score = try kaohe(["validate", empty])
+        #expect(score.status == 1 && score.err.contains("取自联席会议台账（from: meeting.submitted_on_time），但考核文件夹中没有 meeting/"))
     }
 
     @Test func formsAreByteIdenticalForTheSameInputs() throws {
