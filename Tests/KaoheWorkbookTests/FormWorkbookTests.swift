@@ -137,3 +137,41 @@ import XLSX
         }
     }
 }
+
+/// The ledger in the workbook and the 督办台账 form, read back through the file reader.
+@Suite struct MeetingWorkbookTests {
+    let assessment = try! AssessmentLoader.load(folder: FormWorkbookTests.root + "/rubrics/2024-county-mass-orgs")
+
+    @Test func theScorecardWorkbookListsEveryItemWithItsWarning() throws {
+        var result = try Scorer(rubric: assessment.rubric).score(assessment.data)
+        result.ledger = assessment.ledger
+        let path = try makeScratchDirectory("meeting") + "/book.xlsx"
+        try ScorecardWorkbook.write(result, provenance: Provenance(assessment: assessment, scheme: nil, generated: Date(timeIntervalSince1970: 0)), to: path)
+        let sheet = try #require(try WorkbookContents(path: path).sheet(MeetingLedgerSheet.name))
+        #expect(sheet.text("A3") == "事项编号" && sheet.text("N3") == "督办预警")
+        let rows = (4...69).map { sheet.text("A\($0)") }
+        #expect(rows.count == 66 && rows.allSatisfy { !($0 ?? "").isEmpty })
+        #expect(sheet.conditionalFormatCount == 1)
+        let red = (4...69).filter { sheet.text("N\($0)") == "红" }.count
+        #expect(red == 7)
+    }
+
+    @Test func anUntouchedSupervisionFormChangesNothing() throws {
+        let snapshot = try #require(assessment.ledger)
+        let form = SupervisionForm(snapshot: snapshot)
+        #expect(form.items.count == 16 && snapshot.figures.warnings[form.items[0].id] == .red)
+        let path = try makeScratchDirectory("supervision") + "/" + SupervisionFormWorkbook.fileName
+        try SupervisionFormWorkbook.write(form, rubric: assessment.rubric, rubricDigest: "abc", to: path)
+        let spreadsheet = try SpreadsheetFile.readForm(path)
+        var d = Diagnostics()
+        let updates = try #require(SupervisionFormReader(rubric: assessment.rubric, ledger: snapshot.ledger)
+            .read(spreadsheet, meta: try FormMetadata.read(spreadsheet), file: path, &d))
+        #expect(!d.hasErrors, "\(d.all)")
+        #expect(updates.map(\.id) == form.items.map(\.id))
+        let items = Dictionary(uniqueKeysWithValues: snapshot.ledger.items.map { ($0.id, $0) })
+        #expect(updates.allSatisfy { !$0.changes(items[$0.id]!) })
+        let book = try WorkbookContents(path: path)
+        #expect(book.sheets.map(\.name) == ["填报说明", "督办台账", "_kaohe"])
+        #expect(book.sheet("督办台账")!.isProtected && book.sheet("督办台账")!.hiddenColumns.contains(0))
+    }
+}
