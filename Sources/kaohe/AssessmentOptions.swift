@@ -58,7 +58,7 @@ func loadAssessment(_ folder: String, rubric: String? = nil, data: String? = nil
         return assessment
     } catch let errors as InputErrors {
         printDiagnostics(errors.diagnostics)
-        printError("\(errors.diagnostics.count) problem\(errors.diagnostics.count == 1 ? "" : "s") found; nothing was written.")
+        printError(Say.problems(errors.diagnostics.count))
         throw ExitCode.failure
     }
 }
@@ -103,7 +103,7 @@ func writeOutputs(to directory: String, _ body: (inout OutputFiles) throws -> Vo
     do {
         files = try OutputFiles(directory: directory)
     } catch {
-        printError("error: \(error)")
+        printError(Say.failed(error))
         throw ExitCode.failure
     }
     do {
@@ -111,7 +111,7 @@ func writeOutputs(to directory: String, _ body: (inout OutputFiles) throws -> Vo
         for path in try files.commit() { print(path) }
     } catch {
         files.discard()
-        printError("error: \(error)")
+        printError(Say.failed(error))
         throw ExitCode.failure
     }
 }
@@ -140,7 +140,7 @@ func score(releasing data: inout [OrganizationData], rubric: Rubric, scheme: Wei
         return try Scorer(rubric: rubric, scheme: scheme).score(releasing: &data)
     } catch let errors as InputErrors {
         printDiagnostics(errors.diagnostics)
-        printError("\(errors.diagnostics.count) problem(s) found; nothing was written.")
+        printError(Say.problems(errors.diagnostics.count))
         throw ExitCode.failure
     }
 }

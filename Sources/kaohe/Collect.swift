@@ -55,14 +55,15 @@ struct Collect: ParsableCommand {
         for result in written { print(try result.get()) }
         if let ledger = round.ledgerOutput {
             print(try write(ledger.text, to: ledger.path, replacing: ledger.backingUp))
-            printError("updated \(ledger.changed) item(s) of the joint meeting ledger from the returned 督办台账")
+            printError(Say.ledgerUpdated(ledger.changed))
         }
         let reportFolder = (out as NSString).appendingPathComponent(OutputNaming.fileName(rubric.assessment.id) + "-forms")
         try writeOutputs(to: reportFolder) { files in
             try CollectReportWorkbook.write(round, rubric: rubric, to: files.stage("collect-report.xlsx"))
         }
         let errors = round.diagnostics.filter { $0.severity == .error }.count
-        printError("wrote \(round.outputs.count) data files to \(dataFolder); \(errors) error(s), \(round.diagnostics.count - errors) warning(s)\(round.outputs.isEmpty ? "" : "; next: kaohe score \(assessment)")")
+        printError(Say.collected(round.outputs.count, dataFolder, errors, round.diagnostics.count - errors).text(.current)
+                   + (round.outputs.isEmpty ? "" : Say.next("kaohe score \(assessment)").text(.current)))
         if round.hasErrors { throw ExitCode.failure }
     }
 
@@ -98,7 +99,7 @@ struct Collect: ParsableCommand {
         if let old {
             let backup = old + ".bak"
             guard rename(old, backup) == 0 else { throw OutputProblem(path: backup, errno: errno) }
-            printError("note: \(old) kept as \(backup)")
+            printError(Say.keptAs(old, backup))
         }
         guard rename(temporary, path) == 0 else {
             let code = errno

@@ -91,7 +91,7 @@ struct Forms: ParsableCommand {
             }
             if let failure = failures.compactMap({ $0 }).first { throw FormsFailure(message: failure) }
         }
-        printError("wrote \(forms.count) 自评表 for \(rubric.assessment.title); send them out, then read the returned files with: kaohe collect \(assessment) <folder>")
+        printError(Say.wroteSelfForms(forms.count, rubric.assessment.title, assessment))
     }
 
     /// One 核定表 per scorer unit, prefilled from the data collected so far.
@@ -108,7 +108,7 @@ struct Forms: ParsableCommand {
         }
         let missing = rubric.organizations.filter { data[$0.id] == nil }.map(\.name)
         if !missing.isEmpty { printError("note: no data yet for \(missing.joined(separator: ", ")); their rows are not prefilled") }
-        printError("wrote \(forms.count) 核定表 for \(rubric.assessment.title); send each to its unit, then read the returned files with: kaohe collect \(assessment) <folder>")
+        printError(Say.wroteReviewForms(forms.count, rubric.assessment.title, assessment))
     }
 
     /// One 测评统计表 per survey block and rater group, prefilled with votes already in data.
@@ -118,7 +118,7 @@ struct Forms: ParsableCommand {
         try writeForms(forms, to: (folder as NSString).appendingPathComponent("测评"), name: { SurveyFormWorkbook.fileName($0, rubric: rubric) }) {
             try SurveyFormWorkbook.write($0, rubric: rubric, rubricDigest: digest, to: $1)
         }
-        printError("wrote \(forms.count) 测评统计表 for \(rubric.assessment.title); fill in the tallies, then read them with: kaohe collect \(assessment) <folder>")
+        printError(Say.wroteSurveyForms(forms.count, rubric.assessment.title, assessment))
     }
 
     /// The data in data/ by organization; files with problems are named and left out.
@@ -156,7 +156,7 @@ func loadRubric(_ folder: String) throws -> (Rubric, InputFile) {
         return try AssessmentLoader.loadRubric(folder: folder)
     } catch let errors as InputErrors {
         printDiagnostics(errors.diagnostics)
-        printError("\(errors.diagnostics.count) problem(s) in the rubric; nothing was written.")
+        printError(Say.rubricProblems(errors.diagnostics.count))
         throw ExitCode.failure
     }
 }

@@ -109,7 +109,7 @@ func loadLedger(_ folder: String, rubric: Rubric, asOf: CalendarDate?) throws ->
     }
     printDiagnostics(d.all)
     if d.hasErrors {
-        printError("\(d.errors.count) problem(s) in the ledger; nothing was written.")
+        printError(Say.ledgerProblems(d.errors.count))
         throw ExitCode.failure
     }
     return LedgerSnapshot(ledger: ledger, asOf: LedgerSnapshot.asOf(asOf, rubric: rubric), settings: rubric.meeting)

@@ -74,7 +74,7 @@ struct Score: ParsableCommand {
             try files.stage("results.json", text: json)
             try files.stage("results.csv", text: csv)
         }
-        let scope = assessment.rubric.ranking.within == .category ? "ranked within categories" : "ranked together"
-        printError("scored \(result.organizations.count) organizations (\(scope)) with \(scheme.map { "scheme '\($0.name)'" } ?? "the rubric's own weights")")
+        let scope = assessment.rubric.ranking.within == .category ? Say.withinCategories() : Say.together()
+        printError(Say.scored(result.organizations.count, scope, scheme.map { Say.withScheme($0.name) } ?? Say.ownWeights()))
     }
 }

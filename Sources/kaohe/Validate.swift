@@ -15,6 +15,6 @@ struct Validate: ParsableCommand {
             _ = try score(assessment, scheme: s)
         }
         let r = assessment.rubric
-        print("valid: \(r.assessment.title) — \(r.organizations.count) organizations, \(r.indicators.count) indicators, \(assessment.dataFiles.count) data files, \(assessment.schemes.count) weight schemes")
+        print(Say.valid(r.assessment.title, r.organizations.count, r.indicators.count, assessment.dataFiles.count, assessment.schemes.count).text(.current))
     }
 }

@@ -161,7 +161,7 @@ func aggregate(a: String, b: String) throws -> AssessmentResult {
         var d = Diagnostics()
         let r = try! rubric(aggregationRubric)
         _ = SchemeLoader.load("blocks: {p: 70}\ndimensions: {d1: 50}", file: "weights/bad.yaml", rubric: r, diagnostics: &d)
-        let messages = d.errors.map(\.description)
+        let messages = d.errors.map { $0.description(in: .en) }
         #expect(messages.contains { $0.hasPrefix("weights/bad.yaml:1:") && $0.contains("block weights add up to 90") && $0.contains("total is 100") })
         #expect(messages.contains { $0.hasPrefix("weights/bad.yaml:2:") && $0.contains("dimension points add up to 110") && $0.contains("scale is 100") })
     }

@@ -54,8 +54,8 @@ import TestSupport
         var data = a.data
         let error = try #require(throws: InputErrors.self) { try Scorer(rubric: a.rubric).score(releasing: &data) }
         #expect(error.diagnostics.count == 1)
-        #expect(error.diagnostics[0].description.contains("union.yaml:6"))
-        #expect(error.diagnostics[0].description.contains("极好"))
+        #expect(error.diagnostics[0].description(in: .en).contains("union.yaml:6"))
+        #expect(error.diagnostics[0].description(in: .en).contains("极好"))
     }
 
     @Test func rubricOwnWeights() throws {

@@ -149,7 +149,7 @@ struct FilledForm {
         form.set("union.membership", .value, Spreadsheet.Cell(.text("约九成")))
         form.set("service.livelihood", .value, nil)
         let (_, d) = form.read()
-        let lines = d.errors.map(\.description)
+        let lines = d.errors.map { $0.description(in: .en) }
         #expect(lines.contains { $0.hasPrefix("returned/01.xlsx:自评表!I\(form.row("union.hardship") + 1) (困难职工帮扶): error:") && $0.contains("不在 0 到 8 分之间") })
         #expect(lines.contains { $0.hasPrefix("returned/01.xlsx:自评表!G\(form.row("union.membership") + 1) (职工入会率): error:") && $0.contains("约九成") })
         #expect(lines.contains { $0.contains("(承办民生实事)") && $0.contains("未填写完成情况") })
@@ -161,7 +161,7 @@ struct FilledForm {
         form.spreadsheet.sheets[1].cells[.init(row: form.row("self.team"), column: 0)] = nil
         let copied = sheet.cells[.init(row: form.row("self.exam"), column: 0)]!
         form.spreadsheet.sheets[1].cells[.init(row: 60, column: 0)] = copied
-        let lines = form.read().1.errors.map(\.description)
+        let lines = form.read().1.errors.map { $0.description(in: .en) }
         #expect(lines.contains { $0.contains("(干部队伍建设)") && $0.contains("缺少编号为“self.team”的行") })
         #expect(lines.contains { $0.contains("自评表!A61") && $0.contains("出现了两次") })
     }
@@ -174,23 +174,23 @@ struct FilledForm {
             form.spreadsheet.sheets[0].cells[.init(row: row, column: 1)] = Spreadsheet.Cell(.text(value))
             let (data, d) = form.read()
             #expect(data == nil || d.hasErrors)
-            #expect(d.errors.contains { $0.message.contains(needle) }, "\(key): \(d.errors)")
+            #expect(d.errors.contains { $0.english.contains(needle) }, "\(key): \(d.errors)")
         }
         var plain = filled("union")
         plain.spreadsheet.sheets.removeFirst()
-        #expect(plain.read().1.errors.first?.message.contains("_kaohe") == true)
+        #expect(plain.read().1.errors.first?.english.contains("_kaohe") == true)
     }
 
     @Test func aChangedRubricIsAWarningUnlessMethodsOrPointsChanged() {
         let form = filled("union")
         let (data, d) = form.read(digest: "another")
         #expect(data != nil && !d.hasErrors)
-        #expect(d.warnings.contains { $0.message.contains("指纹不同") })
+        #expect(d.warnings.contains { $0.english.contains("指纹不同") })
         var changed = form
         let row = changed.spreadsheet.sheets[0].cells.first { $0.value.text == "method:union.hardship" }!.key.row
         changed.spreadsheet.sheets[0].cells[.init(row: row, column: 1)] = Spreadsheet.Cell(.text("linear 10"))
         let errors = changed.read(digest: "another").1.errors
-        #expect(errors.contains { $0.message.contains("union.hardship 由“linear 10”改为“linear 8”") })
+        #expect(errors.contains { $0.english.contains("union.hardship 由“linear 10”改为“linear 8”") })
     }
 
     @Test func mergedAndFormulaCellsAreReadWithAWarning() {
@@ -203,8 +203,8 @@ struct FilledForm {
         form.set("union.hardship", .value, Spreadsheet.Cell(.number(286), isFormula: true))
         let (data, d) = form.read()
         #expect(data?.indicators["union.contract"]?.value.map { $0.display } == "82.5")
-        #expect(d.warnings.contains { $0.message.contains("合并区域") })
-        #expect(d.warnings.contains { $0.message.contains("公式") })
+        #expect(d.warnings.contains { $0.english.contains("合并区域") })
+        #expect(d.warnings.contains { $0.english.contains("公式") })
     }
 
     @Test func cellLocationsReadAsSheetAndCell() {

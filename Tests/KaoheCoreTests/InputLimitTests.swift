@@ -49,14 +49,14 @@ import Testing
         var d = Diagnostics()
         let data = DataLoader.loadYAML("organization: a\nyear: 2024\nindicators: {x: 5}\nvetoes: [v, v]", file: "a.yaml", rubric: r, diagnostics: &d)
         #expect(data?.vetoes.count == 1)
-        #expect(d.warnings.contains { $0.message.contains("veto 'v' is given twice") && $0.location.line == 4 })
+        #expect(d.warnings.contains { $0.english.contains("veto 'v' is given twice") && $0.location.line == 4 })
     }
 
     @Test func idsThatNameFilesAreChecked() {
         let dots = rubricDiagnostics(oneIndicatorRubric("method: manual").replacingOccurrences(of: "id: t,", with: "id: \"..\","))
-        #expect(dots.contains { $0.message.contains("'assessment.id' names the output folder") })
+        #expect(dots.contains { $0.english.contains("'assessment.id' names the output folder") })
         let slash = rubricDiagnostics(oneIndicatorRubric("method: manual").replacingOccurrences(of: "{id: a, name: 甲}", with: "{id: a/b, name: 甲}"))
-        #expect(slash.contains { $0.message.contains("may not contain '/'") })
+        #expect(slash.contains { $0.english.contains("may not contain '/'") })
         #expect(OutputNaming.uniqueFileNames(["a", "A", "a", "b"]) == ["a", "A-2", "a-3", "b"])
     }
 
@@ -64,13 +64,13 @@ import Testing
         var d = Diagnostics()
         let gbk = TextDecoding.checkedText(Data([0xC4, 0xE3, 0xBA, 0xC3]), file: "x.csv", allowingGB18030: true, &d)
         #expect(gbk == "你好")
-        #expect(d.warnings.first?.message.contains("GB18030") == true)
+        #expect(d.warnings.first?.english.contains("GB18030") == true)
         var e = Diagnostics()
         #expect(TextDecoding.checkedText(Data([0xFF, 0xFE, 0x41, 0x00]), file: "x.csv", allowingGB18030: true, &e) == nil)
-        #expect(e.errors.first?.message.contains("UTF-16") == true)
+        #expect(e.errors.first?.english.contains("UTF-16") == true)
         var f = Diagnostics()
         #expect(TextDecoding.checkedText(Data([0xC4, 0xE3]), file: "x.yaml", allowingGB18030: false, &f) == nil)
-        #expect(f.errors.first?.message.contains("GBK") == true)
+        #expect(f.errors.first?.english.contains("GBK") == true)
         var g = Diagnostics()
         #expect(TextDecoding.checkedText(Data("a: 1\nb: x\u{1}y\n".utf8), file: "x.yaml", allowingGB18030: false, &g) == nil)
         #expect(g.errors.first?.location.line == 2 && g.errors.first?.location.column == 5)
@@ -81,10 +81,10 @@ import Testing
         var d = Diagnostics()
         let rows = CSVDataLoader.load("organization,indicator,value,year\na,x,5,2024\nb,x,\"6,2024\nc,x,7,2024\n", file: "d.csv", rubric: r, diagnostics: &d)
         #expect(rows.isEmpty)
-        #expect(d.errors.map(\.description) == ["d.csv:3: error: a quoted field opened on this line is never closed (a missing \"); everything after it would be one cell, so nothing of this file is read"])
+        #expect(d.errors.map { $0.description(in: .en) } == ["d.csv:3: error: a quoted field opened on this line is never closed (a missing \"); everything after it would be one cell, so nothing of this file is read"])
         var y = Diagnostics()
         _ = CSVDataLoader.load("organization,indicator,value,year\na,x,5,2023\n", file: "d.csv", rubric: r, diagnostics: &y)
-        #expect(y.errors.first?.message.contains("year 2023") == true)
+        #expect(y.errors.first?.english.contains("year 2023") == true)
     }
 }
 
@@ -94,7 +94,7 @@ import Testing
         let r = try rubric(text)
         let docs = ["a", "b", "c"].map { "organization: \($0)\nyear: 2024\nindicators: {x: 5}\nbonus: [{item: big, count: 2}]" }
         let problems = Scorer(rubric: r).validate(try data(docs, for: r))
-        #expect(problems.contains { $0.message.contains("the bonus of 'a'") && $0.message.contains("10^15") }, "\(problems)")
+        #expect(problems.contains { $0.english.contains("the bonus of 'a'") && $0.english.contains("10^15") }, "\(problems)")
         #expect(throws: InputErrors.self) { try Scorer(rubric: r).score(try data(docs, for: r)) }
     }
 
@@ -103,6 +103,6 @@ import Testing
         var d = Diagnostics()
         _ = DataLoader.loadYAML("organization: a\nyear: 2024\nindicators: {x: 5}\nbonus: [{item: i, count: 1000000000}]",
                                 file: "a.yaml", rubric: r, diagnostics: &d)
-        #expect(d.errors.contains { $0.message.contains("below 10^9") })
+        #expect(d.errors.contains { $0.english.contains("below 10^9") })
     }
 }

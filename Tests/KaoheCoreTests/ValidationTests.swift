@@ -5,9 +5,9 @@ import Testing
 func expectError(_ diagnostics: [Diagnostic], file: String = "rubric.yaml", line: Int, _ fragments: String...,
                  sourceLocation: SourceLocation_ = #_sourceLocation) {
     let hit = diagnostics.contains { d in
-        d.severity == .error && d.location.file == file && d.location.line == line && fragments.allSatisfy { d.message.contains($0) }
+        d.severity == .error && d.location.file == file && d.location.line == line && fragments.allSatisfy { d.english.contains($0) }
     }
-    #expect(hit, "no error at \(file):\(line) containing \(fragments); got:\n\(diagnostics.map(\.description).joined(separator: "\n"))",
+    #expect(hit, "no error at \(file):\(line) containing \(fragments); got:\n\(diagnostics.map { $0.description(in: .en) }.joined(separator: "\n"))",
             sourceLocation: sourceLocation)
 }
 
@@ -65,13 +65,13 @@ typealias SourceLocation_ = Testing.SourceLocation
         let d = rubricDiagnostics("kaohe: 1\nassessment: {id: t\norganizations: [\n")
         #expect(d.count == 1)
         #expect(d[0].location.line >= 2)
-        #expect(d[0].message.hasPrefix("YAML syntax"))
+        #expect(d[0].english.hasPrefix("YAML syntax"))
     }
 
     @Test func unknownKeysAreWarnings() throws {
         let yaml = oneIndicatorRubric("method: manual\nwieght: 3")
         let d = rubricDiagnostics(yaml)
-        #expect(d.contains { $0.severity == .warning && $0.message.contains("unknown key 'wieght'") })
+        #expect(d.contains { $0.severity == .warning && $0.english.contains("unknown key 'wieght'") })
         #expect(!d.contains { $0.severity == .error })
     }
 
@@ -131,7 +131,7 @@ typealias SourceLocation_ = Testing.SourceLocation
             file: "data/b.yaml", rubric: r, diagnostics: &d))
         expectError(d.all, file: "data/b.yaml", line: 3, "'self' of an indicator entry must be a number, found '很多'")
         expectError(d.all, file: "data/b.yaml", line: 3, "'note' of an indicator entry must be text")
-        #expect(d.all.contains { $0.severity == .warning && $0.message.contains("unknown key 'wieght' in an indicator entry") })
+        #expect(d.all.contains { $0.severity == .warning && $0.english.contains("unknown key 'wieght' in an indicator entry") })
         guard case .text("好")? = bad.indicators["x"]?.value else { Issue.record("value not read"); return }
     }
 
@@ -182,7 +182,7 @@ typealias SourceLocation_ = Testing.SourceLocation
         var d = Diagnostics()
         let loaded = CSVDataLoader.load(csv, file: "data/a.csv", rubric: r, diagnostics: &d)
         // No year column: one warning naming the file (§12), nothing else.
-        #expect(d.all.map(\.description) == ["data/a.csv:1: warning: the file gives no year (add a 'year' column with 2024); a file without one may be last year's"])
+        #expect(d.all.map { $0.description(in: .en) } == ["data/a.csv:1: warning: the file gives no year (add a 'year' column with 2024); a file without one may be last year's"])
         let a = try #require(loaded.first)
         #expect(a.indicators["i1"]?.selfScore == 19)
         #expect(a.indicators["i1"]?.evidence == ["台账", "照片"])

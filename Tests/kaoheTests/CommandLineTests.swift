@@ -14,7 +14,13 @@ func kaohe(_ arguments: [String], environment: [String: String] = [:]) throws ->
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    // English unless a test asks otherwise: most assertions were written against it (both languages come from one
+    // catalog; `messagesAreChineseFirst` pins the Chinese).
+    var base = ProcessInfo.processInfo.environment
+    base["LC_ALL"] = nil
+    base["LC_MESSAGES"] = nil
+    base["LANG"] = "en_US.UTF-8"
+    process.environment = base.merging(environment) { $1 }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -242,6 +248,20 @@ func copyOfBundled() throws -> String {
         #expect(none.status == 1 && none.err.contains("has no meeting/"))
         let score = try kaohe(["validate", empty])
         #expect(score.status == 1 && score.err.contains("取自联席会议台账（from: meeting.submitted_on_time），但考核文件夹中没有 meeting/"))
+    }
+
+    @Test func messagesAreChineseFirst() throws {
+        let folder = try copyOfBundled()
+        let file = folder + "/data/youth.yaml"
+        try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "year: 2024", with: "year: 2023")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let chinese = try kaohe(["validate", folder], environment: ["LANG": "C.UTF-8"])
+        #expect(chinese.status == 1 && chinese.err.contains("youth.yaml:3:7: 错误: 数据是 2023 年度的，而考核细则考核的是 2024 年度"))
+        #expect(chinese.err.contains("发现 1 个问题，未写出任何文件。"))
+        let english = try kaohe(["validate", folder, "--lang", "en"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(english.err.contains("youth.yaml:3:7: error: the data is for year 2023") && english.err.contains("1 problem(s) found"))
+        let bad = try kaohe(["--lang", "fr", "validate", folder])
+        #expect(bad.status == 64 && bad.err.contains("--lang must be zh or en, found 'fr'"))
     }
 
     @Test func formsAreByteIdenticalForTheSameInputs() throws {

@@ -138,7 +138,7 @@ struct ParsedDataFile {
         default: break
         }
         guard let bytes = FileManager.default.contents(atPath: path) else {
-            diagnostics.error(SourceLocation(file: path, line: 1), "cannot read the file (no such file, or no permission)")
+            diagnostics.error(SourceLocation(file: path, line: 1), Catalog.cannotReadFile())
             return
         }
         let isCSV = DataFileKind(path: path) == .csv
@@ -154,7 +154,7 @@ struct ParsedDataFile {
     /// A returned 自评表 placed in data/: that organization's one data file (forms.md §4).
     private mutating func readForm(_ path: String, lookup: RubricLookup, forms: FormReading?) {
         guard let forms else {
-            diagnostics.error(.wholeFile(path), "spreadsheet forms cannot be read here (no spreadsheet reader was given)")
+            diagnostics.error(.wholeFile(path), Catalog.noSpreadsheetReader())
             return
         }
         guard let bytes = FileManager.default.contents(atPath: path) else {
@@ -196,7 +196,7 @@ public enum AssessmentLoader {
     /// The rubric file's text and bytes; throws when it cannot be read, is not UTF-8 or holds a forbidden character.
     private static func readRubric(_ path: String) throws -> (String, Data) {
         guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw InputErrors([Diagnostic(SourceLocation(file: path, line: 1), "cannot read the rubric (no such file, or no permission)")])
+            throw InputErrors([Diagnostic(SourceLocation(file: path, line: 1), Catalog.cannotReadRubric())])
         }
         var d = Diagnostics()
         guard let text = TextDecoding.checkedText(bytes, file: path, allowingGB18030: false, &d) else { throw InputErrors(d.errors) }
@@ -239,7 +239,7 @@ public enum AssessmentLoader {
         } else if fm.fileExists(atPath: dataDir) {
             dataPaths = [dataDir]
         } else {
-            d.error(SourceLocation(file: dataDir, line: 1), "no data folder (expected one file per organization)")
+            d.error(SourceLocation(file: dataDir, line: 1), Catalog.noDataFolder())
         }
         // Files are read and parsed on all cores, then merged in file order, so messages keep their order.
         let files = dataPaths
@@ -259,14 +259,14 @@ public enum AssessmentLoader {
             if !file.diagnostics.hasErrors { cleanlyRead.formUnion(file.organizations.map(\.organization)) }
             for data in file.organizations {
                 if let first = byOrganization[data.organization] {
-                    d.error(data.location, "data for '\(data.organization)' is given again (first in \(first.location)); one organization's data lives in one file")
+                    d.error(data.location, Catalog.dataGivenAgain(data.organization, first.location))
                     continue
                 }
                 byOrganization[data.organization] = data
             }
         }
         for org in rubric.organizations where byOrganization[org.id] == nil && !dataPaths.isEmpty {
-            d.error(org.location, "no data for organization '\(org.id)' (\(org.name)) in \(dataDir)")
+            d.error(org.location, Catalog.noDataFor(org.id, org.name, dataDir))
         }
 
         // Weight schemes.
@@ -275,7 +275,7 @@ public enum AssessmentLoader {
         var schemeFiles: [InputFile] = []
         for path in schemePaths {
             guard let bytes = fm.contents(atPath: path) else {
-                d.error(SourceLocation(file: path, line: 1), "cannot read the weight scheme (no such file, or no permission)")
+                d.error(SourceLocation(file: path, line: 1), Catalog.cannotReadScheme())
                 continue
             }
             guard let text = TextDecoding.checkedText(bytes, file: path, allowingGB18030: false, &d) else { continue }
@@ -293,7 +293,7 @@ public enum AssessmentLoader {
             // A ledger value that could not be given has said why already; the scorer's "no value" would repeat it.
             let said = Set(d.errors.map(\.location))
             for diagnostic in Scorer(rubric: rubric).validate(checked) where !said.contains(diagnostic.location) {
-                d.error(diagnostic.location, diagnostic.message)
+                d.error(diagnostic.location, diagnostic.content)
             }
         }
         if d.hasErrors { throw InputErrors(d.errors) }

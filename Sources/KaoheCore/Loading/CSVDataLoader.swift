@@ -20,19 +20,18 @@ public enum CSVDataLoader {
         let rubric = lookup.rubric
         let (rows, unclosed) = parse(text)
         if let line = unclosed {
-            d.error(SourceLocation(file: file, line: line), "a quoted field opened on this line is never closed (a missing \"); everything after it would be one cell, so nothing of this file is read")
+            d.error(SourceLocation(file: file, line: line), Catalog.unclosedQuote())
             return []
         }
         guard let header = rows.first else {
-            d.error(SourceLocation(file: file, line: 1), "the CSV file is empty (expected the header \(columns.joined(separator: ",")))")
+            d.error(SourceLocation(file: file, line: 1), Catalog.emptyCSV(columns.joined(separator: ",")))
             return []
         }
         var index: [String: Int] = [:]
         for (i, name) in header.cells.enumerated() { index[name.trimmingCharacters(in: .whitespaces).lowercased()] = i }
         let missing = columns.prefix(3).filter { index[$0] == nil }
         if !missing.isEmpty {
-            d.error(SourceLocation(file: file, line: header.line),
-                    "the CSV header lacks \(missing.joined(separator: ", ")) (expected \(columns.joined(separator: ",")))")
+            d.error(SourceLocation(file: file, line: header.line), Catalog.csvHeaderLacks(missing.joined(separator: ", "), columns.joined(separator: ",")))
             return []
         }
         var byOrganization: [String: OrganizationData] = [:]
@@ -43,11 +42,8 @@ public enum CSVDataLoader {
                 guard let i = index[name], i < row.cells.count else { return "" }
                 return row.cells[i].trimmingCharacters(in: .whitespaces)
             }
-            let orgID = cell("organization")
-            guard let organization = lookup.organization(orgID) else {
-                d.error(here, "unknown organization '\(orgID)' (expected one of: \(rubric.organizations.map(\.id).joined(separator: ", ")))")
-                continue
-            }
+            guard let organization = DataLoader.organization(cell("organization"), at: here, lookup: lookup, &d) else { continue }
+            let orgID = organization.id
             if byOrganization[orgID] == nil {
                 byOrganization[orgID] = OrganizationData(organization: orgID, year: nil, indicators: [:], bonus: [],
                                                          penalties: [], vetoes: [], surveys: [:], location: here)
@@ -57,11 +53,11 @@ public enum CSVDataLoader {
             if !cell("year").isEmpty {
                 if let year = Int(cell("year")) {
                     if year != rubric.assessment.year {
-                        d.error(here, "the row is for year \(year), but the rubric assesses \(rubric.assessment.year)")
+                        d.error(here, Catalog.csvWrongYear(year, rubric.assessment.year))
                     }
                     data.year = year
                 } else {
-                    d.error(here, "the year column must hold a year such as \(rubric.assessment.year), found '\(cell("year"))'")
+                    d.error(here, Catalog.csvYearColumn(rubric.assessment.year, cell("year")))
                 }
             }
             let valueNode = yamlValue(cell("value"), at: here, &d)
@@ -80,11 +76,12 @@ public enum CSVDataLoader {
                     group = String(group[group.index(after: dot)...])
                 }
                 guard let block = surveyBlocks.first(where: { $0.id == blockID }), let survey = block.survey else {
-                    d.error(here, "'\(key)' names no survey block of the rubric")
+                    d.error(here, Catalog.csvNoSurveyBlock(key))
                     break
                 }
                 guard survey.groups.contains(where: { $0.id == group }) else {
-                    d.error(here, "unknown rater group '\(group)' (expected one of: \(survey.groups.map(\.id).joined(separator: ", ")))")
+                    d.error(here, Catalog.unknownGroup(group, Suggestion.didYouMean(group, in: survey.groups.map(\.id)),
+                                                       Suggestion.choices(survey.groups.map { ($0.name, $0.id) })))
                     break
                 }
                 if let votes = DataLoader.votes(valueNode, survey: survey, group: group, &d) {
@@ -94,32 +91,36 @@ public enum CSVDataLoader {
                 let isBonus = parts[0] == "bonus"
                 let rules = isBonus ? rubric.bonus : rubric.penalties
                 guard rules.items.contains(where: { $0.id == parts[1] }) else {
-                    d.error(here, "unknown \(parts[0]) item '\(parts[1])' (expected one of: \(rules.items.map(\.id).joined(separator: ", ")))")
+                    d.error(here, Catalog.unknownAdjustmentItem(DataLoader.kind(parts[0]), parts[1],
+                                                                Suggestion.didYouMean(parts[1], in: rules.items.map(\.id)),
+                                                                Suggestion.choices(rules.items.map { ($0.name, $0.id) })))
                     break
                 }
                 var count: Exact = 1
                 if !cell("value").isEmpty {
                     if let c = valueNode.number, !c.isNegative, c < 1_000_000_000 { count = c }
-                    else { d.error(here, "the value of '\(key)' must be a count from 0 to below 10^9, found '\(cell("value"))'") }
+                    else { d.error(here, Catalog.csvAdjustmentCount(key, cell("value"))) }
                 }
                 let entry = AdjustmentEntry(item: parts[1], count: count, note: note, evidence: evidence, location: here)
                 if isBonus { data.bonus.append(entry) } else { data.penalties.append(entry) }
             case "veto":
                 guard rubric.vetoes.contains(where: { $0.id == parts[1] }) else {
-                    d.error(here, "unknown veto '\(parts[1])' (expected one of: \(rubric.vetoes.map(\.id).joined(separator: ", ")))")
+                    d.error(here, Catalog.unknownVeto(parts[1], Suggestion.didYouMean(parts[1], in: rubric.vetoes.map(\.id)),
+                                                      Suggestion.choices(rubric.vetoes.map { ($0.name, $0.id) })))
                     break
                 }
                 data.vetoes.append(VetoEntry(id: parts[1], note: note, location: here))
             default:
-                guard DataLoader.checkIndicator(key, at: here, organization: organization, lookup: lookup, &d) != nil else { break }
+                guard let position = DataLoader.checkIndicator(key, at: here, organization: organization, lookup: lookup, &d) else { break }
+                let key = lookup.indicator(at: position).id
                 if data.indicators[key] != nil {
-                    d.error(here, "indicator '\(key)' is given twice for '\(orgID)'")
+                    d.error(here, Catalog.indicatorTwice(key, orgID))
                     break
                 }
                 var selfScore: Exact?
                 if !cell("self").isEmpty {
                     selfScore = Exact(cell("self"))
-                    if selfScore == nil { d.error(here, "the self-score of '\(key)' must be a number, found '\(cell("self"))'") }
+                    if selfScore == nil { d.error(here, Catalog.csvSelfScore(key, cell("self"))) }
                 }
                 let value: DataValue? = cell("value").isEmpty ? nil : DataValue(valueNode)
                 var entry = IndicatorEntry(value: value, selfScore: selfScore, evidence: evidence, note: note, location: here)
@@ -131,7 +132,7 @@ public enum CSVDataLoader {
             byOrganization[orgID] = data
         }
         if !order.isEmpty, !order.contains(where: { byOrganization[$0]?.year != nil }) {
-            d.warning(SourceLocation(file: file, line: header.line), "the file gives no year (add a 'year' column with \(rubric.assessment.year)); a file without one may be last year's")
+            d.warning(SourceLocation(file: file, line: header.line), Catalog.csvNoYear(rubric.assessment.year))
         }
         return order.map { byOrganization[$0]! }
     }

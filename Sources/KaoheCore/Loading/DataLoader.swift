@@ -16,36 +16,34 @@ public enum DataLoader {
         let rubric = lookup.rubric
         guard let root = YAMLValue.parse(text, file: file, diagnostics: &d) else { return nil }
         guard var m = MapReader(root, "the data file", &d) else { return nil }
-        guard let orgID = m.text("organization", required: true, &d) else { return nil }
+        guard let typed = m.text("organization", required: true, &d) else { return nil }
         let orgLocation = m.value("organization")!.location
-        guard let organization = lookup.organization(orgID) else {
-            d.error(orgLocation, "unknown organization '\(orgID)' (expected one of: \(rubric.organizations.map(\.id).joined(separator: ", ")))")
-            return nil
-        }
+        guard let organization = organization(typed, at: orgLocation, lookup: lookup, &d) else { return nil }
+        let orgID = organization.id
         var data = OrganizationData(organization: orgID, year: nil, indicators: [:], bonus: [], penalties: [],
                                     vetoes: [], surveys: [:], location: orgLocation)
         if let year = m.integer("year", &d) {
             data.year = year
             if year != rubric.assessment.year {
-                d.error(m.value("year")!.location, "the data is for year \(year), but the rubric assesses \(rubric.assessment.year)")
+                d.error(m.value("year")!.location, Catalog.wrongYear(year, rubric.assessment.year))
             }
         }
         if let node = m.value("indicators"), !node.isNull {
             if let pairs = node.mapping {
                 var given = [Bool](repeating: false, count: lookup.indicatorCount)
                 for pair in pairs {
-                    let id = pair.key.text ?? ""
-                    guard let position = checkIndicator(id, at: pair.key.location, organization: organization, lookup: lookup, &d)
-                    else { continue }
+                    guard let position = checkIndicator(pair.key.text ?? "", at: pair.key.location, organization: organization,
+                                                        lookup: lookup, &d) else { continue }
+                    let id = lookup.indicator(at: position).id
                     guard !given[position] else {
-                        d.error(pair.key.location, "indicator '\(id)' is given twice for '\(orgID)'")
+                        d.error(pair.key.location, Catalog.indicatorTwice(id, orgID))
                         continue
                     }
                     given[position] = true
                     data.indicators.append(id, indicatorEntry(pair.value, at: pair.key.location, &d))
                 }
             } else {
-                d.error(node.location, "'indicators' must be a map of indicator id → value")
+                d.error(node.location, Catalog.indicatorsNotAMap())
             }
         }
         data.bonus = adjustments(m.value("bonus"), rules: rubric.bonus, what: "bonus", &d)
@@ -61,13 +59,14 @@ public enum DataLoader {
                     reviewedBy = vm.text("reviewed_by", &d)
                     vm.reportUnknownKeys(&d)
                 }
-                guard let id else { d.error(item.location, "a veto entry must be an id or {id, note}"); continue }
+                guard let id else { d.error(item.location, Catalog.vetoEntryShape()); continue }
                 guard rubric.vetoes.contains(where: { $0.id == id }) else {
-                    d.error(item.location, "unknown veto '\(id)' (expected one of: \(rubric.vetoes.map(\.id).joined(separator: ", ")))")
+                    d.error(item.location, Catalog.unknownVeto(id, Suggestion.didYouMean(id, in: rubric.vetoes.map(\.id)),
+                                                               Suggestion.choices(rubric.vetoes.map { ($0.name, $0.id) })))
                     continue
                 }
                 if let first = data.vetoes.first(where: { $0.id == id }) {
-                    d.warning(item.location, "veto '\(id)' is given twice (first at line \(first.location.line)); it counts once")
+                    d.warning(item.location, Catalog.vetoTwice(id, first.location.line))
                     continue
                 }
                 data.vetoes.append(VetoEntry(id: id, note: note, location: item.location, reviewedBy: reviewedBy))
@@ -78,7 +77,7 @@ public enum DataLoader {
         }
         m.reportUnknownKeys(&d)
         if data.year == nil {
-            d.warning(orgLocation, "the file gives no 'year'; add year: \(rubric.assessment.year) (a file without one may be last year's)")
+            d.warning(orgLocation, Catalog.noYear(rubric.assessment.year))
         }
         return data
     }
@@ -87,16 +86,36 @@ public enum DataLoader {
     /// when not.
     static func checkIndicator(_ id: String, at location: SourceLocation, organization: Organization,
                                lookup: RubricLookup, _ d: inout Diagnostics) -> Int? {
-        guard let position = lookup.position(ofIndicator: id) else {
-            d.error(location, "unknown indicator '\(id)'")
+        var found = lookup.position(ofIndicator: id)
+        if found == nil, let named = lookup.rubric.indicators.first(where: { $0.name == id }) {
+            d.warning(location, Catalog.indicatorByName(id, named.id))
+            found = lookup.position(ofIndicator: named.id)
+        }
+        guard let position = found else {
+            d.error(location, Catalog.unknownIndicator(id, Suggestion.didYouMean(id, in: lookup.rubric.indicators.map(\.id))))
             return nil
         }
         let indicator = lookup.indicator(at: position)
         guard indicator.applies(to: organization.id) else {
-            d.error(location, "indicator '\(id)' does not apply to '\(organization.id)' (it applies to: \(indicator.appliesTo!.sorted().joined(separator: ", ")))")
+            let names = indicator.appliesTo!.sorted().map { id in (lookup.organization(id)?.name ?? id, id) }
+            d.error(location, Catalog.indicatorDoesNotApply(indicator.id, organization.id, Suggestion.choices(names)))
             return nil
         }
         return position
+    }
+
+    /// The organization a data file names by id — or by its name, with a warning; nil, reported, when neither.
+    static func organization(_ typed: String, at location: SourceLocation, lookup: RubricLookup,
+                             _ d: inout Diagnostics) -> Organization? {
+        if let found = lookup.organization(typed) { return found }
+        let rubric = lookup.rubric
+        if let named = rubric.organizations.first(where: { $0.name == typed }) {
+            d.warning(location, Catalog.organizationByName(typed, named.id))
+            return named
+        }
+        d.error(location, Catalog.unknownOrganization(typed, Suggestion.didYouMean(typed, in: rubric.organizations.map(\.id)),
+                                                      Suggestion.choices(rubric.organizations.map { ($0.name, $0.id) })))
+        return nil
     }
 
     /// Whether `key` is one of the keys of an indicator entry's long form (`{value: …, self: …}`).
@@ -161,6 +180,11 @@ public enum DataLoader {
         return entry
     }
 
+    /// 加分 / bonus, 扣分 / penalty.
+    static func kind(_ what: String) -> Message {
+        what == "bonus" ? Catalog.list(.plain("bonus"), .plain("加分")) : Catalog.list(.plain("penalty"), .plain("扣分"))
+    }
+
     static func texts(_ node: YAMLValue) -> [String] {
         if let list = node.sequence { return list.compactMap(\.text) }
         return node.text.map { [$0] } ?? []
@@ -176,7 +200,7 @@ public enum DataLoader {
                 entry.item = m.text("item", required: true, &d) ?? ""
                 if let c = m.number("count", &d) {
                     if c.isNegative || !(c < 1_000_000_000) {
-                        d.error(m.value("count")!.location, "count of \(what) '\(entry.item)' must be from 0 to below 10^9, found \(c.decimalText())")
+                        d.error(m.value("count")!.location, Catalog.adjustmentCount(Self.kind(what), entry.item, c.decimalText()))
                     }
                     entry.count = c
                 }
@@ -188,7 +212,8 @@ public enum DataLoader {
                 m.reportUnknownKeys(&d)
             }
             guard rules.items.contains(where: { $0.id == entry.item }) else {
-                d.error(item.location, "unknown \(what) item '\(entry.item)' (expected one of: \(rules.items.map(\.id).joined(separator: ", ")))")
+                d.error(item.location, Catalog.unknownAdjustmentItem(Self.kind(what), entry.item, Suggestion.didYouMean(entry.item, in: rules.items.map(\.id)),
+                                                                     Suggestion.choices(rules.items.map { ($0.name, $0.id) })))
                 continue
             }
             out.append(entry)
@@ -200,7 +225,7 @@ public enum DataLoader {
                                     _ d: inout Diagnostics) {
         let surveyBlocks = rubric.blocks.filter { $0.source == .survey }
         guard let pairs = node.mapping else {
-            d.error(node.location, "'survey' must be a map of rater group → votes")
+            d.error(node.location, Catalog.surveyNotAMap())
             return
         }
         if surveyBlocks.count == 1 {
@@ -210,7 +235,8 @@ public enum DataLoader {
         for pair in pairs {
             let id = pair.key.text ?? ""
             guard let block = surveyBlocks.first(where: { $0.id == id }) else {
-                d.error(pair.key.location, "unknown survey block '\(id)' (expected one of: \(surveyBlocks.map(\.id).joined(separator: ", ")))")
+                d.error(pair.key.location, Catalog.unknownSurveyBlock(id, Suggestion.didYouMean(id, in: surveyBlocks.map(\.id)),
+                                                                      Suggestion.choices(surveyBlocks.map { ($0.name, $0.id) })))
                 continue
             }
             data.surveys[id] = groups(pair.value, block: block, &d)
@@ -219,14 +245,15 @@ public enum DataLoader {
 
     private static func groups(_ node: YAMLValue, block: Block, _ d: inout Diagnostics) -> [String: SurveyVotes] {
         guard let survey = block.survey, let pairs = node.mapping else {
-            d.error(node.location, "the survey of '\(block.id)' must be a map of rater group → votes")
+            d.error(node.location, Catalog.blockSurveyNotAMap(block.id))
             return [:]
         }
         var out: [String: SurveyVotes] = [:]
         for pair in pairs {
             let id = pair.key.text ?? ""
             guard survey.groups.contains(where: { $0.id == id }) else {
-                d.error(pair.key.location, "unknown rater group '\(id)' (expected one of: \(survey.groups.map(\.id).joined(separator: ", ")))")
+                d.error(pair.key.location, Catalog.unknownGroup(id, Suggestion.didYouMean(id, in: survey.groups.map(\.id)),
+                                                                Suggestion.choices(survey.groups.map { ($0.name, $0.id) })))
                 continue
             }
             if let votes = votes(pair.value, survey: survey, group: id, &d) { out[id] = votes }
@@ -240,7 +267,7 @@ public enum DataLoader {
             var scores: [Exact] = []
             for item in list {
                 guard let n = item.number, n >= .zero, n <= 100 else {
-                    d.error(item.location, "a ballot of group '\(group)' must be a number from 0 to 100, found \(item.quoted)")
+                    d.error(item.location, Catalog.ballotRange(group, item.quoted))
                     continue
                 }
                 scores.append(n)
@@ -252,11 +279,12 @@ public enum DataLoader {
             for pair in pairs {
                 let answer = pair.key.text ?? ""
                 guard survey.answers.contains(where: { $0.name == answer }) else {
-                    d.error(pair.key.location, "unknown answer '\(answer)' in group '\(group)' (expected one of: \(survey.answers.map(\.name).joined(separator: ", ")))")
+                    d.error(pair.key.location, Catalog.unknownAnswer(answer, group, Suggestion.didYouMean(answer, in: survey.answers.map(\.name)),
+                                                                     Suggestion.choices(survey.answers.map { ($0.name, $0.name) })))
                     continue
                 }
                 guard let n = pair.value.number, !n.isNegative, n.isInteger, n < 1_000_000_000 else {
-                    d.error(pair.value.location, "the count of '\(answer)' in group '\(group)' must be a whole number from 0 to below 10^9, found \(pair.value.quoted)")
+                    d.error(pair.value.location, Catalog.answerCount(answer, group, pair.value.quoted))
                     continue
                 }
                 counts.append((answer, n))
@@ -264,7 +292,7 @@ public enum DataLoader {
             return .counts(counts)
         }
         if node.isNull { return .counts([]) }
-        d.error(node.location, "votes of group '\(group)' must be counts per answer ({满意: 30, …}) or a list of scores, found \(node.quoted)")
+        d.error(node.location, Catalog.votesShape(group, node.quoted))
         return nil
     }
 }

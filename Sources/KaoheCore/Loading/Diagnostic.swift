@@ -74,24 +74,46 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
 /// One problem found in the input, pointing at where it is.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+    public enum Severity: String, Sendable {
+        case error, warning
+
+        /// `error` / `错误`, `warning` / `警告`.
+        public func label(_ language: Language) -> String {
+            switch (self, language) {
+            case (.error, .en): "error"
+            case (.warning, .en): "warning"
+            case (.error, .zh): "错误"
+            case (.warning, .zh): "警告"
+            }
+        }
+    }
     public var location: SourceLocation
     public var severity: Severity
-    public var message: String
+    /// What is wrong and how to fix it, in both languages.
+    public var content: Message
     /// What the problem is about, when the location alone does not say (an indicator's name in a form).
     public var subject: String?
 
     public init(_ location: SourceLocation, _ message: String, severity: Severity = .error, subject: String? = nil) {
+        self.init(location, Message.plain(message), severity: severity, subject: subject)
+    }
+
+    public init(_ location: SourceLocation, _ content: Message, severity: Severity = .error, subject: String? = nil) {
         self.location = location
-        self.message = message
+        self.content = content
         self.severity = severity
         self.subject = subject
     }
 
-    /// `data/union.yaml:7:3: error: …` — the compiler style editors and CI logs understand; a form's problem reads
-    /// `book.xlsx:自评表!F12 (职工入会率): error: …`.
-    public var description: String {
-        "\(location)\(subject.map { " (\($0))" } ?? ""): \(severity.rawValue): \(message)"
+    /// The message in the current language.
+    public var message: String { content.text(.current) }
+
+    /// `data/union.yaml:7:3: 错误: …` (`error:` in English) — the compiler style editors and CI logs understand; a
+    /// form's problem reads `book.xlsx:自评表!F12 (职工入会率): 错误: …`.
+    public var description: String { description(in: .current) }
+
+    public func description(in language: Language) -> String {
+        "\(location)\(subject.map { " (\($0))" } ?? ""): \(severity.label(language)): \(content.text(language))"
     }
 }
 
@@ -106,6 +128,14 @@ public struct Diagnostics: Sendable {
     }
 
     public mutating func warning(_ location: SourceLocation, _ message: String) {
+        all.append(Diagnostic(location, message, severity: .warning))
+    }
+
+    public mutating func error(_ location: SourceLocation, _ message: Message) {
+        all.append(Diagnostic(location, message))
+    }
+
+    public mutating func warning(_ location: SourceLocation, _ message: Message) {
         all.append(Diagnostic(location, message, severity: .warning))
     }
 

@@ -70,7 +70,7 @@ enum TextDecoding {
             return nil
         case .text(let text, let encoding):
             if let encoding {
-                d.warning(SourceLocation(file: file, line: 1), "read as \(encoding) (GBK) text, the encoding Chinese Excel and WPS save CSV in; saving it as “CSV UTF-8” avoids the guess")
+                d.warning(SourceLocation(file: file, line: 1), Catalog.gbkRead(encoding))
             }
             if let bad = forbiddenCharacter(in: text) {
                 d.error(SourceLocation(file: file, line: bad.line, column: bad.column),

@@ -47,7 +47,7 @@ public struct YAMLValue: Sendable {
             value.enforceNumberLimits(&diagnostics)
             return value
         case .failure(let diagnostic):
-            diagnostics.error(diagnostic.location, diagnostic.message)
+            diagnostics.error(diagnostic.location, diagnostic.content)
             return nil
         }
     }

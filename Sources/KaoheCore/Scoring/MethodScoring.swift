@@ -9,7 +9,8 @@ struct MethodOutcome {
 
 /// A value the method cannot use: wrong type, unknown level, out of range.
 struct ValueProblem: Error {
-    var message: String
+    var message: Message
+    init(_ message: Message) { self.message = message }
 }
 
 extension ScoringMethod {
@@ -19,7 +20,7 @@ extension ScoringMethod {
     func outcome(_ value: DataValue, base: Exact, points: Exact, organization: String,
                  position: Int?, explain: Bool = false) throws(ValueProblem) -> MethodOutcome {
         func number() throws(ValueProblem) -> Exact {
-            guard case .number(let n) = value else { throw ValueProblem(message: "expected a number, found '\(value.display)'") }
+            guard case .number(let n) = value else { throw ValueProblem(Catalog.expectedNumber(value.display)) }
             return n
         }
         func scaleNote() -> String { base == points ? "" : " (按权重方案分值 \(points) ÷ \(base) 等比折算)" }
@@ -31,7 +32,7 @@ extension ScoringMethod {
             case .uniform(let x): t = x
             case .perOrganization(let map, let fallback):
                 guard let x = map[organization] ?? fallback else {
-                    throw ValueProblem(message: "the target map has no entry for '\(organization)' and no 'default'")
+                    throw ValueProblem(Catalog.targetMapMissing(organization))
                 }
                 t = x
             }
@@ -94,7 +95,7 @@ extension ScoringMethod {
             } else {
                 switch value {
                 case .number(let n):
-                    guard !n.isNegative else { throw ValueProblem(message: "expected a count of at least 0, found \(n)") }
+                    guard !n.isNegative else { throw ValueProblem(Catalog.expectedCount(n)) }
                     occurrences = n
                 case .list(let items):
                     var total = Exact.zero
@@ -104,16 +105,16 @@ extension ScoringMethod {
                         case .map(let pairs):
                             if let c = pairs.first(where: { $0.key == "count" })?.value {
                                 guard case .number(let n) = c, !n.isNegative else {
-                                    throw ValueProblem(message: "an occurrence's count must be a number of at least 0")
+                                    throw ValueProblem(Catalog.occurrenceCount())
                                 }
                                 total += n
                             } else { total += 1 }
-                        default: throw ValueProblem(message: "an occurrence must be text or {note, count}, found '\(item.display)'")
+                        default: throw ValueProblem(Catalog.occurrenceShape(item.display))
                         }
                     }
                     occurrences = total
                 default:
-                    throw ValueProblem(message: "expected a count or a list of occurrences, found '\(value.display)'")
+                    throw ValueProblem(Catalog.expectedOccurrences(value.display))
                 }
                 if explain { describe = "发生 \(occurrences.decimalText(maximumPlaces: 6)) 次" }
             }
@@ -132,18 +133,18 @@ extension ScoringMethod {
                     switch v {
                     case .boolean(let b): done.append((id, b ? 1 : 0))
                     case .number(let n) where n >= .zero && n <= .one: done.append((id, n))
-                    default: throw ValueProblem(message: "item '\(id)' must be true, false or a fraction from 0 to 1, found '\(v.display)'")
+                    default: throw ValueProblem(Catalog.itemFraction(id, v.display))
                     }
                 }
             case .text(let t) where !t.isEmpty: done.append((t, 1))
-            default: throw ValueProblem(message: "expected a list of done item ids or a map of item → true/false/fraction")
+            default: throw ValueProblem(Catalog.checklistShape())
             }
             var earned = Exact.zero
             var seen = Set<String>()
             for (id, f) in done {
-                guard seen.insert(id).inserted else { throw ValueProblem(message: "checklist item '\(id)' is given twice") }
+                guard seen.insert(id).inserted else { throw ValueProblem(Catalog.checklistItemTwice(id)) }
                 guard let item = items.first(where: { $0.id == id }) else {
-                    throw ValueProblem(message: "unknown checklist item '\(id)' (expected one of: \(items.map(\.id).joined(separator: ", ")))")
+                    throw ValueProblem(Catalog.unknownChecklistItem(id, Suggestion.didYouMean(id, in: items.map(\.id)), Suggestion.choices(items.map { ($0.name, $0.id) })))
                 }
                 earned += item.points * f
             }
@@ -161,18 +162,20 @@ extension ScoringMethod {
         case .levels(let levels):
             let name = value.display
             guard let level = levels.first(where: { $0.name == name }) else {
-                throw ValueProblem(message: "level '\(name)' is not one of: \(levels.map(\.name).joined(separator: ", "))")
+                let names = levels.map(\.name)
+                let choices = Catalog.list(.plain(names.joined(separator: ", ")), .plain(names.joined(separator: "、")))
+                throw ValueProblem(Catalog.unknownLevel(name, Suggestion.didYouMean(name, in: names), choices))
             }
             let fraction = level.fraction
             return MethodOutcome(fraction: fraction, working: explain ? "评价为「\(name)」, 得分比例 \(fraction); 得分 = \(points) × \(fraction)" : "")
         case .yesno(let noPoints):
-            guard case .boolean(let yes) = value else { throw ValueProblem(message: "expected true/false (是/否), found '\(value.display)'") }
+            guard case .boolean(let yes) = value else { throw ValueProblem(Catalog.expectedYesNo(value.display)) }
             return yes
                 ? MethodOutcome(fraction: .one, working: explain ? "是, 得满分 \(points)" : "")
                 : MethodOutcome(fraction: noPoints / base, working: explain ? "否, 得 \(noPoints) 分" + scaleNote() : "")
         case .rank(let top, let step, let minimum, let direction):
             _ = try number()
-            guard let position else { throw ValueProblem(message: "no ranking position") }
+            guard let position else { throw ValueProblem(Catalog.noRankingPosition()) }
             if position <= top {
                 return MethodOutcome(fraction: .one, working: explain ? "排名第 \(position) (前 \(top) 名得满分)" : "")
             }
@@ -182,15 +185,15 @@ extension ScoringMethod {
                     + " (\(direction == .higher ? "越高越好" : "越低越好"))"
             }())
         case .average(let scale, let trim):
-            guard case .list(let items) = value else { throw ValueProblem(message: "expected a list of numbers, found '\(value.display)'") }
+            guard case .list(let items) = value else { throw ValueProblem(Catalog.expectedNumbers(value.display)) }
             var numbers: [Exact] = []
             for item in items {
                 guard case .number(let n) = item, n >= .zero, n <= scale else {
-                    throw ValueProblem(message: "every number must be from 0 to \(scale), found '\(item.display)'")
+                    throw ValueProblem(Catalog.numberOutsideScale(scale, item.display))
                 }
                 numbers.append(n)
             }
-            guard !numbers.isEmpty else { throw ValueProblem(message: "the list of numbers is empty") }
+            guard !numbers.isEmpty else { throw ValueProblem(Catalog.emptyNumbers()) }
             let (kept, trimmed) = trimmedValues(numbers, trim: trim)
             let mean = kept.sum() / Exact(kept.count)
             return MethodOutcome(fraction: mean / scale, working: !explain ? "" : {
@@ -201,7 +204,7 @@ extension ScoringMethod {
             // The score is given in the rubric's points; a scheme that changes the points scales it like any
             // other parameter given in points (§11), so the fraction is value ÷ the rubric's points.
             let v = try number()
-            guard v >= .zero, v <= base else { throw ValueProblem(message: "a manual score must be from 0 to \(base), found \(v)") }
+            guard v >= .zero, v <= base else { throw ValueProblem(Catalog.manualRange(base, v)) }
             return MethodOutcome(fraction: v / base, working: explain ? "直接评分 \(v)" + scaleNote() : "")
         }
     }

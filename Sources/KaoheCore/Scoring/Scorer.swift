@@ -90,7 +90,7 @@ public struct Scorer: Sendable {
         parts += result.blocks.flatMap { [("block '\($0.id)'", $0.score), ("the contribution of block '\($0.id)'", $0.contribution)] }
         parts += [("the bonus", result.bonus.total), ("the penalty", result.penalty.total), ("the final score", result.final)]
         return parts.filter { tooLarge($0.1) }.map { name, value in
-            Diagnostic(result.organization.location, "\(name) of '\(result.organization.id)' comes to \(value.decimalText(maximumPlaces: 2)), at or above 10^15, more than a spreadsheet cell holds exactly; check the weights and points in the rubric")
+            Diagnostic(result.organization.location, Catalog.tooLarge(name, result.organization.id, value.decimalText(maximumPlaces: 2)))
         }
     }
 
@@ -140,7 +140,7 @@ public struct Scorer: Sendable {
         for block in rubric.blocks where block.source == .survey {
             let groups = scoreSurveyGroups(block, data: data)
             if !groups.contains(where: { $0.score != nil }) {
-                problems.append(Diagnostic(data.location, "'\(data.organization)' has no valid vote in any rater group of survey block '\(block.id)'"))
+                problems.append(Diagnostic(data.location, Catalog.noValidVote(data.organization, block.id)))
             }
             surveys[block.id] = groups
         }
@@ -273,14 +273,14 @@ public struct Scorer: Sendable {
             var maximum = indicator.basePoints
             if case .ratio(_, let cap, _, _) = indicator.method, cap > .one { maximum = maximum * cap }
             if claimed.isNegative || claimed > maximum {
-                problems.append(Diagnostic(entry.location, "the self-score \(claimed.decimalText()) of indicator '\(indicator.id)' (\(indicator.name)) of '\(organization.id)' is outside 0 to \(maximum.decimalText()) (its points in the rubric)"))
+                problems.append(Diagnostic(entry.location, Catalog.selfScoreRange(claimed.decimalText(), indicator.id, indicator.name, organization.id, maximum.decimalText())))
             }
         }
         guard let value = entry?.value else {
             if !context.indicator.missingIsZero {
                 let indicator = context.indicator
                 problems.append(Diagnostic(entry?.location ?? data.location,
-                                           "no value for indicator '\(indicator.id)' (\(indicator.name)) of '\(organization.id)' (the indicator has no 'missing: zero')"))
+                                           Catalog.noValue(indicator.id, indicator.name, organization.id, FormValueHint.expected(indicator))))
             }
             return result
         }
@@ -291,8 +291,8 @@ public struct Scorer: Sendable {
             result.fraction = outcome.fraction
         } catch {
             let indicator = context.indicator
-            problems.append(Diagnostic(entry!.location,
-                                       "indicator '\(indicator.id)' (method \(indicator.method.name)) of '\(organization.id)': \(error.message)"))
+            problems.append(Diagnostic(entry!.location, Catalog.methodProblem(indicator.id, indicator.name, organization.id, error.message,
+                                                                              indicator.method.name, indicator.method.chineseName)))
         }
         return result
     }

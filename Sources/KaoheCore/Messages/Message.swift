@@ -1,0 +1,87 @@
+/// A message with its values, rendered in either language from one entry of the catalog (`Catalog`), so both
+/// languages say the same thing; text not (yet) in the catalog is carried as it is.
+public struct Message: Hashable, Sendable, CustomStringConvertible {
+    public let template: MessageTemplate
+    /// The values, themselves messages (a value that reads differently by language, such as a list of choices).
+    public let arguments: [Message]
+    /// The text of a plain value.
+    let literal: String?
+
+    /// Text outside the catalog, the same in both languages.
+    public static func plain(_ text: String) -> Message { Message(template: .plain, arguments: [], literal: text) }
+
+    public func text(_ language: Language) -> String {
+        if let literal { return literal }
+        var out = language == .zh ? template.zh : template.en
+        for (i, argument) in arguments.enumerated().reversed() {
+            out = out.replacingOccurrences(of: "{\(i)}", with: argument.text(language))
+        }
+        return out
+    }
+
+    public var description: String { text(.current) }
+}
+
+/// One entry of the catalog: the same message in both languages, with `{0}`, `{1}` … for its values.
+public struct MessageTemplate: Hashable, Sendable {
+    public let en: String
+    public let zh: String
+
+    public init(en: String, zh: String) {
+        self.en = en
+        self.zh = zh
+    }
+
+    static let plain = MessageTemplate(en: "{0}", zh: "{0}")
+
+    public func callAsFunction(_ arguments: Any...) -> Message {
+        Message(template: self, arguments: arguments.map { ($0 as? Message) ?? .plain("\($0)") }, literal: nil)
+    }
+}
+
+/// Suggestions for a mistyped name: "did you mean".
+public enum Suggestion {
+    /// The candidates closest to `typed` by edit distance (at most a third of its length, and 3), best first.
+    public static func closest(_ typed: String, in candidates: [String], limit: Int = 3) -> [String] {
+        let a = Array(typed.lowercased())
+        let allowed = min(3, max(1, a.count / 3))
+        return candidates.map { ($0, distance(a, Array($0.lowercased()))) }
+            .filter { $0.1 <= allowed && $0.0 != typed }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            .prefix(limit).map(\.0)
+    }
+
+    /// Edit distance counting a swap of neighbours as one edit (optimal string alignment): `unoin` is 1 from `union`.
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
+
+    /// `县总工会 (union)、团县委 (youth) … 等 12 个`: at most 8 choices named, and the count.
+    public static func choices(_ pairs: [(name: String, id: String)]) -> Message {
+        let shown = pairs.prefix(8).map { $0.name == $0.id ? $0.id : "\($0.name) (\($0.id))" }
+        let list = Catalog.list(.plain(shown.joined(separator: ", ")), .plain(shown.joined(separator: "、")))
+        return pairs.count > 8 ? Catalog.andMore(list, pairs.count) : list
+    }
+
+    /// ` (did you mean 'x'?)` when something is close, else nothing.
+    public static func didYouMean(_ typed: String, in candidates: [String]) -> Message {
+        let close = closest(typed, in: candidates)
+        guard !close.isEmpty else { return .plain("") }
+        return Catalog.didYouMean(Catalog.list(.plain(close.map { "'\($0)'" }.joined(separator: " or ")),
+                                               .plain(close.map { "“\($0)”" }.joined(separator: "或"))))
+    }
+}
+
+import Foundation

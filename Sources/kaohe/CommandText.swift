@@ -1,0 +1,38 @@
+import KaoheCore
+
+/// What the commands say on the terminal, in both languages (the loaders' and scorer's messages are in `Catalog`).
+enum Say {
+    static let problems = MessageTemplate(en: "{0} problem(s) found; nothing was written.", zh: "发现 {0} 个问题，未写出任何文件。")
+    static let rubricProblems = MessageTemplate(en: "{0} problem(s) in the rubric; nothing was written.",
+                                                zh: "考核细则中有 {0} 个问题，未写出任何文件。")
+    static let ledgerProblems = MessageTemplate(en: "{0} problem(s) in the ledger; nothing was written.",
+                                                zh: "联席会议台账中有 {0} 个问题，未写出任何文件。")
+    static let failed = MessageTemplate(en: "error: {0}", zh: "错误：{0}")
+    static let valid = MessageTemplate(
+        en: "valid: {0} — {1} organizations, {2} indicators, {3} data files, {4} weight schemes",
+        zh: "检查通过：{0} — {1} 个单位，{2} 个指标，{3} 个数据文件，{4} 个权重方案")
+    static let scored = MessageTemplate(en: "scored {0} organizations ({1}) with {2}", zh: "已为 {0} 个单位评分（{1}），{2}")
+    static let withinCategories = MessageTemplate(en: "ranked within categories", zh: "按类别排名")
+    static let together = MessageTemplate(en: "ranked together", zh: "统一排名")
+    static let withScheme = MessageTemplate(en: "scheme '{0}'", zh: "权重方案“{0}”")
+    static let ownWeights = MessageTemplate(en: "the rubric's own weights", zh: "按考核细则原定权重")
+    static let collected = MessageTemplate(
+        en: "wrote {0} data files to {1}; {2} error(s), {3} warning(s)", zh: "已写出 {0} 个数据文件到 {1}；错误 {2} 个，警告 {3} 个")
+    static let next = MessageTemplate(en: "; next: {0}", zh: "；下一步：{0}")
+    static let ledgerUpdated = MessageTemplate(
+        en: "updated {0} item(s) of the joint meeting ledger from the returned 督办台账", zh: "已按报送的督办台账更新联席会议台账 {0} 件事项")
+    static let keptAs = MessageTemplate(en: "note: {0} kept as {1}", zh: "提示：原文件 {0} 保留为 {1}")
+    static let wroteSelfForms = MessageTemplate(
+        en: "wrote {0} 自评表 for {1}; send them out, then read the returned files with: kaohe collect {2} <folder>",
+        zh: "已为“{1}”生成 {0} 份自评表；发给各单位填写，收回后运行：kaohe collect {2} <文件夹>")
+    static let wroteReviewForms = MessageTemplate(
+        en: "wrote {0} 核定表 for {1}; send each to its unit, then read the returned files with: kaohe collect {2} <folder>",
+        zh: "已为“{1}”生成 {0} 份核定表；分别发给各考核责任单位核定，收回后运行：kaohe collect {2} <文件夹>")
+    static let wroteSurveyForms = MessageTemplate(
+        en: "wrote {0} 测评统计表 for {1}; fill in the tallies, then read them with: kaohe collect {2} <folder>",
+        zh: "已为“{1}”生成 {0} 份测评统计表；填好票数后运行：kaohe collect {2} <文件夹>")
+    static let badLanguage = MessageTemplate(en: "--lang must be zh or en, found '{0}'", zh: "--lang 只能是 zh 或 en，实际为“{0}”")
+}
+
+/// Prints a message in the current language to standard error.
+func printError(_ message: Message) { printError(message.text(.current)) }

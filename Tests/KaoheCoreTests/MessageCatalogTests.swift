@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import KaoheCore
+import TestSupport
+
+/// Both languages from one catalog entry, the language chosen from the environment, "did you mean", choice lists,
+/// and names accepted where ids are expected.
+@Suite struct MessageCatalogTests {
+    @Test func theLanguageComesFromTheEnvironment() {
+        #expect(Language.fromEnvironment([:]) == .zh)
+        #expect(Language.fromEnvironment(["LANG": "C.UTF-8"]) == .zh)
+        #expect(Language.fromEnvironment(["LANG": "zh_CN.UTF-8"]) == .zh)
+        #expect(Language.fromEnvironment(["LANG": "en_US.UTF-8"]) == .en)
+        #expect(Language.fromEnvironment(["LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"]) == .zh)
+        #expect(Language.fromEnvironment(["LANG": "zh_CN.UTF-8", "LC_MESSAGES": "en_GB"]) == .en)
+        #expect(Language.fromEnvironment(["LC_ALL": "", "LANG": "en"]) == .en)
+    }
+
+    @Test func bothLanguagesSayTheSameThing() {
+        let message = Catalog.wrongYear(2023, 2024)
+        #expect(message.text(.en) == "the data is for year 2023, but the rubric assesses 2024")
+        #expect(message.text(.zh) == "数据是 2023 年度的，而考核细则考核的是 2024 年度；可能是上一年的文件")
+        let diagnostic = Diagnostic(SourceLocation(file: "data/a.yaml", line: 3, column: 7), message)
+        #expect(diagnostic.description(in: .zh) == "data/a.yaml:3:7: 错误: 数据是 2023 年度的，而考核细则考核的是 2024 年度；可能是上一年的文件")
+        #expect(diagnostic.description(in: .en) == "data/a.yaml:3:7: error: the data is for year 2023, but the rubric assesses 2024")
+        #expect(Diagnostic(.wholeFile("x"), "原文", severity: .warning).description(in: .en) == "x: warning: 原文")
+    }
+
+    @Test func didYouMeanAndChoices() {
+        #expect(Suggestion.closest("politics.studdy", in: ["politics.study", "politics.party", "service.rights"]) == ["politics.study"])
+        #expect(Suggestion.closest("xyz", in: ["politics.study"]).isEmpty)
+        #expect(Suggestion.didYouMean("unoin", in: ["union", "youth"]).text(.zh) == "（是不是 “union”？）")
+        #expect(Suggestion.didYouMean("unoin", in: ["union", "youth"]).text(.en) == " (did you mean 'union'?)")
+        let many = (1...10).map { (name: "单位\($0)", id: "o\($0)") }
+        #expect(Suggestion.choices(many).text(.zh).hasSuffix("单位8 (o8) 等 10 个"))
+        #expect(Suggestion.choices(Array(many.prefix(2))).text(.en) == "单位1 (o1), 单位2 (o2)")
+    }
+
+    @Test func namesAreAcceptedWhereIdsAreExpectedWithAWarning() throws {
+        let assessment = try AssessmentLoader.load(folder: bundledAssessment)
+        let text = try String(contentsOfFile: bundledAssessment + "/data/union.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "organization: union", with: "organization: 县总工会")
+            .replacingOccurrences(of: "  politics.study:", with: "  理论学习:")
+        var d = Diagnostics()
+        let data = try #require(DataLoader.loadYAML(text, file: "union.yaml", rubric: assessment.rubric, diagnostics: &d))
+        #expect(!d.hasErrors, "\(d.all)")
+        #expect(data.organization == "union" && data.indicators["politics.study"] != nil)
+        #expect(d.warnings.map { $0.content.text(.zh) }.contains("“县总工会”是单位名称，已按其编号 union 读取；这里请写编号 union"))
+        #expect(d.warnings.map { $0.content.text(.zh) }.contains("“理论学习”是指标名称，已按其编号 politics.study 读取；这里请写编号 politics.study"))
+        var typo = Diagnostics()
+        _ = DataLoader.loadYAML(text.replacingOccurrences(of: "organization: 县总工会", with: "organization: unoin"),
+                                file: "union.yaml", rubric: assessment.rubric, diagnostics: &typo)
+        #expect(typo.errors.first?.content.text(.zh).hasPrefix("“unoin”不是本考核的单位（是不是 “union”？）（应为：县总工会 (union)、团县委 (youth)") == true)
+    }
+}

@@ -1,0 +1,5 @@
+@testable import KaoheCore
+
+extension Diagnostic {
+    var english: String { content.text(.en) }
+}
