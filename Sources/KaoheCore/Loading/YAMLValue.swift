@@ -34,7 +34,11 @@ public struct YAMLValue: Sendable {
             }
             return .success(YAMLValue(node, file: file))
         } catch let error as YamlError {
-            return .failure(Self.diagnostic(for: error, file: file))
+            var diagnostic = Self.diagnostic(for: error, file: file)
+            if let hint = YAMLHints.hint(text, near: diagnostic.location.line) {
+                diagnostic.content = Catalog.withHint(diagnostic.content, hint)
+            }
+            return .failure(diagnostic)
         } catch {
             return .failure(Diagnostic(SourceLocation(file: file, line: 1), "cannot parse YAML: \(error)"))
         }
@@ -57,12 +61,12 @@ public struct YAMLValue: Sendable {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax: \(text)")
+            return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), Catalog.yamlSyntax(text))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Diagnostic(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                              "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one map")
+                              Catalog.duplicateKey(duplicates.map { "'\($0)'" }.joined(separator: ", ")))
         default:
-            return Diagnostic(SourceLocation(file: file, line: 1), "YAML syntax: \(error)")
+            return Diagnostic(SourceLocation(file: file, line: 1), Catalog.yamlSyntax(error))
         }
     }
 
@@ -157,5 +161,23 @@ public struct YAMLValue: Sendable {
         case .sequence: "a list"
         case .mapping: "a map"
         }
+    }
+}
+
+/// What usually causes a YAML syntax error in a file typed by hand on a Chinese keyboard: a full-width colon, a tab,
+/// full-width digits or commas.
+enum YAMLHints {
+    /// A hint about the line of the error or the two before it (1-based line numbers).
+    static func hint(_ text: String, near line: Int) -> Message? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for number in [line, line - 1, line - 2] where number >= 1 && number <= lines.count {
+            let content = lines[number - 1]
+            if content.contains("：") { return Catalog.hintFullWidthColon(number) }
+            if content.contains("\t") { return Catalog.hintTab(number) }
+            if content.contains(where: { ("０"..."９").contains($0) || $0 == "，" || $0 == "［" || $0 == "］" }) {
+                return Catalog.hintFullWidth(number)
+            }
+        }
+        return nil
     }
 }

@@ -152,6 +152,38 @@ public enum Catalog {
     static let expectsLevel = MessageTemplate(en: "give one of: {0}", zh: "请填写 {0} 之一")
     static let expectsChecklist = MessageTemplate(en: "give the done item ids, e.g. [{0}]", zh: "请列出已完成的项目编号，如 [{0}]")
     static let expectsNumbers = MessageTemplate(en: "give a list of numbers, e.g. [92, 88]", zh: "请填写数字列表，如 [92, 88]")
+
+    // YAML syntax, with what usually causes it.
+    static let yamlSyntax = MessageTemplate(en: "YAML syntax: {0}", zh: "YAML 格式错误：{0}")
+    static let duplicateKey = MessageTemplate(en: "duplicate key {0} in one map", zh: "同一层中键 {0} 重复出现")
+    static let withHint = MessageTemplate(en: "{0} — {1}", zh: "{0}——{1}")
+    static let hintFullWidthColon = MessageTemplate(
+        en: "line {0} has a full-width colon '：'; YAML needs the ASCII colon ':' followed by a space",
+        zh: "第 {0} 行有全角冒号“：”；YAML 要用半角冒号“:”，后面加一个空格")
+    static let hintTab = MessageTemplate(
+        en: "line {0} has a tab; YAML indents with spaces only", zh: "第 {0} 行有制表符（Tab）；YAML 只能用空格缩进")
+    static let hintFullWidth = MessageTemplate(
+        en: "line {0} has full-width digits or punctuation (０-９ ， ［ ］); type them half-width",
+        zh: "第 {0} 行有全角数字或标点（０-９ ， ［ ］）；请改用半角输入")
+
+    // The shapes of the files (any map or list).
+    static let mustBeMap = MessageTemplate(en: "{0} must be a map, found {1}{2}", zh: "{0}应为“键: 值”的映射，实际为 {1}{2}")
+    static let needsKey = MessageTemplate(en: "{0} needs '{1}'", zh: "{0}缺少 {1}")
+    static let mustBeText = MessageTemplate(en: "'{0}' of {1} must be text, found {2}", zh: "{1}的 {0} 应为文字，实际为 {2}")
+    static let needsNumber = MessageTemplate(en: "{0} needs '{1}' (a number)", zh: "{0}缺少 {1}（一个数）")
+    static let mustBeNumber = MessageTemplate(en: "'{0}' of {1} must be a number, found {2}{3}", zh: "{1}的 {0} 应为数字，实际为 {2}{3}")
+    static let mustBeWhole = MessageTemplate(en: "'{0}' of {1} must be a whole number, found '{2}'", zh: "{1}的 {0} 应为整数，实际为“{2}”")
+    static let unknownKey = MessageTemplate(
+        en: "unknown key '{0}' in {1} is ignored{2} (known keys: {3})", zh: "{1}中未知的键“{0}”已忽略{2}（可用的键：{3}）")
+    static let mustBeList = MessageTemplate(en: "{0} must be a list, found {1}", zh: "{0}应为列表（每项以“- ”开头），实际为 {1}")
+    static let duplicateID = MessageTemplate(
+        en: "duplicate {0} id '{1}' (first defined at line {2})", zh: "{0}编号“{1}”重复（第一次在第 {2} 行）")
+    static let hintNumberFullWidth = MessageTemplate(
+        en: " — it has full-width digits; type them half-width", zh: "——其中有全角数字，请改用半角输入")
+    static let hintNumberList = MessageTemplate(
+        en: " — several numbers go in a list: [92, 88]", zh: "——多个数请写成列表：[92, 88]（半角逗号）")
+    static let hintNumberUnit = MessageTemplate(
+        en: " — write the number alone, without its unit", zh: "——只写数字，不要带单位")
 }
 
 /// What an indicator's value should look like, for "no value" messages.
