@@ -53,3 +53,27 @@ import TestSupport
         #expect(typo.errors.first?.content.text(.zh).hasPrefix("“unoin”不是本考核的单位（是不是 “union”？）（应为：县总工会 (union)、团县委 (youth)") == true)
     }
 }
+
+/// The catalog's invariant, read from its source: every entry has both languages and uses the same values in each
+/// (methodProblem names the method in each language's words: {4} in English, {5} in Chinese).
+@Suite struct CatalogSourceTests {
+    @Test func everyEntryUsesTheSameValuesInBothLanguages() throws {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/KaoheCore/Messages/Catalog.swift")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        let entry = try Regex(#"static let (\w+) = MessageTemplate\(\s*en: "((?:[^"\\]|\\.)*)",\s*zh: "((?:[^"\\]|\\.)*)"\)"#)
+        let placeholder = try Regex(#"\{\d\}"#)
+        var count = 0
+        for match in text.matches(of: entry) {
+            count += 1
+            let name = String(match.output[1].substring ?? "")
+            let en = String(match.output[2].substring ?? ""), zh = String(match.output[3].substring ?? "")
+            #expect(!en.isEmpty && !zh.isEmpty, "\(name)")
+            #expect(!en.contains("\\("), "\(name) still interpolates")
+            let a = Set(en.matches(of: placeholder).map { String(en[$0.range]) })
+            let b = Set(zh.matches(of: placeholder).map { String(zh[$0.range]) })
+            if name != "methodProblem" { #expect(a == b, "\(name): \(a) vs \(b)") }
+        }
+        #expect(count > 150)
+    }
+}

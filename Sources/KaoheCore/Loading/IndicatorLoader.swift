@@ -6,7 +6,7 @@ extension RubricLoader {
         let name = m.text("name", &d) ?? id
         let points = m.number("points", required: true, &d) ?? .zero
         if !(points > .zero) {
-            d.error(m.value("points")?.location ?? m.location, "indicator '\(id)' must have points above 0, found \(points)")
+            d.error(m.value("points")?.location ?? m.location, Catalog.indicatorPoints(id, points))
         }
         var appliesTo: Set<String>?
         if let node = m.value("applies_to"), !node.isNull, node.text != "all" {
@@ -14,18 +14,18 @@ extension RubricLoader {
             var set = Set<String>()
             for item in items {
                 guard let org = item.text, organizations.contains(org) else {
-                    d.error(item.location, "indicator '\(id)' applies to unknown organization \(item.quoted)")
+                    d.error(item.location, Catalog.appliesToUnknown(id, item.quoted))
                     continue
                 }
                 set.insert(org)
             }
-            if items.isEmpty { d.error(node.location, "indicator '\(id)' applies to no organization") }
+            if items.isEmpty { d.error(node.location, Catalog.appliesToNone(id)) }
             appliesTo = set
         }
         var missingIsZero = false
         if let missing = m.text("missing", &d) {
             if missing == "zero" { missingIsZero = true }
-            else if missing != "error" { d.error(m.value("missing")!.location, "'missing' must be zero or error, found '\(missing)'") }
+            else if missing != "error" { d.error(m.value("missing")!.location, Catalog.missingRule(missing)) }
         }
         let standard = m.text("standard", &d)
         let evidence = m.value("evidence").map { node -> String? in
@@ -51,7 +51,7 @@ extension RubricLoader {
     private static func direction(_ m: inout MapReader, _ d: inout Diagnostics) -> Direction {
         guard let text = m.text("direction", &d) else { return .higher }
         guard let dir = Direction(rawValue: text) else {
-            d.error(m.value("direction")!.location, "'direction' must be higher or lower, found '\(text)'")
+            d.error(m.value("direction")!.location, Catalog.directionRule(text))
             return .higher
         }
         return dir
@@ -62,17 +62,17 @@ extension RubricLoader {
                                    _ d: inout Diagnostics) -> ScoringMethod? {
         func need(_ key: String, _ m: inout MapReader, _ d: inout Diagnostics) -> Exact? {
             let v = m.number(key, &d)
-            if v == nil && !m.has(key) { d.error(m.location, "indicator '\(id)' (method \(name)) is missing parameter '\(key)'") }
+            if v == nil && !m.has(key) { d.error(m.location, Catalog.missingParameter(id, name, key)) }
             return v
         }
         func notNegative(_ key: String, _ value: Exact?, _ m: inout MapReader, _ d: inout Diagnostics) {
-            if let value, value.isNegative { d.error(m.value(key)!.location, "'\(key)' of indicator '\(id)' must not be negative, found \(value)") }
+            if let value, value.isNegative { d.error(m.value(key)!.location, Catalog.parameterNegative(key, id, value)) }
         }
         /// The non-empty list parameter `key` (and its node), or nil with a diagnostic naming the shape expected.
         func requiredList(_ key: String, _ shape: String, _ m: inout MapReader,
                           _ d: inout Diagnostics) -> (node: YAMLValue, items: [YAMLValue])? {
             guard let node = m.value(key), let list = node.sequence, !list.isEmpty else {
-                d.error(m.location, "indicator '\(id)' (method \(name)) is missing parameter '\(key)' (\(shape))")
+                d.error(m.location, Catalog.missingListParameter(id, name, key, shape))
                 return nil
             }
             return (node, list)
@@ -82,7 +82,7 @@ extension RubricLoader {
             var target: ScoringMethod.Target?
             if let node = m.value("target") {
                 if let n = node.number {
-                    if !(n > .zero) { d.error(node.location, "target of indicator '\(id)' must be above 0, found \(n)") }
+                    if !(n > .zero) { d.error(node.location, Catalog.targetAboveZero(id, n)) }
                     target = .uniform(n)
                 } else if let pairs = node.mapping {
                     var map: [String: Exact] = [:]
@@ -90,26 +90,26 @@ extension RubricLoader {
                     for pair in pairs {
                         let key = pair.key.text ?? ""
                         guard let n = pair.value.number, n > .zero else {
-                            d.error(pair.value.location, "target '\(key)' of indicator '\(id)' must be a number above 0, found \(pair.value.quoted)")
+                            d.error(pair.value.location, Catalog.targetEntry(key, id, pair.value.quoted))
                             continue
                         }
                         if key == "default" { fallback = n; continue }
                         // A typo would silently fall back to the default (§12).
                         guard organizations.contains(key) else {
-                            d.error(pair.key.location, "target key '\(key)' of indicator '\(id)' is not an organization of the rubric (expected organization ids or 'default')")
+                            d.error(pair.key.location, Catalog.targetKey(key, id))
                             continue
                         }
                         map[key] = n
                     }
                     target = .perOrganization(map, default: fallback)
                 } else {
-                    d.error(node.location, "target of indicator '\(id)' must be a number or a map of organization → number")
+                    d.error(node.location, Catalog.targetShape(id))
                 }
             } else {
-                d.error(m.location, "indicator '\(id)' (method ratio) is missing parameter 'target'")
+                d.error(m.location, Catalog.ratioNeedsTarget(id))
             }
             let cap = m.number("cap", &d) ?? 1
-            if !(cap > .zero) { d.error(m.value("cap")!.location, "cap of indicator '\(id)' must be above 0, found \(cap)") }
+            if !(cap > .zero) { d.error(m.value("cap")!.location, Catalog.indicatorCap(id, cap)) }
             let floor = m.number("floor", &d) ?? 0
             notNegative("floor", floor, &m, &d)
             let dir = direction(&m, &d)
@@ -117,7 +117,7 @@ extension RubricLoader {
             return .ratio(target: target, cap: cap, floor: floor, direction: dir)
         case "linear":
             guard let zero = need("zero", &m, &d), let full = need("full", &m, &d) else { return nil }
-            if zero == full { d.error(m.value("full")!.location, "'zero' and 'full' of indicator '\(id)' must differ (both are \(zero))") }
+            if zero == full { d.error(m.value("full")!.location, Catalog.zeroFullDiffer(id, zero)) }
             return .linear(zero: zero, full: full)
         case "bands":
             guard let (_, items) = requiredList("bands", "a list of {min|max, points}", &m, &d) else { return nil }
@@ -125,15 +125,15 @@ extension RubricLoader {
             for item in items {
                 guard var b = MapReader(item, "a band of '\(id)'", &d) else { continue }
                 let p = b.number("points", required: true, &d) ?? .zero
-                if p > points { d.error(b.value("points")!.location, "band points \(p) are above the points of indicator '\(id)' (\(points))") }
+                if p > points { d.error(b.value("points")!.location, Catalog.bandPoints(p, id, points)) }
                 notNegative("points", p, &b, &d)
                 if let lo = b.number("min", &d) { bands.append(.init(bound: .min(lo), points: p)) }
                 else if let hi = b.number("max", &d) { bands.append(.init(bound: .max(hi), points: p)) }
-                else { d.error(b.location, "a band of '\(id)' needs 'min' or 'max'") }
+                else { d.error(b.location, Catalog.bandNeedsBound(id)) }
                 b.reportUnknownKeys(&d)
             }
             let otherwise = m.number("else", &d) ?? 0
-            if otherwise > points { d.error(m.value("else")!.location, "'else' points \(otherwise) are above the points of indicator '\(id)' (\(points))") }
+            if otherwise > points { d.error(m.value("else")!.location, Catalog.elsePoints(otherwise, id, points)) }
             notNegative("else", otherwise, &m, &d)
             return .bands(bands, otherwise: otherwise)
         case "deduct":
@@ -142,11 +142,11 @@ extension RubricLoader {
             var threshold: ScoringMethod.Threshold?
             if let t = m.number("threshold", &d) {
                 let step = m.number("step", &d) ?? 1
-                if !(step > .zero) { d.error(m.value("step")!.location, "'step' of indicator '\(id)' must be above 0, found \(step)") }
+                if !(step > .zero) { d.error(m.value("step")!.location, Catalog.stepAboveZero(id, step)) }
                 var counting = ScoringMethod.StepCounting.exact
                 if let s = m.text("steps", &d) {
                     if let c = ScoringMethod.StepCounting(rawValue: s) { counting = c }
-                    else { d.error(m.value("steps")!.location, "'steps' must be exact, floor or ceil, found '\(s)'") }
+                    else { d.error(m.value("steps")!.location, Catalog.stepsRule(s)) }
                 }
                 threshold = .init(value: t, step: step > .zero ? step : 1, direction: direction(&m, &d), counting: counting)
             }
@@ -165,18 +165,18 @@ extension RubricLoader {
             }
             let sum = items.map(\.points).sum()
             if sum != points {
-                d.error(node.location, "checklist items of indicator '\(id)' add up to \(sum), but the indicator has \(points) points")
+                d.error(node.location, Catalog.checklistSum(id, sum, points))
             }
             return .checklist(items)
         case "levels":
             guard let node = m.value("levels"), let pairs = node.mapping, !pairs.isEmpty else {
-                d.error(m.location, "indicator '\(id)' (method levels) is missing parameter 'levels' (a map of level → fraction)")
+                d.error(m.location, Catalog.levelsNeeded(id))
                 return nil
             }
             var levels: [(String, Exact)] = []
             for pair in pairs {
                 guard let f = pair.value.number, f >= .zero, f <= .one else {
-                    d.error(pair.value.location, "level '\(pair.key.text ?? "")' of indicator '\(id)' must be a fraction from 0 to 1, found \(pair.value.quoted)")
+                    d.error(pair.value.location, Catalog.levelFraction(pair.key.text ?? "", id, pair.value.quoted))
                     continue
                 }
                 levels.append((pair.key.text ?? "", f))
@@ -185,28 +185,28 @@ extension RubricLoader {
         case "yesno":
             let no = m.number("no_points", &d) ?? 0
             notNegative("no_points", no, &m, &d)
-            if no > points { d.error(m.value("no_points")!.location, "no_points \(no) are above the points of indicator '\(id)' (\(points))") }
+            if no > points { d.error(m.value("no_points")!.location, Catalog.noPointsAbove(no, id, points)) }
             return .yesno(noPoints: no)
         case "rank":
             let top = m.integer("top", &d) ?? 1
-            if top < 1 { d.error(m.value("top")!.location, "'top' of indicator '\(id)' must be at least 1") }
+            if top < 1 { d.error(m.value("top")!.location, Catalog.topAtLeastOne(id)) }
             guard let step = need("step", &m, &d) else { return nil }
             notNegative("step", step, &m, &d)
             let minimum = m.number("min", &d) ?? 0
             notNegative("min", minimum, &m, &d)
-            if minimum > points { d.error(m.value("min")!.location, "'min' \(minimum) is above the points of indicator '\(id)' (\(points))") }
+            if minimum > points { d.error(m.value("min")!.location, Catalog.minAbove(minimum, id, points)) }
             return .rank(top: max(top, 1), step: step, minimum: minimum, direction: direction(&m, &d))
         case "average":
             let scale = m.number("scale", &d) ?? 100
-            if !(scale > .zero) { d.error(m.value("scale")!.location, "'scale' of indicator '\(id)' must be above 0") }
+            if !(scale > .zero) { d.error(m.value("scale")!.location, Catalog.scaleAboveZero(id)) }
             let trim = m.integer("trim", &d) ?? 0
-            if trim < 0 { d.error(m.value("trim")!.location, "'trim' of indicator '\(id)' must not be negative") }
+            if trim < 0 { d.error(m.value("trim")!.location, Catalog.trimIndicator(id)) }
             return .average(scale: scale > .zero ? scale : 100, trim: max(trim, 0))
         case "manual":
             return .manual
         default:
             d.error(m.value("method")!.location,
-                    "unknown method '\(name)' for indicator '\(id)' (expected one of: \(ScoringMethod.allNames.joined(separator: ", ")))")
+                    Catalog.unknownMethod(name, id, ScoringMethod.allNames.joined(separator: ", ")))
             return nil
         }
     }

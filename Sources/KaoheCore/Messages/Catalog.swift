@@ -184,6 +184,216 @@ public enum Catalog {
         en: " — several numbers go in a list: [92, 88]", zh: "——多个数请写成列表：[92, 88]（半角逗号）")
     static let hintNumberUnit = MessageTemplate(
         en: " — write the number alone, without its unit", zh: "——只写数字，不要带单位")
+    // The rubric (rubric-format.md §3–§8).
+    static let needsFormatVersion = MessageTemplate(
+        en: "the rubric needs 'kaohe: 1' (the format version)",
+        zh: "考核细则需要 kaohe: 1（格式版本）")
+    static let unsupportedVersion = MessageTemplate(
+        en: "format version {0} is not supported (expected 1)",
+        zh: "不支持格式版本 {0}（应为 1）")
+    static let assessmentIDName = MessageTemplate(
+        en: "'assessment.id' names the output folder, so it {0}, found '{1}'",
+        zh: "assessment.id 用作输出文件夹名，所以它{0}，实际为“{1}”")
+    static let decimalsRange = MessageTemplate(
+        en: "'decimals' must be between 0 and 6, found {0}",
+        zh: "decimals 应在 0 到 6 之间，实际为 {0}")
+    static let totalAboveZero = MessageTemplate(
+        en: "'total' must be above 0, found {0}",
+        zh: "total 应大于 0，实际为 {0}")
+    static let needsAssessment = MessageTemplate(
+        en: "the rubric needs an 'assessment' map (id, title, year)",
+        zh: "考核细则需要 assessment（id、title、year）")
+    static let organizationIDName = MessageTemplate(
+        en: "an organization id names its files (data/<id>.yaml, --split), so it {0}, found '{1}'",
+        zh: "单位编号用作文件名（data/<编号>.yaml、--split），所以它{0}，实际为“{1}”")
+    static let unknownCategory = MessageTemplate(
+        en: "organization '{0}' names unknown category '{1}' (expected one of: {2})",
+        zh: "单位“{0}”的类别“{1}”不存在（应为：{2}）")
+    static let needsCategory = MessageTemplate(
+        en: "organization '{0}' needs a 'category' (one of: {1})",
+        zh: "单位“{0}”需要 category（类别：{1}）")
+    static let noOrganizations = MessageTemplate(
+        en: "the rubric lists no organizations",
+        zh: "考核细则中没有列出任何单位")
+    static let negativeBlockWeight = MessageTemplate(
+        en: "block '{0}' has a negative weight {1}",
+        zh: "考核板块“{0}”的权重为负数 {1}")
+    static let unknownSource = MessageTemplate(
+        en: "block '{0}' has unknown source '{1}' (expected indicators or survey)",
+        zh: "考核板块“{0}”的 source“{1}”无法识别（应为 indicators 或 survey）")
+    static let needsSurvey = MessageTemplate(
+        en: "survey block '{0}' needs a 'survey' map (answers, groups)",
+        zh: "测评板块“{0}”需要 survey（answers、groups）")
+    static let oneIndicatorBlock = MessageTemplate(
+        en: "exactly one block must have 'source: indicators', found {0}",
+        zh: "必须恰好有一个 source: indicators 的考核板块，实际有 {0} 个")
+    static let blockSum = MessageTemplate(
+        en: "block weights add up to {0}, but assessment.total is {1} (they must be equal; nothing is renormalized)",
+        zh: "考核板块权重合计为 {0}，而 assessment.total 为 {1}（两者必须相等，不会自动折算）")
+    static let dimensionPoints = MessageTemplate(
+        en: "dimension '{0}' must have points above 0, found {1}",
+        zh: "一级指标“{0}”的分值应大于 0，实际为 {1}")
+    static let dimensionEmpty = MessageTemplate(
+        en: "dimension '{0}' has no indicators",
+        zh: "一级指标“{0}”下没有二级指标")
+    static let dimensionNotApplicable = MessageTemplate(
+        en: "dimension '{0}' has no indicator that applies to organization '{1}'",
+        zh: "一级指标“{0}”下没有适用于单位“{1}”的指标")
+    static let needsDimensions = MessageTemplate(
+        en: "the rubric needs 'dimensions' (the indicator tree)",
+        zh: "考核细则需要 dimensions（指标体系）")
+    static let quotaRange = MessageTemplate(
+        en: "quota of grade '{0}' must be above 0 and at most 1, found {1}",
+        zh: "等次“{0}”的名额比例应大于 0 且不超过 1，实际为 {1}")
+    static let quotaRounding = MessageTemplate(
+        en: "quota_rounding must be floor, ceil or round, found '{0}'",
+        zh: "quota_rounding 应为 floor、ceil 或 round，实际为“{0}”")
+    static let quotaTies = MessageTemplate(
+        en: "quota_ties must be exclude or include, found '{0}'",
+        zh: "quota_ties 应为 exclude 或 include，实际为“{0}”")
+    static let needsGrades = MessageTemplate(
+        en: "the rubric needs 'grades' (highest first, the last without 'min')",
+        zh: "考核细则需要 grades（等次，从高到低，最后一个不写 min）")
+    static let lastGradeMin = MessageTemplate(
+        en: "the last grade '{0}' must not have a 'min' (it takes every remaining score)",
+        zh: "最后一个等次“{0}”不能写 min（它接收其余所有分数）")
+    static let gradeMinOrder = MessageTemplate(
+        en: "grade 'min' values must decrease from the first grade to the last, found {0}",
+        zh: "各等次的 min 应从高到低递减，实际为 {0}")
+    static let vetoNeedsEffect = MessageTemplate(
+        en: "veto '{0}' needs an 'effect' (grade, demote or max_grade)",
+        zh: "一票否决“{0}”需要 effect（grade、demote 或 max_grade）")
+    static let demoteAtLeastOne = MessageTemplate(
+        en: "demote must be at least 1, found {0}",
+        zh: "demote 至少为 1，实际为 {0}")
+    static let vetoUnknownGrade = MessageTemplate(
+        en: "veto '{0}' names unknown grade '{1}' (expected one of: {2})",
+        zh: "一票否决“{0}”指定的等次“{1}”不存在（应为：{2}）")
+    static let vetoEffectKind = MessageTemplate(
+        en: "veto '{0}' needs one of grade, demote or max_grade in its effect",
+        zh: "一票否决“{0}”的 effect 需要 grade、demote 或 max_grade 之一")
+    static let rankingWithin = MessageTemplate(
+        en: "ranking.within must be category or all, found '{0}'",
+        zh: "ranking.within 应为 category 或 all，实际为“{0}”")
+    static let tieBreakBlock = MessageTemplate(
+        en: "tie_break names unknown block {0} (expected one of: {1})",
+        zh: "tie_break 中的考核板块 {0} 不存在（应为：{1}）")
+    static let answerScore = MessageTemplate(
+        en: "answer '{0}' must have a score from 0 to 100 or null (not a valid vote), found {1}",
+        zh: "测评档次“{0}”的分数应为 0 到 100，或 null（不计入有效票），实际为 {1}")
+    static let answersShape = MessageTemplate(
+        en: "survey answers must be a map of answer → score (or null)",
+        zh: "answers 应为“档次: 分数（或 null）”的映射")
+    static let groupWeight = MessageTemplate(
+        en: "rater group '{0}' must have a weight above 0, found {1}",
+        zh: "测评组“{0}”的权重应大于 0，实际为 {1}")
+    static let needsGroups = MessageTemplate(
+        en: "survey block '{0}' needs at least one rater group",
+        zh: "测评板块“{0}”至少需要一个测评组")
+    static let trimNegative = MessageTemplate(
+        en: "trim must not be negative, found {0}",
+        zh: "trim 不能为负数，实际为 {0}")
+    static let capNegative = MessageTemplate(
+        en: "the cap of {0} must not be negative, found {1}",
+        zh: "{0}的上限不能为负数，实际为 {1}")
+    static let itemNegativePoints = MessageTemplate(
+        en: "item '{0}' has negative points {1} (penalties are written as positive points)",
+        zh: "项目“{0}”的分值为负数 {1}（扣分项目也写正数）")
+    static let itemNegativeCap = MessageTemplate(
+        en: "item '{0}' has a negative cap {1}",
+        zh: "项目“{0}”的上限为负数 {1}")
+    static let ballotsRange = MessageTemplate(
+        en: "'ballots' must be from 1 to 1000, found {0}",
+        zh: "ballots 应在 1 到 1000 之间，实际为 {0}")
+
+    // Indicators and their methods (rubric-format.md §4–§5).
+    static let indicatorPoints = MessageTemplate(
+        en: "indicator '{0}' must have points above 0, found {1}",
+        zh: "指标“{0}”的分值应大于 0，实际为 {1}")
+    static let appliesToUnknown = MessageTemplate(
+        en: "indicator '{0}' applies to unknown organization {1}",
+        zh: "指标“{0}”的适用单位 {1} 不存在")
+    static let appliesToNone = MessageTemplate(
+        en: "indicator '{0}' applies to no organization",
+        zh: "指标“{0}”没有适用单位")
+    static let missingRule = MessageTemplate(
+        en: "'missing' must be zero or error, found '{0}'",
+        zh: "missing 应为 zero 或 error，实际为“{0}”")
+    static let directionRule = MessageTemplate(
+        en: "'direction' must be higher or lower, found '{0}'",
+        zh: "direction 应为 higher 或 lower，实际为“{0}”")
+    static let missingParameter = MessageTemplate(
+        en: "indicator '{0}' (method {1}) is missing parameter '{2}'",
+        zh: "指标“{0}”（{1}）缺少参数 {2}")
+    static let parameterNegative = MessageTemplate(
+        en: "'{0}' of indicator '{1}' must not be negative, found {2}",
+        zh: "指标“{1}”的 {0} 不能为负数，实际为 {2}")
+    static let missingListParameter = MessageTemplate(
+        en: "indicator '{0}' (method {1}) is missing parameter '{2}' ({3})",
+        zh: "指标“{0}”（{1}）缺少参数 {2}（{3}）")
+    static let targetAboveZero = MessageTemplate(
+        en: "target of indicator '{0}' must be above 0, found {1}",
+        zh: "指标“{0}”的 target 应大于 0，实际为 {1}")
+    static let targetEntry = MessageTemplate(
+        en: "target '{0}' of indicator '{1}' must be a number above 0, found {2}",
+        zh: "指标“{1}”中 target 的“{0}”应为大于 0 的数，实际为 {2}")
+    static let targetKey = MessageTemplate(
+        en: "target key '{0}' of indicator '{1}' is not an organization of the rubric (expected organization ids or 'default')",
+        zh: "指标“{1}”的 target 中“{0}”不是本考核的单位（应为单位编号或 default）")
+    static let targetShape = MessageTemplate(
+        en: "target of indicator '{0}' must be a number or a map of organization → number",
+        zh: "指标“{0}”的 target 应为一个数，或“单位编号: 数”的映射")
+    static let ratioNeedsTarget = MessageTemplate(
+        en: "indicator '{0}' (method ratio) is missing parameter 'target'",
+        zh: "指标“{0}”（ratio）缺少参数 target")
+    static let indicatorCap = MessageTemplate(
+        en: "cap of indicator '{0}' must be above 0, found {1}",
+        zh: "指标“{0}”的 cap 应大于 0，实际为 {1}")
+    static let zeroFullDiffer = MessageTemplate(
+        en: "'zero' and 'full' of indicator '{0}' must differ (both are {1})",
+        zh: "指标“{0}”的 zero 和 full 不能相同（都是 {1}）")
+    static let bandPoints = MessageTemplate(
+        en: "band points {0} are above the points of indicator '{1}' ({2})",
+        zh: "档次分值 {0} 超过了指标“{1}”的分值（{2}）")
+    static let bandNeedsBound = MessageTemplate(
+        en: "a band of '{0}' needs 'min' or 'max'",
+        zh: "指标“{0}”的一个档次需要 min 或 max")
+    static let elsePoints = MessageTemplate(
+        en: "'else' points {0} are above the points of indicator '{1}' ({2})",
+        zh: "else 分值 {0} 超过了指标“{1}”的分值（{2}）")
+    static let stepAboveZero = MessageTemplate(
+        en: "'step' of indicator '{0}' must be above 0, found {1}",
+        zh: "指标“{0}”的 step 应大于 0，实际为 {1}")
+    static let stepsRule = MessageTemplate(
+        en: "'steps' must be exact, floor or ceil, found '{0}'",
+        zh: "steps 应为 exact、floor 或 ceil，实际为“{0}”")
+    static let checklistSum = MessageTemplate(
+        en: "checklist items of indicator '{0}' add up to {1}, but the indicator has {2} points",
+        zh: "指标“{0}”各清单项分值合计 {1}，而指标分值为 {2}")
+    static let levelsNeeded = MessageTemplate(
+        en: "indicator '{0}' (method levels) is missing parameter 'levels' (a map of level → fraction)",
+        zh: "指标“{0}”（levels）缺少参数 levels（“等级: 得分比例”的映射）")
+    static let levelFraction = MessageTemplate(
+        en: "level '{0}' of indicator '{1}' must be a fraction from 0 to 1, found {2}",
+        zh: "指标“{1}”的等级“{0}”应为 0 到 1 之间的比例，实际为 {2}")
+    static let noPointsAbove = MessageTemplate(
+        en: "no_points {0} are above the points of indicator '{1}' ({2})",
+        zh: "no_points {0} 超过了指标“{1}”的分值（{2}）")
+    static let topAtLeastOne = MessageTemplate(
+        en: "'top' of indicator '{0}' must be at least 1",
+        zh: "指标“{0}”的 top 至少为 1")
+    static let minAbove = MessageTemplate(
+        en: "'min' {0} is above the points of indicator '{1}' ({2})",
+        zh: "min {0} 超过了指标“{1}”的分值（{2}）")
+    static let scaleAboveZero = MessageTemplate(
+        en: "'scale' of indicator '{0}' must be above 0",
+        zh: "指标“{0}”的 scale 应大于 0")
+    static let trimIndicator = MessageTemplate(
+        en: "'trim' of indicator '{0}' must not be negative",
+        zh: "指标“{0}”的 trim 不能为负数")
+    static let unknownMethod = MessageTemplate(
+        en: "unknown method '{0}' for indicator '{1}' (expected one of: {2})",
+        zh: "指标“{1}”的计分方法“{0}”无法识别（应为：{2}）")
 }
 
 /// What an indicator's value should look like, for "no value" messages.
