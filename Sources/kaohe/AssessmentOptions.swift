@@ -6,22 +6,22 @@ import XLSX
 
 /// The assessment folder and the overrides for where its parts come from.
 struct AssessmentOptions: ParsableArguments {
-    @Argument(help: "The assessment folder (with rubric.yaml, data/ and weights/).", completion: .directory)
+    @Argument(help: ArgumentHelp(bilingual("The assessment folder (with rubric.yaml, data/ and weights/).", "考核文件夹（含 rubric.yaml、data/ 和 weights/）。")), completion: .directory)
     var assessment: String
 
-    @Option(help: "Read the rubric from this file instead of <assessment>/rubric.yaml.", completion: .file())
+    @Option(help: ArgumentHelp(bilingual("Read the rubric from this file instead of <assessment>/rubric.yaml.", "从这个文件读取考核细则，而不是 <考核文件夹>/rubric.yaml。")), completion: .file())
     var rubric: String?
 
-    @Option(help: "Read organization data from this folder or file instead of <assessment>/data.", completion: .directory)
+    @Option(help: ArgumentHelp(bilingual("Read organization data from this folder or file instead of <assessment>/data.", "从这个文件夹或文件读取单位数据，而不是 <考核文件夹>/data。")), completion: .directory)
     var data: String?
 
     @Option(name: .customLong("weights"),
-            help: "Score with this weight scheme: a file, or the name of a scheme in <assessment>/weights.",
+            help: ArgumentHelp(bilingual("Score with this weight scheme: a file, or the name of a scheme in <assessment>/weights.", "按这个权重方案评分：一个文件，或 <考核文件夹>/weights 中方案的名称。")),
             completion: .file())
     var weights: String?
 
     @Option(name: .customLong("as-of"),
-            help: "Read the joint meeting ledger (meeting/) as of this date (YYYY-MM-DD) instead of the rubric's assessment.as_of or 31 December of the assessment year.")
+            help: ArgumentHelp(bilingual("Read the joint meeting ledger (meeting/) as of this date (YYYY-MM-DD) instead of the rubric's assessment.as_of or 31 December of the assessment year.", "按这个日期（YYYY-MM-DD）读取联席会议台账（meeting/），而不是细则中的 assessment.as_of 或考核年度的 12 月 31 日。")))
     var asOf: String?
 
     func validate() throws {

@@ -5,7 +5,7 @@ import KaoheWorkbook
 
 struct Collect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read the returned forms (自评表, 核定表, 测评统计表; any file names) into the organizations' data files.",
+        abstract: bilingual("Read the returned forms (自评表, 核定表, 测评统计表; any file names) into the organizations' data files.", "读取收回的表格（自评表、核定表、测评统计表、督办台账；文件名不限），写入各单位的数据文件。"),
         discussion: """
             Every .xlsx in the folders is read and recognised by its hidden _kaohe sheet (legacy .xls and .et files \
             are refused with how to save them as .xlsx). A 自评表 becomes data/<organization>.yaml; a 核定表 merges \
@@ -19,16 +19,16 @@ struct Collect: ParsableCommand {
             Exits 1 when any form had an error (the good ones are still written).
             """)
 
-    @Argument(help: "The assessment folder (with rubric.yaml and data/).", completion: .directory)
+    @Argument(help: ArgumentHelp(bilingual("The assessment folder (with rubric.yaml and data/).", "考核文件夹（含 rubric.yaml 和 data/）。")), completion: .directory)
     var assessment: String
 
-    @Argument(help: "Folders (or files) holding the returned forms.", completion: .directory)
+    @Argument(help: ArgumentHelp(bilingual("Folders (or files) holding the returned forms.", "存放收回表格的文件夹（或文件）。")), completion: .directory)
     var folders: [String]
 
-    @Option(help: "The folder that receives <assessment id>-forms/collect-report.xlsx.", completion: .directory)
+    @Option(help: ArgumentHelp(bilingual("The folder that receives <assessment id>-forms/collect-report.xlsx.", "写出 <考核编号>-forms/collect-report.xlsx 的文件夹。")), completion: .directory)
     var out: String = "output"
 
-    @Flag(help: "Let a returned form replace a data file that kaohe collect did not write (the old one is kept as .bak).")
+    @Flag(help: ArgumentHelp(bilingual("Let a returned form replace a data file that kaohe collect did not write (the old one is kept as .bak).", "允许收回的表格替换不是 kaohe collect 生成的数据文件（原文件保留为 .bak）。")))
     var replace = false
 
     func validate() throws {

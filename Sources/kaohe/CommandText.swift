@@ -36,3 +36,6 @@ enum Say {
 
 /// Prints a message in the current language to standard error.
 func printError(_ message: Message) { printError(message.text(.current)) }
+
+/// Help text in the current language (`--lang`, or the environment): the English, or the Chinese beside it.
+func bilingual(_ en: String, _ zh: String) -> String { Language.current == .en ? en : zh }

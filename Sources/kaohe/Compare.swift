@@ -5,7 +5,7 @@ import KaoheWorkbook
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare scores, ranks and grades under weight schemes with a baseline.",
+        abstract: bilingual("Compare scores, ranks and grades under weight schemes with a baseline.", "比较不同权重方案下的得分、排名和等次。"),
         discussion: """
             Writes <assessment>-compare/compare.xlsx and compare.json under --out: per organization and scheme the \
             final score, rank and grade with their changes (Δ), who entered or left the top grade, a chart of rank \
@@ -13,16 +13,16 @@ struct Compare: ParsableCommand {
             The baseline is the rubric's own weights unless --baseline names a scheme.
             """)
 
-    @Argument(help: "The assessment folder.", completion: .directory)
+    @Argument(help: ArgumentHelp(bilingual("The assessment folder.", "考核文件夹。")), completion: .directory)
     var assessment: String
 
-    @Option(name: .customLong("weights"), help: "A scheme to compare: a file, or the name of a scheme in <assessment>/weights. Repeat for several; default: every scheme in weights/.")
+    @Option(name: .customLong("weights"), help: ArgumentHelp(bilingual("A scheme to compare: a file, or the name of a scheme in <assessment>/weights. Repeat for several; default: every scheme in weights/.", "要比较的权重方案：一个文件，或 <考核文件夹>/weights 中方案的名称；可重复多次，默认比较 weights/ 中的全部方案。")))
     var schemes: [String] = []
 
-    @Option(help: "The scheme to compare against (default: the rubric's own weights).")
+    @Option(help: ArgumentHelp(bilingual("The scheme to compare against (default: the rubric's own weights).", "作为比较基准的方案（默认：考核细则原定权重）。")))
     var baseline: String?
 
-    @Option(help: "The folder that receives the output folder.", completion: .directory)
+    @Option(help: ArgumentHelp(bilingual("The folder that receives the output folder.", "写出结果文件夹的位置。")), completion: .directory)
     var out: String = "output"
 
     func validate() throws {

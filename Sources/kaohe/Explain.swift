@@ -3,7 +3,7 @@ import KaoheCore
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print how one organization's score, rank and grade were reached.",
+        abstract: bilingual("Print how one organization's score, rank and grade were reached.", "列出一个单位的得分、排名和等次是怎样算出来的。"),
         discussion: """
             For each indicator: the value, the rule, the arithmetic and the score; then dimension subtotals and \
             rescaling, survey groups, bonus, penalty, contributions, the final score, the rank and each step of grading.
@@ -11,7 +11,7 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var options: AssessmentOptions
 
-    @Argument(help: "The organization's id (or name) as written in the rubric.")
+    @Argument(help: ArgumentHelp(bilingual("The organization's id (or name) as written in the rubric.", "单位编号（或名称），与考核细则一致。")))
     var organization: String
 
     func run() throws {

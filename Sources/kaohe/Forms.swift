@@ -7,7 +7,7 @@ import XLSX
 
 struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the forms to send out: 自评表 per organization, 核定表 per scorer unit (--review), 测评统计表 per rater group (--survey).",
+        abstract: bilingual("Write the forms to send out: 自评表 per organization, 核定表 per scorer unit (--review), 测评统计表 per rater group (--survey).", "生成要下发的表格：每个单位一份自评表，每个考核责任单位一份核定表（--review），每个测评组一份测评统计表（--survey）。"),
         discussion: """
             A 自评表 holds only the indicators that apply to its organization, with 分值, 评分标准 and 佐证材料要求, \
             typed and validated input cells, the bonus and penalty claims, and a 填报说明 sheet; they go to \
@@ -19,31 +19,31 @@ struct Forms: ParsableCommand {
             files of every kind with `kaohe collect`.
             """)
 
-    @Argument(help: "The assessment folder (with rubric.yaml).", completion: .directory)
+    @Argument(help: ArgumentHelp(bilingual("The assessment folder (with rubric.yaml).", "考核文件夹（含 rubric.yaml）。")), completion: .directory)
     var assessment: String
 
-    @Option(help: "The folder that receives <assessment id>-forms/.", completion: .directory)
+    @Option(help: ArgumentHelp(bilingual("The folder that receives <assessment id>-forms/.", "写出 <考核编号>-forms/ 的文件夹。")), completion: .directory)
     var out: String = "output"
 
     @Option(name: .customLong("organization"), parsing: .upToNextOption,
-            help: "Only the forms of these organizations (ids from the rubric).")
+            help: ArgumentHelp(bilingual("Only the forms of these organizations (ids from the rubric).", "只生成这些单位的表（考核细则中的单位编号）。")))
     var organizations: [String] = []
 
-    @Flag(help: "Write the 核定表 of each scorer unit from the collected data instead of the 自评表.")
+    @Flag(help: ArgumentHelp(bilingual("Write the 核定表 of each scorer unit from the collected data instead of the 自评表.", "按已收集的数据为每个考核责任单位生成核定表，而不是自评表。")))
     var review = false
 
-    @Flag(help: "Write the 测评统计表 of each survey rater group instead of the 自评表.")
+    @Flag(help: ArgumentHelp(bilingual("Write the 测评统计表 of each survey rater group instead of the 自评表.", "为每个测评组生成测评统计表，而不是自评表。")))
     var survey = false
 
     @Option(name: .customLong("unit"), parsing: .upToNextOption,
-            help: "With --review: only the 核定表 of these scorer units (as written in the rubric).")
+            help: ArgumentHelp(bilingual("With --review: only the 核定表 of these scorer units (as written in the rubric).", "与 --review 一起用：只生成这些考核责任单位的核定表（名称与细则一致）。")))
     var units: [String] = []
 
-    @Option(help: "Last year's assessment folder or data folder: its values fill a locked 上年完成情况 column, for reference.",
+    @Option(help: ArgumentHelp(bilingual("Last year's assessment folder or data folder: its values fill a locked 上年完成情况 column, for reference.", "上一年度的考核文件夹或数据文件夹：其数值填入锁定的“上年完成情况”列，供参考。")),
             completion: .directory)
     var prefill: String?
 
-    @Option(help: "Also write each form's cells as JSON lines into this folder (<form>.jsonl), for the benchmark's reference writers.",
+    @Option(help: ArgumentHelp(bilingual("Also write each form's cells as JSON lines into this folder (<form>.jsonl), for the benchmark's reference writers.", "同时把每张表的单元格以 JSON 行写入这个文件夹（<表>.jsonl），供基准测试的参照程序使用。")),
             completion: .directory)
     var cells: String?
 

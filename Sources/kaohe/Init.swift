@@ -3,13 +3,13 @@ import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start a new assessment folder from the bundled 2024 county mass-organization assessment.",
+        abstract: bilingual("Start a new assessment folder from the bundled 2024 county mass-organization assessment.", "以内置的 2024 年度县级群团组织考核为模板，新建一个考核文件夹。"),
         discussion: "Copies rubric.yaml, weights/ and README.md, with an empty data/ to be filled through forms (kaohe forms, then kaohe collect) and an empty joint meeting ledger (meeting/meetings.yaml and items.yaml, to be kept through the year; kaohe meeting); --with-sample-data copies the sample organizations' data and ledger too. Refuses to write into an existing folder.")
 
-    @Argument(help: "The folder to create.", completion: .directory)
+    @Argument(help: ArgumentHelp(bilingual("The folder to create.", "要新建的文件夹。")), completion: .directory)
     var folder: String
 
-    @Flag(help: "Also copy the bundled sample data (data/), to try the tool before the real round.")
+    @Flag(help: ArgumentHelp(bilingual("Also copy the bundled sample data (data/), to try the tool before the real round.", "同时复制示例数据（data/ 和联席会议台账），在正式收集前试用。")))
     var withSampleData = false
 
     func validate() throws {

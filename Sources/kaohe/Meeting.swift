@@ -6,7 +6,7 @@ import KaoheWorkbook
 struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting",
-        abstract: "The joint meeting follow-up: open items by warning colour, 督办台账.xlsx and the next meeting's opening report.",
+        abstract: bilingual("The joint meeting follow-up: open items by warning colour, 督办台账.xlsx and the next meeting's opening report.", "联席会议督办：按预警颜色列出未办结事项，生成督办台账.xlsx 和下次会议的落实情况通报。"),
         discussion: """
             Reads <assessment>/meeting/ (meetings.yaml, items.yaml or items.csv) as of --as-of (else the rubric's \
             assessment.as_of, else 31 December of the assessment year). Prints the open items by colour (红 overdue, \
@@ -16,16 +16,16 @@ struct MeetingCommand: ParsableCommand {
             item is copied into that assessment's meeting/ with the same id, its history and carried: <this assessment>.
             """)
 
-    @Argument(help: "The assessment folder (with rubric.yaml and meeting/).", completion: .directory)
+    @Argument(help: ArgumentHelp(bilingual("The assessment folder (with rubric.yaml and meeting/).", "考核文件夹（含 rubric.yaml 和 meeting/）。")), completion: .directory)
     var assessment: String
 
-    @Option(name: .customLong("as-of"), help: "Read the ledger as of this date (YYYY-MM-DD).")
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(bilingual("Read the ledger as of this date (YYYY-MM-DD).", "按这个日期（YYYY-MM-DD）读取台账。")))
     var asOf: String?
 
-    @Option(help: "The folder that receives <assessment id>-meeting/.", completion: .directory)
+    @Option(help: ArgumentHelp(bilingual("The folder that receives <assessment id>-meeting/.", "写出 <考核编号>-meeting/ 的文件夹。")), completion: .directory)
     var out: String = "output"
 
-    @Option(name: .customLong("carry-over"), help: "Copy the open items into this (next year's) assessment folder's meeting/.",
+    @Option(name: .customLong("carry-over"), help: ArgumentHelp(bilingual("Copy the open items into this (next year's) assessment folder's meeting/.", "把未办结事项结转到这个（下一年度）考核文件夹的 meeting/ 中。")),
             completion: .directory)
     var carryOver: String?
 

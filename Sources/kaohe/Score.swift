@@ -7,7 +7,7 @@ extension ScorecardWorkbook.Layout: ExpressibleByArgument {}
 
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score every organization and write the scorecard workbook, results.json and results.csv.",
+        abstract: bilingual("Score every organization and write the scorecard workbook, results.json and results.csv.", "为每个单位评分，写出考核评分工作簿、results.json 和 results.csv。"),
         discussion: """
             Output goes to a folder named after the assessment (and the weight scheme, when one is given) under \
             --out. Files are written under temporary names and renamed only when all are complete, so a failed run \
@@ -16,19 +16,19 @@ struct Score: ParsableCommand {
 
     @OptionGroup var options: AssessmentOptions
 
-    @Option(help: "The folder that receives the output folder.", completion: .directory)
+    @Option(help: ArgumentHelp(bilingual("The folder that receives the output folder.", "写出结果文件夹的位置。")), completion: .directory)
     var out: String = "output"
 
-    @Flag(help: "Also write one workbook per organization (its own scorecard, to hand back to it).")
+    @Flag(help: ArgumentHelp(bilingual("Also write one workbook per organization (its own scorecard, to hand back to it).", "同时为每个单位单独写一个工作簿（它自己的评分表，可反馈给该单位）。")))
     var split = false
 
-    @Flag(help: "Also write cells.jsonl: every cell, format, merge and width of the workbook as JSON lines, for writing the same workbook with another program (the benchmark's reference writers read it).")
+    @Flag(help: ArgumentHelp(bilingual("Also write cells.jsonl: every cell, format, merge and width of the workbook as JSON lines, for writing the same workbook with another program (the benchmark's reference writers read it).", "同时写出 cells.jsonl：工作簿的每个单元格、格式、合并和列宽（JSON 行），供其他程序写出同样的工作簿（基准测试的参照程序读取它）。")))
     var cells = false
 
     @Option(help: "Where the per-organization detail goes: sheets (one scorecard sheet per organization), stacked (scorecards one below the other on 评分明细 sheets, for printing), ledger (one 明细 row per organization and indicator, written in constant memory, for thousands of organizations) or automatic (sheets up to \(ScorecardWorkbook.Layout.sheetsUpTo) organizations, ledger above).")
     var layout: ScorecardWorkbook.Layout = .automatic
 
-    @Option(help: "Memory (in MB) the workbook may take while being written; above it the ledger is streamed (constant-memory mode, inline strings, which older WPS releases cannot open). 0 always streams the ledger.")
+    @Option(help: ArgumentHelp(bilingual("Memory (in MB) the workbook may take while being written; above it the ledger is streamed (constant-memory mode, inline strings, which older WPS releases cannot open). 0 always streams the ledger.", "写工作簿时可用的内存（MB）；超过时明细以流式写出（常量内存模式，内联字符串，旧版 WPS 可能打不开）。0 表示总是流式写出。")))
     var memoryBudget: Int = ScorecardWorkbook.defaultMemoryBudget >> 20
 
     func validate() throws {

@@ -5,7 +5,7 @@ import KaoheWorkbook
 
 struct Sensitivity: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Monte Carlo test of how robust ranks and grades are to the weights.",
+        abstract: bilingual("Monte Carlo test of how robust ranks and grades are to the weights.", "蒙特卡洛检验：排名和等次对权重变化有多稳健。"),
         discussion: """
             Each run multiplies every weight by a factor drawn uniformly from [1 − x, 1 + x], renormalizes within its \
             parent so that every sum holds, and rescores with all rules. Writes <assessment>-sensitivity/\
@@ -17,16 +17,16 @@ struct Sensitivity: ParsableCommand {
 
     @OptionGroup var options: AssessmentOptions
 
-    @Option(help: "The perturbation x of every weight, as a percentage (e.g. 20%) or a fraction (0.2).")
+    @Option(help: ArgumentHelp(bilingual("The perturbation x of every weight, as a percentage (e.g. 20%) or a fraction (0.2).", "每个权重的扰动幅度 x，百分数（如 20%）或小数（0.2）。")))
     var perturb: String = "20%"
 
-    @Option(help: "The number of Monte Carlo runs.")
+    @Option(help: ArgumentHelp(bilingual("The number of Monte Carlo runs.", "蒙特卡洛模拟的次数。")))
     var runs: Int = 1000
 
-    @Option(help: "The random seed (the same seed, perturbation and runs give the same result).")
+    @Option(help: ArgumentHelp(bilingual("The random seed (the same seed, perturbation and runs give the same result).", "随机数种子（种子、扰动幅度和次数相同，结果就相同）。")))
     var seed: UInt64 = 2024
 
-    @Option(help: "The folder that receives the output folder.", completion: .directory)
+    @Option(help: ArgumentHelp(bilingual("The folder that receives the output folder.", "写出结果文件夹的位置。")), completion: .directory)
     var out: String = "output"
 
     var perturbation: Exact? {

@@ -4,20 +4,20 @@ import KaoheCore
 
 struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Generate a valid, deterministic assessment of any size, for benchmarks and stress tests.",
+        abstract: bilingual("Generate a valid, deterministic assessment of any size, for benchmarks and stress tests.", "生成任意规模、确定性的合成考核，用于基准测试和压力测试。"),
         discussion: """
             Writes rubric.yaml (4 categories, 60 indicators across 6 dimensions using every scoring method, a survey \
             block with three rater groups, bonus, penalties, vetoes, grades with a quota) and one data file per \
             organization. The same --organizations and --seed always give the same files.
             """)
 
-    @Argument(help: "The folder to create.", completion: .directory)
+    @Argument(help: ArgumentHelp(bilingual("The folder to create.", "要新建的文件夹。")), completion: .directory)
     var folder: String
 
-    @Option(name: .customLong("organizations"), help: "How many organizations.")
+    @Option(name: .customLong("organizations"), help: ArgumentHelp(bilingual("How many organizations.", "单位数量。")))
     var count: Int
 
-    @Option(help: "The seed of the generated data.")
+    @Option(help: ArgumentHelp(bilingual("The seed of the generated data.", "生成数据的随机数种子。")))
     var seed: UInt64 = 2024
 
     func validate() throws {

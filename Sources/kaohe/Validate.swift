@@ -3,7 +3,7 @@ import KaoheCore
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the rubric, every data file and every weight scheme without writing anything.",
+        abstract: bilingual("Check the rubric, every data file and every weight scheme without writing anything.", "检查考核细则、每个数据文件和每个权重方案，不写出任何文件。"),
         discussion: "Exits 0 when everything is valid, 1 with every problem on stderr (file:line: what is wrong).")
 
     @OptionGroup var options: AssessmentOptions

@@ -264,6 +264,15 @@ func copyOfBundled() throws -> String {
         #expect(bad.status == 64 && bad.err.contains("--lang must be zh or en, found 'fr'"))
     }
 
+    @Test func helpInBothLanguages() throws {
+        let zh = try kaohe(["--help"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.out.contains("按目标考核细则为县级群团组织评分") && zh.out.contains("生成要下发的表格"), "\(zh.out)")
+        #expect(try kaohe(["score", "--help"]).out.contains("Score every organization"))
+        let zhScore = try kaohe(["score", "--help"], environment: ["LANG": "C.UTF-8"])
+        #expect(zhScore.out.contains("按这个权重方案评分") && zhScore.out.contains("--as-of"))
+        #expect(try kaohe(["--lang", "zh", "meeting", "--help"]).out.contains("把未办结事项结转到"))
+    }
+
     @Test func formsAreByteIdenticalForTheSameInputs() throws {
         let folder = try scratch()
         var books: [Data] = []
