@@ -4,13 +4,20 @@ import Foundation
 enum BundledAssessment {
     static let relativePath = "rubrics/2024-county-mass-orgs"
 
-    /// Where the bundled assessment is: `$KAOHE_TEMPLATE`, else `rubrics/2024-county-mass-orgs` in the
-    /// folder holding the executable's checkout (walking up from the executable), else in the current folder.
+    /// Where an installed copy keeps it, relative to the executable's folder (`<prefix>/bin/kaohe` →
+    /// `<prefix>/share/kaohe/2024-county-mass-orgs`).
+    static let installedPath = "../share/kaohe/2024-county-mass-orgs"
+
+    /// Where the bundled assessment is: `$KAOHE_TEMPLATE`, else beside an installed executable
+    /// (`../share/kaohe/…`), else `rubrics/2024-county-mass-orgs` in the folder holding the executable's checkout
+    /// (walking up from the executable), else in the current folder.
     static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         let fm = FileManager.default
         if let explicit = environment["KAOHE_TEMPLATE"] { return URL(fileURLWithPath: explicit) }
-        var candidates: [URL] = []
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // The running executable, also when started through PATH (Foundation reads /proc/self/exe on Linux).
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
+        var candidates = [executable.deletingLastPathComponent().appendingPathComponent(installedPath).standardizedFileURL]
+        var directory = executable.deletingLastPathComponent()
         while directory.path != "/" {
             candidates.append(directory.appendingPathComponent(relativePath))
             directory.deleteLastPathComponent()
