@@ -40,7 +40,7 @@ public enum ComparisonWorkbook {
         for (name, scheme) in zip(c.schemeNames, c.schemes.dropFirst()) {
             try cover.line("对比方案", "\(name):" + weightsText(c.rubric, scheme))
         }
-        try cover.line("指标说明", "Δ得分 = 方案得分 − 基准得分;Δ排名 = 基准排名 − 方案排名(正数为上升);Spearman 为方案排名与基准排名的等级相关系数(按排名类别计算、按单位数加权平均,1 表示排名完全一致);平均排名变动 = 各单位排名变化绝对值的平均。")
+        try cover.line("指标说明", "Δ得分 = 方案得分 − 基准得分;Δ排名 = 基准排名 − 方案排名(正数为上升);斯皮尔曼等级相关系数为方案排名与基准排名的相关程度(按排名类别计算、按单位数加权平均,1 表示排名完全一致);平均排名变动 = 各单位排名变化绝对值的平均。")
         try cover.provenance(p)
         try sheet.setPageSetup(Printing.pageSetup(document: title, sheet: "说明", landscape: false, repeatRows: nil))
     }
@@ -105,7 +105,7 @@ public enum ComparisonWorkbook {
     private static func writeSummary(_ sheet: Worksheet, _ c: Comparison, title: String) throws {
         try sheet.merge(CellRange(rows: 0...0, columns: 0...5), .text("各方案与基准的排名一致性"), style: Styles.title)
         try sheet.setRowHeight(0, 30)
-        try sheet.writeRow(["权重方案", "Spearman 等级相关", "平均排名变动", "等次变化单位数", "新进\(c.topGrade)", "退出\(c.topGrade)"].map(CellValue.text),
+        try sheet.writeRow(["权重方案", "斯皮尔曼等级相关", "平均排名变动", "等次变化单位数", "新进\(c.topGrade)", "退出\(c.topGrade)"].map(CellValue.text),
                            row: 1, style: Styles.header)
         let names = Dictionary(uniqueKeysWithValues: c.rows.map { ($0.id, $0.name) })
         for (k, s) in c.summaries.enumerated() {

@@ -35,17 +35,17 @@ public enum SensitivityWorkbook {
         try cover.section("整体稳健性")
         let shift = r.meanRankShift, rho = r.spearman
         try cover.line("平均排名变动", String(format: "均值 %.3f,中位数 %.3f,5%%–95%% 区间 %.3f–%.3f(各次运行中各单位排名变化绝对值的平均)", shift.mean, shift.median, shift.p5, shift.p95))
-        try cover.line("Spearman 相关", String(format: "均值 %.3f,中位数 %.3f,5%%–95%% 区间 %.3f–%.3f(与名义排名的等级相关)", rho.mean, rho.median, rho.p5, rho.p95))
+        try cover.line("斯皮尔曼等级相关", String(format: "均值 %.3f,中位数 %.3f,5%%–95%% 区间 %.3f–%.3f(与名义排名的等级相关)", rho.mean, rho.median, rho.p5, rho.p95))
         try cover.line("「\(r.grades.first ?? "")」名单不变", "\(percent(r.topGradeSetUnchanged)) 的运行中与名义结果相同")
         let flagged = r.organizations.filter(\.gradeSensitive).map(\.name)
         try cover.line("等次对权重敏感", flagged.isEmpty ? "无" : flagged.joined(separator: "、") + "(名义等次在至少 \(percent(SensitivityReport.flagShare)) 的运行中发生变化)")
         try cover.provenance(p)
-        try cover.note("说明:扰动幅度是对权重不确定性的判断,不是测量结果;区间越窄、Spearman 越接近 1,排名越稳健。")
+        try cover.note("说明:扰动幅度是对权重不确定性的判断,不是测量结果;区间越窄、斯皮尔曼等级相关越接近 1,排名越稳健。")
         try sheet.setPageSetup(Printing.pageSetup(document: title, sheet: "说明", landscape: false, repeatRows: nil))
     }
 
     private static func writeTable(_ sheet: Worksheet, _ r: SensitivityReport, workbook: Workbook, title: String) throws {
-        var headers = ["单位", "类别", "名义排名", "名义等次", "中位排名", "5% 排名", "95% 排名", "区间宽度"]
+        var headers = ["单位", "类别", "名义排名", "名义等次", "中位排名", "第5百分位排名", "第95百分位排名", "区间宽度"]
         headers += r.grades.map { "\($0)占比" }
         headers += ["等次对权重敏感"]
         let last = headers.count - 1

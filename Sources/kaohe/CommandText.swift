@@ -31,6 +31,12 @@ enum Say {
     static let wroteSurveyForms = MessageTemplate(
         en: "wrote {0} 测评统计表 for {1}; fill in the tallies, then read them with: kaohe collect {2} <folder>",
         zh: "已为“{1}”生成 {0} 份测评统计表；填好票数后运行：kaohe collect {2} <文件夹>")
+    static let compared = MessageTemplate(
+        en: "{0}: Spearman {1}, mean rank shift {2}, {3} grade change(s)", zh: "{0}：斯皮尔曼等级相关 {1}，平均排名变动 {2}，等次变化 {3} 个单位")
+    static let sensitivity = MessageTemplate(
+        en: "seed {0}, ±{1}%, {2} runs; mean rank shift {3}, Spearman {4}; grade sensitive to weights: {5}",
+        zh: "种子 {0}，扰动 ±{1}%，{2} 次模拟；平均排名变动 {3}，斯皮尔曼等级相关 {4}；等次受权重影响的单位：{5}")
+    static let none = MessageTemplate(en: "none", zh: "无")
     static let badLanguage = MessageTemplate(en: "--lang must be zh or en, found '{0}'", zh: "--lang 只能是 zh 或 en，实际为“{0}”")
 }
 

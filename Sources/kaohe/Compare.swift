@@ -45,7 +45,7 @@ struct Compare: ParsableCommand {
             try files.stage("compare.json", text: AnalysisExport.json(comparison))
         }
         for s in comparison.summaries {
-            printError(String(format: "%@: Spearman %.3f, mean rank shift %.2f, %d grade change(s)", s.scheme, s.spearman, s.meanAbsoluteRankShift, s.gradeChanges))
+            printError(Say.compared(s.scheme, String(format: "%.3f", s.spearman), String(format: "%.2f", s.meanAbsoluteRankShift), s.gradeChanges))
         }
     }
 }

@@ -62,6 +62,8 @@ struct Sensitivity: ParsableCommand {
             try files.stage("sensitivity.json", text: AnalysisExport.json(report))
         }
         let flagged = report.organizations.filter(\.gradeSensitive).map(\.name)
-        printError("seed \(seed), ±\((parameters.perturbation * 100).decimalText())%, \(runs) runs; mean rank shift \(String(format: "%.3f", report.meanRankShift.mean)), Spearman \(String(format: "%.3f", report.spearman.mean)); grade sensitive to weights: \(flagged.isEmpty ? "none" : flagged.joined(separator: ", "))")
+        printError(Say.sensitivity(seed, (parameters.perturbation * 100).decimalText(), runs, String(format: "%.3f", report.meanRankShift.mean),
+                                   String(format: "%.3f", report.spearman.mean),
+                                   flagged.isEmpty ? Say.none() : Message.plain(flagged.joined(separator: ", "))))
     }
 }

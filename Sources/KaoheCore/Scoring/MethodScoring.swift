@@ -14,6 +14,9 @@ struct ValueProblem: Error {
 }
 
 extension ScoringMethod {
+    /// `95.3%`: a share as the explanations print it (the computation keeps the exact value).
+    static func percent(_ x: Exact) -> String { (x * 100).formatted(places: 1) + "%" }
+
     /// Applies the method to `value` (§5). `base` is the indicator's points as the rubric wrote them: every
     /// parameter in points refers to them, and the result is a fraction of them, so that a scheme changing the
     /// points rescales the parameters (§11). `position` is the organization's place for `rank`.
@@ -39,23 +42,26 @@ extension ScoringMethod {
             // Any number (§12): a negative value gives r below the floor, so 0.
             let r = direction == .higher ? v / t : (v.isZero ? cap : t / v)
             func rText() -> String {
-                if direction == .higher { return "完成率 r = \(v) ÷ \(t) = \(r.decimalText(maximumPlaces: 6))" }
-                if v.isZero { return "越低越好, 实际值为0, r 取上限 \(cap)" }
-                return "越低越好, r = 目标 \(t) ÷ 实际 \(v) = \(r.decimalText(maximumPlaces: 6))"
+                if direction == .higher { return "完成率 \(v) ÷ \(t) = \(Self.percent(r))" }
+                if v.isZero { return "越低越好，实际值为 0，完成率取上限 \(Self.percent(cap))" }
+                return "越低越好，完成率 = 目标 \(t) ÷ 实际 \(v) = \(Self.percent(r))"
             }
             if r < floor {
                 return MethodOutcome(fraction: .zero, working: explain ? "\(rText()) < 下限 \(floor), 得 0 分" : "")
             }
             let f = Exact.min(r, cap)
             return MethodOutcome(fraction: f, working: !explain ? "" : {
-                let capText = r > cap ? " (超过上限 \(cap), 按 \(cap) 计)" : ""
-                return "\(rText())\(capText); 得分 = \(points) × \(f.decimalText(maximumPlaces: 6))"
+                let capText = r > cap ? "（超过上限 \(Self.percent(cap))，按 \(Self.percent(cap)) 计）" : ""
+                return "\(rText())\(capText)；得分 \(points) × \(f.decimalText(maximumPlaces: 6))"
             }())
         case .linear(let zero, let full):
             let v = try number()
             let f = ((v - zero) / (full - zero)).clamped(to: .zero, .one)
             return MethodOutcome(fraction: f, working: !explain ? "" : {
-                "(\(v) − \(zero)) ÷ (\(full) − \(zero)) 限定在 0~1 = \(f.decimalText(maximumPlaces: 6)); 得分 = \(points) × \(f.decimalText(maximumPlaces: 6))"
+                let share = zero.isZero ? "\(v) ÷ \(full)" : "（\(v) − \(zero)）÷（\(full) − \(zero)）"
+                let bounds = f == .one && v != full ? "，达到 \(full) 即得满分" : f.isZero && v != zero ? "，未超过 \(zero) 不得分" : ""
+                let scale = zero.isZero ? "" : "（\(zero) 及以下得 0 分，\(full) 得满分）"
+                return "完成比例 \(share) = \(Self.percent(f))\(bounds)\(scale)；得分 \(points) × \(f.decimalText(maximumPlaces: 6))"
             }())
         case .bands(let bands, let otherwise):
             let v = try number()
@@ -88,7 +94,12 @@ extension ScoringMethod {
                     let side = threshold.direction == .higher ? "低于" : "超过"
                     var text = "标准 \(threshold.value), 实际 \(v), \(side)标准 \(shortfall)"
                     if threshold.step != .one || threshold.counting != .exact {
-                        text += ", 每 \(threshold.step) 为一档 (\(threshold.counting.rawValue)) 计 \(counted.decimalText(maximumPlaces: 6)) 档"
+                        let rule = switch threshold.counting {
+                        case .exact: "按实际比例"
+                        case .floor: "不足一档不计，向下取整"
+                        case .ceil: "不足一档按一档计，向上取整"
+                        }
+                        text += ", 每 \(threshold.step) 为一档（\(rule)）计 \(counted.decimalText(maximumPlaces: 6)) 档"
                     }
                     return text
                 }() }
