@@ -116,22 +116,28 @@ struct ScorecardSheet {
             try sheet.write(.formula(book.weights.dimensionPoints[dimension.id]!, dimension.points), row: row, column: 3,
                             style: Styles.subtotalPoints)
             try fill(4...5, Styles.subtotalLabel)
+            // The self-scores' subtotal on the same footing as the verified one: rescaled by the same §5.2 factor.
+            let selfRange = "\(ref(first, Self.selfColumn)):\(ref(row - 1, Self.selfColumn))"
+            let selfSubtotal = d.isRescaled ? (selfScores.sum() * d.points / d.applicablePoints).rounded(p) : selfScores.sum()
             if selfScores.isEmpty {
                 try fill(Self.selfColumn...Self.selfColumn, subtotal)
-            } else {
-                try sheet.write(.formula("SUM(\(ref(first, Self.selfColumn)):\(ref(row - 1, Self.selfColumn)))", selfScores.sum()),
+            } else if d.isRescaled {
+                try sheet.write(.formula("ROUND(SUM(\(selfRange))*\(ref(row, 3))/SUM(\(pointsRange)),\(p))", selfSubtotal),
                                 row: row, column: Self.selfColumn, style: subtotal)
+            } else {
+                try sheet.write(.formula("SUM(\(selfRange))", selfSubtotal), row: row, column: Self.selfColumn, style: subtotal)
             }
             try sheet.write(.formula("ROUND(SUM(\(scoreRange))*\(ref(row, 3))/SUM(\(pointsRange)),\(p))", d.score),
                             row: row, column: Self.scoreColumn, style: subtotal)
             if selfScores.isEmpty {
                 try fill(Self.diffColumn...Self.diffColumn, subtotal)
             } else {
-                try sheet.write(.formula("ROUND(\(ref(row, Self.scoreColumn))-\(ref(row, Self.selfColumn)),\(p))", (d.score - selfScores.sum()).rounded(p)),
+                try sheet.write(.formula("ROUND(\(ref(row, Self.scoreColumn))-\(ref(row, Self.selfColumn)),\(p))", (d.score - selfSubtotal).rounded(p)),
                                 row: row, column: Self.diffColumn, style: subtotal)
             }
             let rescale = d.isRescaled
                 ? "适用指标分值合计 \(d.applicablePoints.decimalText()),得分 \(d.sum.formatted(places: p)),按 \(d.points.decimalText())/\(d.applicablePoints.decimalText()) 折算"
+                    + (selfScores.isEmpty ? "" : "(自评分小计同样折算)")
                 : ""
             try sheet.merge(CellRange(rows: row...row, columns: Self.noteColumn...last), .text(rescale), style: Styles.subtotalLabel.with { $0.horizontal = .left })
             if d.isRescaled { try sheet.setRowHeight(row, 28) }
