@@ -14,7 +14,7 @@ struct CoverSheet {
         var cover = try CoverWriter(sheet: sheet, title: a.title)
         let scope = book.isSingle ? "本单位评分表(单位版)"
             : book.layout == .ledger ? "汇总表、评分明细台账(每单位每项指标一行)、满意度测评、指标体系、权重;各单位评分表另用 --split 生成"
-            : "汇总表、各单位评分表、满意度测评、指标体系、权重、图表"
+            : "汇总表、各单位评分表、满意度测评、" + (book.result.ledger == nil ? "" : "议定事项台账、") + "指标体系、权重、图表"
         try cover.line("考核单位", a.issuer ?? "")
         try cover.line("考核年度", String(a.year))
         try cover.line("考核编号", a.id)

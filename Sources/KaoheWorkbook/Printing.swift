@@ -62,5 +62,7 @@ struct CoverWriter {
         try line("考核细则", "\(p.rubric.path)\n\(p.rubric.sha256)", mono: true)
         for file in p.data { try line("单位数据", "\(file.path)\n\(file.sha256)", mono: true) }
         for file in p.schemes { try line("权重方案文件", "\(file.path)\n\(file.sha256)", mono: true) }
+        if let asOf = p.ledgerAsOf { try line("联席会议台账", "截至 \(asOf.chinese)") }
+        for file in p.ledger { try line("台账文件", "\(file.path)\n\(file.sha256)", mono: true) }
     }
 }

@@ -10,6 +10,9 @@ public struct Provenance: Sendable {
     public var schemes: [InputFile]
     /// The generation time: `SOURCE_DATE_EPOCH` when set, otherwise the clock.
     public var generated: Date
+    /// The joint meeting ledger's files and the date it was read as of, when indicators take values from it.
+    public var ledger: [InputFile] = []
+    public var ledgerAsOf: CalendarDate?
 
     public init(assessment: Assessment, schemes: [WeightScheme], generated: Date) {
         toolVersion = KaoheVersion.current
@@ -17,6 +20,8 @@ public struct Provenance: Sendable {
         data = assessment.dataFiles
         self.schemes = schemes.compactMap { s in assessment.schemeFiles.first { $0.path == s.file } }
         self.generated = generated
+        ledger = assessment.ledger?.ledger.files ?? []
+        ledgerAsOf = assessment.ledger?.figures.asOf
     }
 
     public init(assessment: Assessment, scheme: WeightScheme?, generated: Date) {
