@@ -31,8 +31,8 @@ struct CoverSheet {
             try cover.line("文件格式", "本工作簿单位数多，为控制内存采用流式写入(字符串内联存放)。Excel 和 LibreOffice 可正常打开；较旧版本的 WPS 可能无法打开，如需用 WPS 打开，请用 kaohe score --memory-budget 提高内存上限后重新生成。")
         }
         try cover.line("计分规则", "所有计算采用精确十进制;各指标得分、一级指标小计(需折算时)、模块折算分、加扣分合计各四舍五入一次,保留 \(a.decimals) 位小数;打印的数即参与合计和排名的数。")
-        try cover.provenance(book.provenance)
         try cover.note("使用说明:各表中的小计、折算分、加扣分合计、综合得分、排名和等次均为公式。如需测算其他权重,在「权重」表黄色单元格中修改后重新计算;正式结果以考核办用权重方案文件重新运行 kaohe 生成的工作簿为准。")
+        try cover.provenance(book.provenance)
         try sheet.setPageSetup(book.pageSetup(landscape: false, repeatRows: nil, title: "说明"))
     }
 }

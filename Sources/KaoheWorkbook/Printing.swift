@@ -55,7 +55,9 @@ struct CoverWriter {
     }
 
     /// Tool version, generation time and the SHA-256 of every input file.
+    /// On a page of its own after the human part (workbook.md 14), so that the first page reads as a report.
     mutating func provenance(_ p: Provenance) throws {
+        try sheet.setPageBreaks(beforeRows: [row + 1])
         try section("数据来源与校验(SHA-256)")
         try line("生成工具", "kaohe \(p.toolVersion)")
         try line("生成时间", GenerationTime.display(p.generated))

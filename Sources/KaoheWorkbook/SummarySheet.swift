@@ -6,6 +6,7 @@ import XLSX
 struct SummarySheet {
     let book: Book
     static let firstRow = 3
+    static let signature = "制表人：＿＿＿＿＿＿　　　审核人：＿＿＿＿＿＿　　　日期：　　　年　　月　　日　　　　　（考核办盖章）"
 
     /// Column of 等次.
     static func gradeColumn(_ book: Book) -> Int { bonusColumn(book) + 3 }
@@ -93,6 +94,11 @@ struct SummarySheet {
             try sheet.setRowHeight(row, 30)
             row += 1
         }
+        // Signed and stamped on paper (workbook.md 14): room for the office's seal above the line.
+        row += 1
+        try sheet.merge(CellRange(rows: row...row, columns: 0...visibleEnd), .text(Self.signature), style: Styles.signature)
+        try sheet.setRowHeight(row, 64)
+        row += 1
 
 
         guard !orgs.isEmpty else { return }
