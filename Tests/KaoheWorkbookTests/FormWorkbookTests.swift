@@ -154,6 +154,10 @@ import XLSX
         #expect(sheet.conditionalFormatCount == 1)
         let red = (4...69).filter { sheet.text("N\($0)") == "红" }.count
         #expect(red == 7)
+        // workbook.md 14: 汇总 is signed and stamped; the cover names the ledger among its inputs.
+        let book = try WorkbookContents(path: path)
+        #expect(book.sheet("汇总")!.cells.values.contains { $0.value == .text(SummarySheet.signature) })
+        #expect(book.sheet("说明")!.cells.values.contains { $0.value == .text("截至 2024年12月31日") })
     }
 
     @Test func anUntouchedSupervisionFormChangesNothing() throws {
