@@ -60,8 +60,9 @@ public enum ComparisonWorkbook {
         var headers = ["单位", "类别", "综合得分", "排名", "等次"]
         for _ in c.schemeNames { headers += ["综合得分", "Δ得分", "排名", "Δ排名", "等次", "等次变化"] }
         try sheet.writeRow(headers.map(CellValue.text), row: 2, style: Styles.header)
-        let delta = Styles.number.with { $0.numberFormat = "[Color10]▲0.00;[Red]▼0.00;0.00" }
-        let rankDelta = Styles.integer.with { $0.numberFormat = "[Color10]↑0;[Red]↓0;\"–\"" }
+        // Arrows in the format, colours from conditional formats (LibreOffice and WPS show [ColorN] formats faintly).
+        let delta = Styles.number.with { $0.numberFormat = "▲0.00;▼0.00;0.00" }
+        let rankDelta = Styles.integer.with { $0.numberFormat = "↑0;↓0;\"–\"" }
         for (i, row) in c.rows.enumerated() {
             let r = 3 + i
             try sheet.write(.text(row.name), row: r, column: 0, style: Styles.text)
@@ -87,8 +88,18 @@ public enum ComparisonWorkbook {
         if !c.rows.isEmpty {
             for k in c.schemeNames.indices {
                 let col = 5 + perScheme * k
-                try sheet.conditionalFormat(CellRange(rows: 3...lastRow, columns: (col + 5)...(col + 5)),
-                                            .formula("$\(CellReference.columnName(col + 5))4<>\"\(unchanged)\""), style: Styles.failing)
+                // A better grade than the baseline's is green, a worse one red: the grades' order in the rubric decides.
+                let order = "{" + c.rubric.grades.map { FormulaText.string($0.name) }.joined(separator: ",") + "}"
+                let now = "MATCH($\(CellReference.columnName(col + 4))4,\(order),0)", before = "MATCH($E4,\(order),0)"
+                let changes = CellRange(rows: 3...lastRow, columns: (col + 5)...(col + 5))
+                try sheet.conditionalFormat(changes, .formula("\(now)<\(before)"), style: Styles.excellent)
+                try sheet.conditionalFormat(changes, .formula("\(now)>\(before)"), style: Styles.failing)
+                // Up is green, down red, in the score and rank changes alike.
+                for column in [col + 1, col + 3] {
+                    let range = CellRange(rows: 3...lastRow, columns: column...column)
+                    try sheet.conditionalFormat(range, .cell(.greater, 0), style: CellStyle(bold: true, fontColor: 0x006100))
+                    try sheet.conditionalFormat(range, .cell(.less, 0), style: CellStyle(bold: true, fontColor: 0xC00000))
+                }
                 try sheet.conditionalFormat(CellRange(rows: 3...lastRow, columns: (col + 4)...(col + 4)),
                                             .cellText(.equal, c.topGrade), style: Styles.excellent)
             }
