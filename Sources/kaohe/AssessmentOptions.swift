@@ -79,7 +79,7 @@ func resolveScheme(_ argument: String, in assessment: Assessment) throws -> Weig
 func requireAssessmentFolder(_ path: String) throws {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw ValidationError("'\(path)' is not an assessment folder.")
+        throw ValidationError(Say.notAFolder(path).text(.current))
     }
 }
 
@@ -120,7 +120,7 @@ func writeOutputs(to directory: String, _ body: (inout OutputFiles) throws -> Vo
 func parseDate(_ text: String?, option: String) throws -> CalendarDate? {
     guard let text else { return nil }
     guard let (date, _) = CalendarDate.read(text) else {
-        throw ValidationError("\(option) '\(text)' is not a date (write it as 2024-12-31).")
+        throw ValidationError(Say.notADate(option, text).text(.current))
     }
     return date
 }

@@ -35,7 +35,7 @@ struct Collect: ParsableCommand {
         try checkEnvironment()
         try requireAssessmentFolder(assessment)
         for folder in folders where !FileManager.default.fileExists(atPath: folder) {
-            throw ValidationError("'\(folder)' does not exist (give the folder holding the returned forms).")
+            throw ValidationError(Say.noReturnedFolder(folder).text(.current))
         }
     }
 

@@ -37,6 +37,61 @@ enum Say {
         en: "seed {0}, ±{1}%, {2} runs; mean rank shift {3}, Spearman {4}; grade sensitive to weights: {5}",
         zh: "种子 {0}，扰动 ±{1}%，{2} 次模拟；平均排名变动 {3}，斯皮尔曼等级相关 {4}；等次受权重影响的单位：{5}")
     static let none = MessageTemplate(en: "none", zh: "无")
+    // Usage errors (from the commands' validate()).
+    static let notAFolder = MessageTemplate(
+        en: "'{0}' is not an assessment folder.",
+        zh: "“{0}”不是考核文件夹。")
+    static let notADate = MessageTemplate(
+        en: "{0} '{1}' is not a date (write it as 2024-12-31).",
+        zh: "{0}“{1}”不是日期（请写成 2024-12-31）。")
+    static let noReturnedFolder = MessageTemplate(
+        en: "'{0}' does not exist (give the folder holding the returned forms).",
+        zh: "“{0}”不存在（请给出存放收回表格的文件夹）。")
+    static let noScheme = MessageTemplate(
+        en: "No scheme to compare: give --weights or put schemes in {0}/weights.",
+        zh: "没有可比较的权重方案：请用 --weights 指定，或把方案放在 {0}/weights 中。")
+    static let noOrganization = MessageTemplate(
+        en: "No organization '{0}' in the rubric (expected one of: {1}).",
+        zh: "考核细则中没有单位“{0}”（应为：{1}）。")
+    static let reviewOrSurvey = MessageTemplate(
+        en: "--review and --survey write different forms; give one of them.",
+        zh: "--review 和 --survey 生成的是不同的表，只能给一个。")
+    static let selfOnlyOptions = MessageTemplate(
+        en: "--organization, --prefill and --cells are for the 自评表; leave them out with --review or --survey.",
+        zh: "--organization、--prefill 和 --cells 只用于自评表；与 --review 或 --survey 一起用时请去掉。")
+    static let unitNeedsReview = MessageTemplate(
+        en: "--unit chooses 核定表; give it with --review.",
+        zh: "--unit 用于选择核定表，请与 --review 一起用。")
+    static let noPrefill = MessageTemplate(
+        en: "--prefill '{0}' does not exist (give last year's assessment folder or its data folder).",
+        zh: "--prefill“{0}”不存在（请给出上一年度的考核文件夹或其数据文件夹）。")
+    static let unknownOrganizations = MessageTemplate(
+        en: "unknown organization {0} (expected one of: {1})",
+        zh: "未知的单位 {0}（应为：{1}）")
+    static let unknownUnits = MessageTemplate(
+        en: "unknown scorer unit {0} (expected one of: {1})",
+        zh: "未知的考核责任单位 {0}（应为：{1}）")
+    static let noSurveyBlock = MessageTemplate(
+        en: "the rubric has no survey block; there is no 测评统计表 to write.",
+        zh: "考核细则中没有测评板块，没有测评统计表可生成。")
+    static let exists = MessageTemplate(
+        en: "'{0}' already exists; choose a new folder (nothing was overwritten).",
+        zh: "“{0}”已经存在；请换一个新文件夹名（未覆盖任何文件）。")
+    static let noTemplate = MessageTemplate(
+        en: "Cannot find the bundled assessment ({0}); run from the kaohe checkout or set KAOHE_TEMPLATE to its folder.",
+        zh: "找不到内置考核模板（{0}）；请重新安装，或设置 KAOHE_TEMPLATE 指向模板文件夹。")
+    static let memoryBudget = MessageTemplate(
+        en: "--memory-budget must be a number of megabytes (0 or more), found {0}.",
+        zh: "--memory-budget 应为兆字节数（0 或更大），实际为 {0}。")
+    static let perturb = MessageTemplate(
+        en: "--perturb must be a percentage from 0% to below 100% (e.g. 20%), not '{0}'.",
+        zh: "--perturb 应为 0% 到 100% 以下的百分数（如 20%），而不是“{0}”。")
+    static let runs = MessageTemplate(
+        en: "--runs must be from 1 to 1000000.",
+        zh: "--runs 应在 1 到 1000000 之间。")
+    static let synthCount = MessageTemplate(
+        en: "--organizations must be at least 1.",
+        zh: "--organizations 至少为 1。")
     static let badLanguage = MessageTemplate(en: "--lang must be zh or en, found '{0}'", zh: "--lang 只能是 zh 或 en，实际为“{0}”")
 }
 

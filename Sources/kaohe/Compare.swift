@@ -28,7 +28,7 @@ struct Compare: ParsableCommand {
     func validate() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: assessment, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("'\(assessment)' is not an assessment folder.")
+            throw ValidationError(Say.notAFolder(assessment).text(.current))
         }
     }
 
@@ -36,7 +36,7 @@ struct Compare: ParsableCommand {
         let loaded = try loadAssessment(assessment, schemeArguments: schemes + (baseline.map { [$0] } ?? []))
         let base = try baseline.map { try resolveScheme($0, in: loaded) }
         let others = try (schemes.isEmpty ? loaded.schemes.filter { $0.file != base?.file } : schemes.map { try resolveScheme($0, in: loaded) })
-        guard !others.isEmpty else { throw ValidationError("No scheme to compare: give --weights or put schemes in \(assessment)/weights.") }
+        guard !others.isEmpty else { throw ValidationError(Say.noScheme(assessment).text(.current)) }
         let comparison = Comparison(baseline: try score(loaded, scheme: base), others: try others.map { try score(loaded, scheme: $0) })
         let directory = (out as NSString).appendingPathComponent(OutputNaming.fileName(loaded.rubric.assessment.id) + "-compare")
         try writeOutputs(to: directory) { files in

@@ -20,7 +20,7 @@ struct Explain: ParsableCommand {
         let id = assessment.rubric.organizations.first { $0.id == organization || $0.name == organization }?.id
         guard let id, let text = Explanation.text(for: id, in: result) else {
             let known = assessment.rubric.organizations.map(\.id).joined(separator: ", ")
-            throw ValidationError("No organization '\(organization)' in the rubric (expected one of: \(known)).")
+            throw ValidationError(Say.noOrganization(organization, known).text(.current))
         }
         print(text, terminator: "")
     }

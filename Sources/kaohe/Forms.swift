@@ -50,13 +50,13 @@ struct Forms: ParsableCommand {
     func validate() throws {
         try checkEnvironment()
         try requireAssessmentFolder(assessment)
-        if review && survey { throw ValidationError("--review and --survey write different forms; give one of them.") }
+        if review && survey { throw ValidationError(Say.reviewOrSurvey().text(.current)) }
         if (review || survey) && (!organizations.isEmpty || prefill != nil || cells != nil) {
-            throw ValidationError("--organization, --prefill and --cells are for the 自评表; leave them out with --review or --survey.")
+            throw ValidationError(Say.selfOnlyOptions().text(.current))
         }
-        if !units.isEmpty && !review { throw ValidationError("--unit chooses 核定表; give it with --review.") }
+        if !units.isEmpty && !review { throw ValidationError(Say.unitNeedsReview().text(.current)) }
         if let prefill, !FileManager.default.fileExists(atPath: prefill) {
-            throw ValidationError("--prefill '\(prefill)' does not exist (give last year's assessment folder or its data folder).")
+            throw ValidationError(Say.noPrefill(prefill).text(.current))
         }
     }
 
@@ -67,7 +67,7 @@ struct Forms: ParsableCommand {
         if survey { return try writeSurveyForms(rubric: rubric, digest: rubricFile.sha256, folder: folder) }
         let unknown = organizations.filter { id in !rubric.organizations.contains { $0.id == id } }
         guard unknown.isEmpty else {
-            throw ValidationError("unknown organization \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (expected one of: \(rubric.organizations.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")))")
+            throw ValidationError(Say.unknownOrganizations(unknown.map { "'\($0)'" }.joined(separator: ", "), rubric.organizations.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")).text(.current))
         }
         let chosen = rubric.organizations.filter { organizations.isEmpty || organizations.contains($0.id) }
         let previous = prefill.map { previousValues($0, rubric: rubric) } ?? [:]
@@ -99,7 +99,7 @@ struct Forms: ParsableCommand {
         let all = ReviewForm.units(rubric)
         let unknown = units.filter { !all.contains($0) }
         guard unknown.isEmpty else {
-            throw ValidationError("unknown scorer unit \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (expected one of: \(all.joined(separator: ", ")))")
+            throw ValidationError(Say.unknownUnits(unknown.map { "'\($0)'" }.joined(separator: ", "), all.joined(separator: ", ")).text(.current))
         }
         let data = collectedData(rubric: rubric)
         let forms = all.filter { units.isEmpty || units.contains($0) }.map { ReviewForm(rubric: rubric, unit: $0, data: data) }
@@ -114,7 +114,7 @@ struct Forms: ParsableCommand {
     /// One 测评统计表 per survey block and rater group, prefilled with votes already in data.
     func writeSurveyForms(rubric: Rubric, digest: String, folder: String) throws {
         let forms = SurveyForm.forms(rubric: rubric, data: collectedData(rubric: rubric))
-        guard !forms.isEmpty else { throw ValidationError("the rubric has no survey block; there is no 测评统计表 to write.") }
+        guard !forms.isEmpty else { throw ValidationError(Say.noSurveyBlock().text(.current)) }
         try writeForms(forms, to: (folder as NSString).appendingPathComponent("测评"), name: { SurveyFormWorkbook.fileName($0, rubric: rubric) }) {
             try SurveyFormWorkbook.write($0, rubric: rubric, rubricDigest: digest, to: $1)
         }

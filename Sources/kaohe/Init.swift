@@ -14,13 +14,13 @@ struct Init: ParsableCommand {
 
     func validate() throws {
         if FileManager.default.fileExists(atPath: folder) {
-            throw ValidationError("'\(folder)' already exists; choose a new folder (nothing was overwritten).")
+            throw ValidationError(Say.exists(folder).text(.current))
         }
     }
 
     func run() throws {
         guard let source = BundledAssessment.locate() else {
-            throw ValidationError("Cannot find the bundled assessment (\(BundledAssessment.relativePath)); run from the kaohe checkout or set KAOHE_TEMPLATE to its folder.")
+            throw ValidationError(Say.noTemplate(BundledAssessment.relativePath).text(.current))
         }
         var files = BundledAssessment.files(at: source).filter { withSampleData || !($0.key.hasPrefix("data/") || $0.key.hasPrefix("meeting/")) }
         if !withSampleData { files.merge(Self.emptyLedger, uniquingKeysWith: { a, _ in a }) }

@@ -32,7 +32,7 @@ struct Score: ParsableCommand {
     var memoryBudget: Int = ScorecardWorkbook.defaultMemoryBudget >> 20
 
     func validate() throws {
-        guard memoryBudget >= 0 else { throw ValidationError("--memory-budget must be a number of megabytes (0 or more), found \(memoryBudget).") }
+        guard memoryBudget >= 0 else { throw ValidationError(Say.memoryBudget(memoryBudget).text(.current)) }
     }
 
     func run() throws {

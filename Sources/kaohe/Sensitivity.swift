@@ -37,9 +37,9 @@ struct Sensitivity: ParsableCommand {
 
     func validate() throws {
         guard let x = perturbation, !x.isNegative, x < 1 else {
-            throw ValidationError("--perturb must be a percentage from 0% to below 100% (e.g. 20%), not '\(perturb)'.")
+            throw ValidationError(Say.perturb(perturb).text(.current))
         }
-        guard (1...1_000_000).contains(runs) else { throw ValidationError("--runs must be from 1 to 1000000.") }
+        guard (1...1_000_000).contains(runs) else { throw ValidationError(Say.runs().text(.current)) }
     }
 
     func run() throws {

@@ -21,9 +21,9 @@ struct Synth: ParsableCommand {
     var seed: UInt64 = 2024
 
     func validate() throws {
-        guard count >= 1 else { throw ValidationError("--organizations must be at least 1.") }
+        guard count >= 1 else { throw ValidationError(Say.synthCount().text(.current)) }
         if FileManager.default.fileExists(atPath: folder) {
-            throw ValidationError("'\(folder)' already exists; choose a new folder (nothing was overwritten).")
+            throw ValidationError(Say.exists(folder).text(.current))
         }
     }
 
