@@ -71,7 +71,7 @@ func resolveScheme(_ argument: String, in assessment: Assessment) throws -> Weig
         return scheme
     }
     let known = assessment.schemes.map { URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent }
-    printError("error: no weight scheme '\(argument)' (a file path, or one of: \(known.joined(separator: ", ")))")
+    printError(Say.noWeightScheme(argument, known.joined(separator: ", ")))
     throw ExitCode.failure
 }
 

@@ -92,6 +92,37 @@ enum Say {
     static let synthCount = MessageTemplate(
         en: "--organizations must be at least 1.",
         zh: "--organizations 至少为 1。")
+    // Notes and errors of the commands.
+    static let noWeightScheme = MessageTemplate(
+        en: "error: no weight scheme '{0}' (a file path, or one of: {1})",
+        zh: "错误：没有权重方案“{0}”（应为文件路径，或以下之一：{1}）")
+    static let noDataYet = MessageTemplate(
+        en: "note: no data yet for {0}; their rows are not prefilled",
+        zh: "提示：{0} 还没有数据，其各行未预填")
+    static let dataProblems = MessageTemplate(
+        en: "note: the data files above have problems; their organizations' rows are not prefilled",
+        zh: "提示：上面列出的数据文件有问题，相应单位的各行未预填")
+    static let previousSkipped = MessageTemplate(
+        en: "note: {0} entries of {1} do not fit this year's rubric and are not shown as 上年完成情况",
+        zh: "提示：{1} 中有 {0} 条与本年度细则不符，未显示在“上年完成情况”中")
+    static let carryCSV = MessageTemplate(
+        en: "error: {0}/items.csv exists; --carry-over writes items.yaml — convert the CSV ledger to items.yaml first",
+        zh: "错误：{0}/items.csv 已存在；--carry-over 写的是 items.yaml，请先把 CSV 台账转成 items.yaml")
+    static let carryErrors = MessageTemplate(
+        en: "the ledger of {0} has errors; nothing was carried over.",
+        zh: "{0} 的台账有错误，未结转任何事项。")
+    static let carryUnknown = MessageTemplate(
+        en: "error: {0}/rubric.yaml has no organization {1}; add them before carrying their items over",
+        zh: "错误：{0}/rubric.yaml 中没有单位 {1}；请先在下一年度细则中加上这些单位再结转")
+    static let carried = MessageTemplate(
+        en: "carried {0} open item(s) into {1}{2}",
+        zh: "已将 {0} 件未办结事项结转到 {1}{2}")
+    static let noLedger = MessageTemplate(
+        en: "error: {0} has no {1}/ (meetings.yaml and items.yaml)",
+        zh: "错误：{0} 中没有 {1}/（meetings.yaml 和 items.yaml）")
+    static let streamed = MessageTemplate(
+        en: "note: the workbook would take more than {0} MB with a shared-string table, so it is streamed (constant-memory mode, inline strings): Excel and LibreOffice open it, older WPS releases may not; raise --memory-budget to avoid this",
+        zh: "提示：使用共享字符串表时工作簿将超过 {0} MB 内存，因此以流式写出（常量内存模式，内联字符串）：Excel 和 LibreOffice 可以打开，旧版 WPS 可能打不开；提高 --memory-budget 可避免")
     static let badLanguage = MessageTemplate(en: "--lang must be zh or en, found '{0}'", zh: "--lang 只能是 zh 或 en，实际为“{0}”")
 }
 

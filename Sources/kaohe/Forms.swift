@@ -107,7 +107,7 @@ struct Forms: ParsableCommand {
             try ReviewFormWorkbook.write($0, rubric: rubric, rubricDigest: digest, to: $1)
         }
         let missing = rubric.organizations.filter { data[$0.id] == nil }.map(\.name)
-        if !missing.isEmpty { printError("note: no data yet for \(missing.joined(separator: ", ")); their rows are not prefilled") }
+        if !missing.isEmpty { printError(Say.noDataYet(missing.joined(separator: ", "))) }
         printError(Say.wroteReviewForms(forms.count, rubric.assessment.title, assessment))
     }
 
@@ -127,7 +127,7 @@ struct Forms: ParsableCommand {
                                                              spreadsheets: SpreadsheetFile.readForm)
         if !problems.isEmpty {
             printDiagnostics(problems)
-            printError("note: the data files above have problems; their organizations' rows are not prefilled")
+            printError(Say.dataProblems())
         }
         return data
     }
@@ -165,7 +165,7 @@ func loadRubric(_ folder: String) throws -> (Rubric, InputFile) {
 func previousValues(_ path: String, rubric: Rubric) -> [String: OrganizationData] {
     let (found, skipped) = PreviousYear.values(in: path, rubric: rubric)
     if skipped > 0 {
-        printError("note: \(skipped) entries of \(path) do not fit this year's rubric and are not shown as 上年完成情况")
+        printError(Say.previousSkipped(skipped, path))
     }
     return found
 }

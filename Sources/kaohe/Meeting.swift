@@ -67,27 +67,27 @@ struct MeetingCommand: ParsableCommand {
         let (nextRubric, _) = try loadRubric(next)
         let folder = (next as NSString).appendingPathComponent(LedgerLoader.folderName)
         if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("items.csv")) {
-            printError("error: \(folder)/items.csv exists; --carry-over writes items.yaml — convert the CSV ledger to items.yaml first")
+            printError(Say.carryCSV(folder))
             throw ExitCode.failure
         }
         var d = Diagnostics()
         let existing = LedgerLoader.load(assessment: next, rubric: nextRubric, &d) ?? Ledger(meetings: [], items: [])
         if d.hasErrors {
             printDiagnostics(d.all)
-            printError("the ledger of \(next) has errors; nothing was carried over.")
+            printError(Say.carryErrors(next))
             throw ExitCode.failure
         }
         let merged = CarryOver.merge(snapshot, from: rubric.assessment.id, into: existing)
         let unknown = Set(merged.items.map(\.raisedBy)).subtracting(nextRubric.organizations.map(\.id))
         if !unknown.isEmpty {
-            printError("error: \(next)/rubric.yaml has no organization \(unknown.sorted().joined(separator: ", ")); add them before carrying their items over")
+            printError(Say.carryUnknown(next, unknown.sorted().joined(separator: ", ")))
             throw ExitCode.failure
         }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try replace((folder as NSString).appendingPathComponent("meetings.yaml"), with: LedgerFileText.meetings(merged.meetings))
         try replace((folder as NSString).appendingPathComponent("items.yaml"),
                     with: LedgerFileText.yaml(merged.items, header: "联席会议事项台账（meeting.md）；未办结事项由 kaohe meeting --carry-over 自 \(rubric.assessment.id) 结转"))
-        printError("carried \(merged.added.count) open item(s) into \(folder)\(merged.added.isEmpty ? "" : ": " + merged.added.joined(separator: ", "))")
+        printError(Say.carried(merged.added.count, folder, merged.added.isEmpty ? "" : ": " + merged.added.joined(separator: ", ")))
     }
 
     /// Writes `path` atomically, keeping the file it replaces as `.bak`.
@@ -104,7 +104,7 @@ struct MeetingCommand: ParsableCommand {
 func loadLedger(_ folder: String, rubric: Rubric, asOf: CalendarDate?) throws -> LedgerSnapshot {
     var d = Diagnostics()
     guard let ledger = LedgerLoader.load(assessment: folder, rubric: rubric, &d) else {
-        printError("error: \(folder) has no \(LedgerLoader.folderName)/ (meetings.yaml and items.yaml)")
+        printError(Say.noLedger(folder, LedgerLoader.folderName))
         throw ExitCode.failure
     }
     printDiagnostics(d.all)

@@ -55,7 +55,7 @@ struct Score: ParsableCommand {
             let progress = layout.resolved(count) == .ledger ? ProgressLine(total: count, label: "writing 明细", unit: "organizations") : nil
             let budget = memoryBudget << 20
             if ScorecardWorkbook.streams(result, layout: layout, memoryBudget: budget) {
-                printError("note: the workbook would take more than \(memoryBudget) MB with a shared-string table, so it is streamed (constant-memory mode, inline strings): Excel and LibreOffice open it, older WPS releases may not; raise --memory-budget to avoid this")
+                printError(Say.streamed(memoryBudget))
             }
             try ScorecardWorkbook.write(result, provenance: provenance, to: files.stage("\(stem).xlsx"), layout: layout,
                                         cellLog: cells ? files.stage("cells.jsonl") : nil, memoryBudget: budget,
