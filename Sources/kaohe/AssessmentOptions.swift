@@ -92,8 +92,18 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
+/// Every problem on its own line; one in a text file also shows the offending line with a caret under the column.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
-    for d in diagnostics { printError(d.description) }
+    var texts: [String: String?] = [:]
+    for d in diagnostics {
+        printError(d.description)
+        guard d.location.column != nil else { continue }
+        let file = d.location.file
+        if texts[file] == nil {
+            texts[file] = FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
+        }
+        if let text = texts[file] ?? nil, let excerpt = d.excerpt(in: text) { printError(excerpt) }
+    }
 }
 
 /// Writes a command's output files into `directory` through `body`, moving them into place only when all are

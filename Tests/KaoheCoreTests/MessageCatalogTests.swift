@@ -77,3 +77,19 @@ import TestSupport
         #expect(count > 180)
     }
 }
+
+/// The offending line with a caret under the column (like Yams' marks and compilers).
+@Suite struct SourceExcerptTests {
+    @Test func theCaretLinesUpUnderTheColumn() {
+        let text = "organization: union\nyear: 2023\n  理论学习: 好\n\tx: 1\r\n"
+        #expect(SourceExcerpt.excerpt(text, line: 2, column: 7) == "    year: 2023\n          ^")
+        // Wide characters take two columns in a terminal.
+        #expect(SourceExcerpt.excerpt(text, line: 3, column: 9) == "      理论学习: 好\n                ^")
+        #expect(SourceExcerpt.excerpt(text, line: 4, column: 2) == "    \tx: 1\n    \t^")
+        #expect(SourceExcerpt.excerpt(text, line: 9, column: 1) == nil)
+        #expect(SourceExcerpt.excerpt(text, line: 1, column: 40) == nil)
+        let d = Diagnostic(SourceLocation(file: "a.yaml", line: 2, column: 7), Catalog.wrongYear(2023, 2024))
+        #expect(d.excerpt(in: text) == "    year: 2023\n          ^")
+        #expect(Diagnostic(SourceLocation(file: "a.yaml", line: 2), "x").excerpt(in: text) == nil)
+    }
+}

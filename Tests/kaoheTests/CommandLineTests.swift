@@ -258,6 +258,8 @@ func copyOfBundled() throws -> String {
         let chinese = try kaohe(["validate", folder], environment: ["LANG": "C.UTF-8"])
         #expect(chinese.status == 1 && chinese.err.contains("youth.yaml:3:7: 错误: 数据是 2023 年度的，而考核细则考核的是 2024 年度"))
         #expect(chinese.err.contains("发现 1 个问题，未写出任何文件。"))
+        // The offending line, with a caret under the column.
+        #expect(chinese.err.contains("\n    year: 2023\n          ^\n"))
         let english = try kaohe(["validate", folder, "--lang", "en"], environment: ["LANG": "zh_CN.UTF-8"])
         #expect(english.err.contains("youth.yaml:3:7: error: the data is for year 2023") && english.err.contains("1 problem(s) found"))
         let bad = try kaohe(["--lang", "fr", "validate", folder])
