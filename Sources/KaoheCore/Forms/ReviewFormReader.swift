@@ -56,30 +56,19 @@ public struct ReviewFormReader {
                               file: file, &d)
         var review = Review(unit: meta.subject, file: file)
         if !form.rows.isEmpty {
-            sheet(spreadsheet, ReviewForm.sheetName, ReviewForm.Column.allCases.map(\.rawValue), file, &d).map {
+            FormSheetReader.open(spreadsheet, ReviewForm.sheetName, columns: ReviewForm.Column.allCases.map(\.rawValue), file: file, &d).map {
                 ReviewRowsReader(form: form, rubric: rubric, sheet: $0).read(into: &review, &d)
             }
         }
         if !form.adjustments.isEmpty {
-            sheet(spreadsheet, ReviewForm.adjustmentSheetName, ReviewForm.AdjustmentColumn.allCases.map(\.rawValue), file, &d).map {
+            FormSheetReader.open(spreadsheet, ReviewForm.adjustmentSheetName, columns: ReviewForm.AdjustmentColumn.allCases.map(\.rawValue),
+                                 file: file, &d).map {
                 ReviewAdjustmentRowsReader(form: form, sheet: $0).read(into: &review, &d)
             }
         }
         return review
     }
 
-    private func sheet(_ spreadsheet: Spreadsheet, _ name: String, _ columns: [String], _ file: String,
-                       _ d: inout Diagnostics) -> FormSheetReader? {
-        guard let sheet = spreadsheet.sheet(name) else {
-            d.error(.wholeFile(file), "没有“\(name)”工作表；请使用原表填写，不要改工作表名称")
-            return nil
-        }
-        guard let reader = FormSheetReader(sheet: sheet, file: file, columns: columns) else {
-            d.error(.sheet(file: file, sheet: name), "找不到表头行（含“编号”的一行）；请使用原表，不要删除表头")
-            return nil
-        }
-        return reader
-    }
 }
 
 /// Reads the 核定表 sheet's rows.

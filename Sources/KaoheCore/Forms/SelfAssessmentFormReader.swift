@@ -83,6 +83,21 @@ struct FormSheetReader {
         return nil
     }
 
+    /// The sheet `name` of a returned form, its header found; nil, with an error saying so, when the sheet or its
+    /// header is missing.
+    static func open(_ spreadsheet: Spreadsheet, _ name: String, columns: [String], file: String,
+                     _ d: inout Diagnostics) -> FormSheetReader? {
+        guard let sheet = spreadsheet.sheet(name) else {
+            d.error(.wholeFile(file), "没有“\(name)”工作表；请使用原表填写，不要改工作表名称")
+            return nil
+        }
+        guard let reader = FormSheetReader(sheet: sheet, file: file, columns: columns) else {
+            d.error(.sheet(file: file, sheet: name), "找不到表头行（含“编号”的一行）；请使用原表，不要删除表头")
+            return nil
+        }
+        return reader
+    }
+
     /// The rows below the header with a 编号, in order.
     var codedRows: [(row: Int, code: String)] {
         guard let column = columns["编号"] else { return [] }

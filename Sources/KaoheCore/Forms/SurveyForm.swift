@@ -81,18 +81,12 @@ public struct SurveyFormReader {
         }
         meta.checkFingerprint(rubricDigest, current: form.metadata(rubric: rubric, rubricDigest: rubricDigest).methods,
                               file: file, &d)
-        guard let sheet = spreadsheet.sheet(SurveyForm.sheetName) else {
-            d.error(.wholeFile(file), "没有“\(SurveyForm.sheetName)”工作表；请使用原表填写，不要改工作表名称")
-            return nil
-        }
         let ballotHeaders = (1...max(form.ballots, 1000)).map { "票\($0)" }
-        guard let reader = FormSheetReader(sheet: sheet, file: file,
-                                           columns: SurveyForm.Column.allCases.map(\.rawValue) + form.answers + ballotHeaders) else {
-            d.error(.sheet(file: file, sheet: sheet.name), "找不到表头行（含“编号”的一行）；请使用原表，不要删除表头")
-            return nil
-        }
+        guard let reader = FormSheetReader.open(spreadsheet, SurveyForm.sheetName,
+                                                columns: SurveyForm.Column.allCases.map(\.rawValue) + form.answers + ballotHeaders,
+                                                file: file, &d) else { return nil }
         for answer in form.answers where reader.columns[answer] == nil {
-            d.error(.sheet(file: file, sheet: sheet.name), "表头中没有“\(answer)”列；请使用原表，不要改表头")
+            d.error(.sheet(file: file, sheet: reader.sheet.name), "表头中没有“\(answer)”列；请使用原表，不要改表头")
         }
         var tally = SurveyTally(block: form.block.id, group: form.group.id, file: file)
         let ballotColumns = ballotHeaders.filter { reader.columns[$0] != nil }

@@ -92,11 +92,8 @@ public struct SupervisionFormReader {
             d.error(.wholeFile(file), "本考核没有联席会议台账（meeting/），无法读取督办台账")
             return nil
         }
-        guard let sheet = spreadsheet.sheet(SupervisionForm.sheetName),
-              let reader = FormSheetReader(sheet: sheet, file: file, columns: SupervisionForm.Column.allCases.map(\.rawValue)) else {
-            d.error(.wholeFile(file), "没有“\(SupervisionForm.sheetName)”工作表或找不到表头；请使用原表填写")
-            return nil
-        }
+        guard let reader = FormSheetReader.open(spreadsheet, SupervisionForm.sheetName,
+                                                columns: SupervisionForm.Column.allCases.map(\.rawValue), file: file, &d) else { return nil }
         let known = Set(ledger.items.map(\.id))
         var seen: Set<String> = []
         var out: [ItemUpdate] = []

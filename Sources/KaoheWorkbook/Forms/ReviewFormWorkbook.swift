@@ -7,17 +7,15 @@ import XLSX
 public enum ReviewFormWorkbook {
     public static func write(_ form: ReviewForm, rubric: Rubric, rubricDigest: String, to path: String,
                              options: Workbook.Options = Workbook.Options()) throws {
-        try Workbook.create(at: path, options: options) { book in
-            try book.setProperties(.init(title: "\(rubric.assessment.title) 核定表", subject: form.unit, author: rubric.assessment.issuer,
-                                         comments: "由 kaohe forms --review 生成；请核定黄色单元格后按原文件格式（.xlsx）报送"))
-            let instructions = try book.addWorksheet(named: SelfAssessmentForm.instructionsSheetName)
-            try FormInstructions(review: form, rubric: rubric).write(instructions)
+        try FormBook.write(to: path, options: options,
+                           properties: .init(title: "\(rubric.assessment.title) 核定表", subject: form.unit, author: rubric.assessment.issuer,
+                                             comments: "由 kaohe forms --review 生成；请核定黄色单元格后按原文件格式（.xlsx）报送"),
+                           instructions: FormInstructions(review: form, rubric: rubric),
+                           metadata: form.metadata(rubric: rubric, rubricDigest: rubricDigest)) { book in
             if !form.rows.isEmpty { try ReviewSheet(form: form, rubric: rubric).write(book.addWorksheet(named: ReviewForm.sheetName)) }
             if !form.adjustments.isEmpty {
                 try ReviewAdjustmentSheet(form: form, rubric: rubric).write(book.addWorksheet(named: ReviewForm.adjustmentSheetName))
             }
-            try FormMetadataSheet.write(form.metadata(rubric: rubric, rubricDigest: rubricDigest), to: book)
-            instructions.activate()
         }
     }
 

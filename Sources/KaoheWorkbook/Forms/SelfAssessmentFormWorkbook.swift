@@ -12,19 +12,16 @@ public enum SelfAssessmentFormWorkbook {
                              options: Workbook.Options = Workbook.Options(), cellLog: String? = nil) throws {
         let log = try cellLog.map(CellLog.init(path:))
         defer { try? log?.close() }
-        try Workbook.create(at: path, options: options) { book in
-            if let log { book.recorder = log.record }
-            let title = "\(rubric.assessment.title) 自评表"
-            try book.setProperties(.init(title: title, subject: form.organization.name, author: rubric.assessment.issuer,
-                                         comments: "由 kaohe forms 生成；请在黄色单元格中填写后按原文件格式（.xlsx）报送"))
-            let instructions = try book.addWorksheet(named: SelfAssessmentForm.instructionsSheetName)
-            try FormInstructions(form: form, rubric: rubric).write(instructions)
+        try FormBook.write(to: path, options: options,
+                           properties: .init(title: "\(rubric.assessment.title) 自评表", subject: form.organization.name,
+                                             author: rubric.assessment.issuer,
+                                             comments: "由 kaohe forms 生成；请在黄色单元格中填写后按原文件格式（.xlsx）报送"),
+                           instructions: FormInstructions(form: form, rubric: rubric),
+                           metadata: form.metadata(rubric: rubric, rubricDigest: rubricDigest), recorder: log?.record) { book in
             try SelfAssessmentSheet(form: form, rubric: rubric).write(book.addWorksheet(named: SelfAssessmentForm.sheetName))
             if !form.adjustments.isEmpty {
                 try AdjustmentSheet(form: form, rubric: rubric).write(book.addWorksheet(named: SelfAssessmentForm.adjustmentSheetName))
             }
-            try FormMetadataSheet.write(form.metadata(rubric: rubric, rubricDigest: rubricDigest), to: book)
-            instructions.activate()
         }
     }
 
@@ -32,6 +29,23 @@ public enum SelfAssessmentFormWorkbook {
     public static func fileName(_ form: SelfAssessmentForm, rubric: Rubric) -> String {
         let index = (rubric.organizations.firstIndex { $0.id == form.organization.id } ?? 0) + 1
         return "\(FormFileName.number(index, of: rubric.organizations.count))-\(OutputNaming.fileName(form.organization.name))-自评表.xlsx"
+    }
+}
+
+/// What every form workbook is (forms.md §2): 填报说明 first and active, the form's own sheets, the hidden `_kaohe`.
+enum FormBook {
+    static func write(to path: String, options: Workbook.Options, properties: Workbook.Properties,
+                      instructions: FormInstructions, metadata: FormMetadata,
+                      recorder: ((String, WorksheetEvent) -> Void)? = nil, sheets: (Workbook) throws -> Void) throws {
+        try Workbook.create(at: path, options: options) { book in
+            if let recorder { book.recorder = recorder }
+            try book.setProperties(properties)
+            let first = try book.addWorksheet(named: SelfAssessmentForm.instructionsSheetName)
+            try instructions.write(first)
+            try sheets(book)
+            try FormMetadataSheet.write(metadata, to: book)
+            first.activate()
+        }
     }
 }
 

@@ -10,14 +10,12 @@ public enum SupervisionFormWorkbook {
 
     public static func write(_ form: SupervisionForm, rubric: Rubric, rubricDigest: String, to path: String,
                              options: Workbook.Options = Workbook.Options()) throws {
-        try Workbook.create(at: path, options: options) { book in
-            try book.setProperties(.init(title: "联席会议议定事项督办台账", subject: "截至 \(form.asOf)", author: rubric.assessment.issuer,
-                                         comments: "由 kaohe meeting 生成；责任单位更新黄色单元格后按原文件格式（.xlsx）报送"))
-            let instructions = try book.addWorksheet(named: SelfAssessmentForm.instructionsSheetName)
-            try FormInstructions(supervision: form, rubric: rubric).write(instructions)
+        try FormBook.write(to: path, options: options,
+                           properties: .init(title: "联席会议议定事项督办台账", subject: "截至 \(form.asOf)", author: rubric.assessment.issuer,
+                                             comments: "由 kaohe meeting 生成；责任单位更新黄色单元格后按原文件格式（.xlsx）报送"),
+                           instructions: FormInstructions(supervision: form, rubric: rubric),
+                           metadata: form.metadata(rubric: rubric, rubricDigest: rubricDigest)) { book in
             try SupervisionSheet(form: form, rubric: rubric).write(book.addWorksheet(named: SupervisionForm.sheetName))
-            try FormMetadataSheet.write(form.metadata(rubric: rubric, rubricDigest: rubricDigest), to: book)
-            instructions.activate()
         }
     }
 }

@@ -7,15 +7,13 @@ import XLSX
 public enum SurveyFormWorkbook {
     public static func write(_ form: SurveyForm, rubric: Rubric, rubricDigest: String, to path: String,
                              options: Workbook.Options = Workbook.Options()) throws {
-        try Workbook.create(at: path, options: options) { book in
-            try book.setProperties(.init(title: "\(rubric.assessment.title) \(form.block.name)统计表", subject: form.group.name,
-                                         author: rubric.assessment.issuer,
-                                         comments: "由 kaohe forms --survey 生成；请在黄色单元格中填写后按原文件格式（.xlsx）报送"))
-            let instructions = try book.addWorksheet(named: SelfAssessmentForm.instructionsSheetName)
-            try FormInstructions(survey: form, rubric: rubric).write(instructions)
+        try FormBook.write(to: path, options: options,
+                           properties: .init(title: "\(rubric.assessment.title) \(form.block.name)统计表", subject: form.group.name,
+                                             author: rubric.assessment.issuer,
+                                             comments: "由 kaohe forms --survey 生成；请在黄色单元格中填写后按原文件格式（.xlsx）报送"),
+                           instructions: FormInstructions(survey: form, rubric: rubric),
+                           metadata: form.metadata(rubric: rubric, rubricDigest: rubricDigest)) { book in
             try SurveySheetForm(form: form, rubric: rubric).write(book.addWorksheet(named: SurveyForm.sheetName))
-            try FormMetadataSheet.write(form.metadata(rubric: rubric, rubricDigest: rubricDigest), to: book)
-            instructions.activate()
         }
     }
 
