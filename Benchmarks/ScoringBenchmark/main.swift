@@ -1,7 +1,9 @@
 // Times loading and scoring (no workbook) of a synthetic assessment: 60 indicators per organization,
-// every method, a survey block, bonus, penalties, vetoes, ranking and quotas; and Monte Carlo sensitivity runs.
+// every method, a survey block, bonus, penalties, vetoes, ranking and quotas; Monte Carlo sensitivity runs; and a
+// comparison with SCHEMES weight schemes (scoring the baseline, then rescoring it under each scheme).
 //
-//     swift run -c release kaohe-scoring-benchmark [--sensitivity RUNS] [organizations …]   (default: 2000 10000)
+//     swift run -c release kaohe-scoring-benchmark [--sensitivity RUNS] [--compare SCHEMES] [organizations …]
+//     (default: 2000 10000)
 import Foundation
 import KaoheCore
 
@@ -12,13 +14,17 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-var sensitivityRuns = 0
-if let flag = arguments.firstIndex(of: "--sensitivity"), flag + 1 < arguments.count {
-    sensitivityRuns = Int(arguments[flag + 1]) ?? 0
-    arguments.removeSubrange(flag...(flag + 1))
+func option(_ name: String, in arguments: inout [String]) -> Int {
+    guard let flag = arguments.firstIndex(of: name), flag + 1 < arguments.count else { return 0 }
+    defer { arguments.removeSubrange(flag...(flag + 1)) }
+    return Int(arguments[flag + 1]) ?? 0
 }
+let sensitivityRuns = option("--sensitivity", in: &arguments)
+let compareSchemes = option("--compare", in: &arguments)
 let sizes = arguments.compactMap(Int.init)
-print("organizations  indicators  parse rubric+data (s)  score+rank+grade (s, median of 5)\(sensitivityRuns > 0 ? "  sensitivity \(sensitivityRuns) runs (s)" : "")")
+print("organizations  indicators  parse rubric+data (s)  score+rank+grade (s, median of 5)"
+      + (sensitivityRuns > 0 ? "  sensitivity \(sensitivityRuns) runs (s)" : "")
+      + (compareSchemes > 0 ? "  compare \(compareSchemes) schemes (s, median of 5)" : ""))
 for n in sizes.isEmpty ? [2_000, 10_000] : sizes {
     let synthetic = SyntheticAssessment(organizations: n)
     let rubricText = synthetic.rubricYAML()
@@ -46,6 +52,20 @@ for n in sizes.isEmpty ? [2_000, 10_000] : sizes {
         let analysis = try SensitivityAnalysis(rubric: rubric!, scheme: nil, data: data)
         let time = seconds { _ = analysis.run(.init(perturbation: Exact(1, over: 5), runs: sensitivityRuns, seed: 1)) }
         line += String(format: "  %26.2f", time)
+    }
+    if compareSchemes > 0 {
+        // Schemes as a leader might ask for: every weight moved by up to ±20 %.
+        let perturbation = SensitivityAnalysis.Parameters(perturbation: Exact(1, over: 5), runs: compareSchemes, seed: 2)
+        let analysis = try SensitivityAnalysis(rubric: rubric!, scheme: nil, data: [])
+        let schemes = (0..<compareSchemes).map { analysis.perturbedScheme(run: $0, perturbation) }
+        var compareTimes: [Double] = []
+        for _ in 0..<5 {
+            compareTimes.append(try seconds {
+                let base = try Scorer(rubric: rubric!).score(data)
+                precondition(Comparison(rubric: rubric!, baseline: base, schemes: schemes).rows.count == n)
+            })
+        }
+        line += String(format: "  %31.2f", compareTimes.sorted()[2])
     }
     print(line)
 }

@@ -37,7 +37,7 @@ struct Compare: ParsableCommand {
         let base = try baseline.map { try resolveScheme($0, in: loaded) }
         let others = try (schemes.isEmpty ? loaded.schemes.filter { $0.file != base?.file } : schemes.map { try resolveScheme($0, in: loaded) })
         guard !others.isEmpty else { throw ValidationError(Say.noScheme(assessment).text(.current)) }
-        let comparison = Comparison(baseline: try score(loaded, scheme: base), others: try others.map { try score(loaded, scheme: $0) })
+        let comparison = Comparison(rubric: loaded.rubric, baseline: try score(loaded, scheme: base), schemes: others)
         let directory = (out as NSString).appendingPathComponent(OutputNaming.fileName(loaded.rubric.assessment.id) + "-compare")
         try writeOutputs(to: directory) { files in
             let provenance = Provenance(assessment: loaded, schemes: [base].compactMap { $0 } + others, generated: ScorecardWorkbook.generationTime())

@@ -48,6 +48,21 @@ let swapData = ["organization: a\nindicators: {x: 50, y: 42}", "organization: b\
         #expect(c.summaries[0].entered.isEmpty && c.summaries[0].left.isEmpty)
     }
 
+    @Test func theIncrementalComparisonEqualsScoringEverySchemeAfresh() throws {
+        let a = try AssessmentLoader.load(folder: bundledAssessment)
+        for baseline in [nil] + a.schemes {
+            let base = try Scorer(rubric: a.rubric, scheme: baseline).score(a.data)
+            let others = a.schemes.filter { $0.file != baseline?.file }
+            let afresh = Comparison(baseline: base, others: try others.map { try Scorer(rubric: a.rubric, scheme: $0).score(a.data) })
+            let quick = Comparison(rubric: a.rubric, baseline: base, schemes: others)
+            #expect(AnalysisExport.json(quick) == AnalysisExport.json(afresh))
+        }
+        let r = try rubric(swapRubric)
+        let base = try Scorer(rubric: r).score(try data(swapData, for: r))
+        let swapped = Comparison(rubric: r, baseline: base, schemes: [WeightScheme(name: "甲类加权", dimensions: ["A": 80, "B": 20])])
+        #expect(swapped.rows.first { $0.id == "a" }!.schemes[0] == .init(final: Exact("96.8")!, rank: 1, grade: "优秀"))
+    }
+
     @Test func spearmanWithTies() {
         #expect(RankStatistics.averageRanks([1, 2, 2, 4]) == [1, 2.5, 2.5, 4])
         #expect(RankStatistics.spearman([1, 2, 3, 4], [4, 3, 2, 1]) == -1)
@@ -97,11 +112,11 @@ let swapData = ["organization: a\nindicators: {x: 50, y: 42}", "organization: b\
         let a = try AssessmentLoader.load(folder: bundledAssessment)
         let s = try SensitivityAnalysis(rubric: a.rubric, scheme: nil, data: a.data)
         let p = SensitivityAnalysis.Parameters(perturbation: Exact("0.3")!, runs: 20, seed: 11)
-        let plan = SensitivityAnalysis.Plan(s.nominal, rubric: a.rubric)
+        let rescoring = Rescoring(rubric: a.rubric, base: s.nominal)
         for run in 0..<20 {
             let full = try Scorer(rubric: a.rubric, scheme: s.perturbedScheme(run: run, p)).score(a.data)
             let byID = Dictionary(uniqueKeysWithValues: full.organizations.map { ($0.organization.id, $0) })
-            let quick = s.outcome(of: run, p, plan: plan)
+            let quick = s.outcome(of: run, p, rescoring: rescoring)
             for (o, org) in s.nominal.organizations.enumerated() {
                 #expect(quick.ranks[o] == byID[org.organization.id]!.rank)
                 #expect(a.rubric.grades[quick.grades[o]].name == byID[org.organization.id]!.grade)

@@ -38,37 +38,59 @@ public struct Comparison: Sendable {
     /// The weight schemes (nil: the rubric's own weights), baseline first.
     public var schemes: [WeightScheme?]
 
+    /// Compares results scored afresh under each scheme with the baseline.
     public init(baseline: AssessmentResult, others: [AssessmentResult]) {
+        let lookups = others.map { result in Dictionary(uniqueKeysWithValues: result.organizations.map { ($0.organization.id, $0) }) }
+        let figures = lookups.map { lookup in
+            baseline.organizations.map { org in
+                let r = lookup[org.organization.id]!
+                return Figures(final: r.final, rank: r.rank, grade: r.grade)
+            }
+        }
+        self.init(baseline: baseline, schemes: others.map(\.scheme), figures: figures)
+    }
+
+    /// Compares the baseline with each scheme applied to `rubric` (the rubric as written), rescoring the baseline's
+    /// result incrementally (`Rescoring`) rather than scoring the data again; one scheme per core at a time.
+    public init(rubric: Rubric, baseline: AssessmentResult, schemes: [WeightScheme]) {
+        let rescoring = Rescoring(rubric: rubric, base: baseline)
+        let grades = rubric.grades.map(\.name)
+        let figures = concurrentMap(schemes.count) { k in
+            rescoring.outcomes(under: schemes[k]).map { Figures(final: $0.final, rank: $0.rank, grade: grades[$0.grade]) }
+        }
+        self.init(baseline: baseline, schemes: schemes, figures: figures)
+    }
+
+    /// `figures[k][o]`: organization o of the baseline (in its order) under scheme k.
+    private init(baseline: AssessmentResult, schemes others: [WeightScheme?], figures: [[Figures]]) {
         let rubric = baseline.rubric
         self.rubric = rubric
         baselineName = baseline.scheme?.name ?? "考核细则原定权重"
-        schemeNames = others.map { $0.scheme?.name ?? "考核细则原定权重" }
-        schemes = [baseline.scheme] + others.map(\.scheme)
+        schemeNames = others.map { $0?.name ?? "考核细则原定权重" }
+        schemes = [baseline.scheme] + others
         let top = rubric.grades.first?.name ?? ""
         topGrade = top
-        func figures(_ r: OrganizationResult) -> Figures { Figures(final: r.final, rank: r.rank, grade: r.grade) }
-        let lookups = others.map { result in Dictionary(uniqueKeysWithValues: result.organizations.map { ($0.organization.id, $0) }) }
-        rows = baseline.organizations.map { org in
-            Row(id: org.organization.id, name: org.organization.name,
-                category: rubric.categories.first { $0.id == org.organization.category }?.name ?? org.organization.category,
-                baseline: figures(org), schemes: lookups.map { figures($0[org.organization.id]!) })
+        let orgs = baseline.organizations
+        rows = orgs.indices.map { o in
+            let org = orgs[o]
+            return Row(id: org.organization.id, name: org.organization.name,
+                       category: rubric.categories.first { $0.id == org.organization.category }?.name ?? org.organization.category,
+                       baseline: Figures(final: org.final, rank: org.rank, grade: org.grade), schemes: figures.map { $0[o] })
         }
-        let categoryOf = Dictionary(uniqueKeysWithValues: baseline.organizations.map { ($0.organization.id, $0.organization.category) })
         summaries = others.indices.map { k in
-            let pairs = baseline.organizations.map { ($0.rank, lookups[k][$0.organization.id]!.rank) }
+            let pairs = zip(orgs, figures[k]).map { (baseline: $0.rank, other: $1.rank) }
             var groups: [String: [(baseline: Int, other: Int)]] = [:]
-            for (org, pair) in zip(baseline.organizations, pairs) {
-                let key = rubric.ranking.within == .category ? categoryOf[org.organization.id]! : ""
-                groups[key, default: []].append(pair)
+            for (org, pair) in zip(orgs, pairs) {
+                groups[rubric.ranking.within == .category ? org.organization.category : "", default: []].append(pair)
             }
             let orderedGroups = rubric.categories.compactMap { groups[$0.id] } + (groups[""].map { [$0] } ?? [])
-            let entered = baseline.organizations.filter { $0.grade != top && lookups[k][$0.organization.id]!.grade == top }
-            let left = baseline.organizations.filter { $0.grade == top && lookups[k][$0.organization.id]!.grade != top }
-            return Summary(scheme: others[k].scheme?.name ?? "考核细则原定权重",
+            let entered = orgs.indices.filter { orgs[$0].grade != top && figures[k][$0].grade == top }
+            let left = orgs.indices.filter { orgs[$0].grade == top && figures[k][$0].grade != top }
+            return Summary(scheme: others[k]?.name ?? "考核细则原定权重",
                            spearman: RankStatistics.spearman(groups: orderedGroups),
                            meanAbsoluteRankShift: RankStatistics.meanAbsoluteShift(pairs),
-                           entered: entered.map(\.organization.id), left: left.map(\.organization.id),
-                           gradeChanges: baseline.organizations.filter { lookups[k][$0.organization.id]!.grade != $0.grade }.count)
+                           entered: entered.map { orgs[$0].organization.id }, left: left.map { orgs[$0].organization.id },
+                           gradeChanges: orgs.indices.filter { figures[k][$0].grade != orgs[$0].grade }.count)
         }
     }
 }

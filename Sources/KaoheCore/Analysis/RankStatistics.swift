@@ -2,6 +2,12 @@
 public enum RankStatistics {
     /// Competition ranks (1, 2, 2, 4) turned into average ranks (1, 2.5, 2.5, 4), as rank correlation needs.
     public static func averageRanks(_ ranks: [Int]) -> [Double] {
+        // Competition ranks lie in 1…count: counted in an array, else (any other numbers) in a dictionary.
+        if ranks.allSatisfy({ $0 >= 1 && $0 <= ranks.count }) {
+            var counts = [Int](repeating: 0, count: ranks.count + 1)
+            for r in ranks { counts[r] += 1 }
+            return ranks.map { Double($0) + Double(counts[$0] - 1) / 2 }
+        }
         var counts: [Int: Int] = [:]
         for r in ranks { counts[r, default: 0] += 1 }
         return ranks.map { Double($0) + Double(counts[$0]! - 1) / 2 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Monte Carlo robustness of ranks and grades to the weights (OECD/JRC handbook method): each run perturbs
 /// every weight uniformly within ±x% of its nominal value, renormalizes within its parent so that every sum
-/// still holds, and rescores with all rules (rescaling, quotas, vetoes).
+/// still holds, and rescores with all rules (rescaling, quotas, vetoes) — incrementally (`Rescoring`).
 public struct SensitivityAnalysis: Sendable {
     public struct Parameters: Sendable {
         /// x: each weight is multiplied by a factor drawn uniformly from [1 − x, 1 + x].
@@ -67,72 +67,62 @@ public struct SensitivityAnalysis: Sendable {
         return out
     }
 
-    /// What every run needs of the nominal result, prepared once.
-    struct Plan {
-        var organizations: [OrganizationResult]
-        /// Per organization, the position in the rubric's indicator list of each of its indicator results.
-        var indicatorSlots: [[Int]]
-        var blockIDs: [String]
-
-        init(_ nominal: AssessmentResult, rubric: Rubric) {
-            organizations = nominal.organizations
-            let index = Dictionary(uniqueKeysWithValues: rubric.indicators.enumerated().map { ($1.id, $0) })
-            indicatorSlots = organizations.map { $0.indicators.map { index[$0.id]! } }
-            blockIDs = rubric.blocks.map(\.id)
-        }
-    }
-
     /// Ranks and grade indices of every organization (in the nominal result's order) in run `run`.
-    func outcome(of run: Int, _ p: Parameters, plan: Plan) -> (ranks: [Int], grades: [Int]) {
-        let scorer = Scorer(rubric: rubric, scheme: perturbedScheme(run: run, p))
-        let points = scorer.rubric.indicators.map(\.points)
-        let groupWeights = scorer.rubric.blocks.map { block in
-            block.survey.map { Dictionary(uniqueKeysWithValues: $0.groups.map { ($0.id, $0.weight) }) } ?? [:]
-        }
-        let places = scorer.rubric.assessment.decimals
-        let rows = plan.organizations.indices.map { o -> RunRow in
-            let org = plan.organizations[o]
-            let scores = org.indicators.indices.map { i in
-                (points[plan.indicatorSlots[o][i]] * org.indicators[i].fraction).rounded(places)
-            }
-            let groups = plan.blockIDs.indices.map { b in
-                (org.blocks[b].survey ?? []).map { (groupWeights[b][$0.id] ?? $0.weight, $0.score) }
-            }
-            let t = scorer.totals(org.organization.id, indicatorScores: scores, groupScores: groups,
-                                  bonus: org.bonus.total, penalty: org.penalty.total)
-            return RunRow(organizationID: org.organization.id, category: org.organization.category, final: t.final,
-                          vetoes: org.vetoes, blockIDs: plan.blockIDs, contributions: t.contributions)
-        }
-        let graded = Grader(rubric: scorer.rubric, explain: false).grade(rows)
-        return (graded.map(\.rank), graded.map(\.grade))
+    func outcome(of run: Int, _ p: Parameters, rescoring: Rescoring) -> (ranks: [Int], grades: [Int]) {
+        let outcomes = rescoring.outcomes(under: perturbedScheme(run: run, p))
+        return (outcomes.map(\.rank), outcomes.map(\.grade))
     }
 
-    /// Runs the analysis on all cores. `progress` is called with the number of runs done so far.
+    /// Runs the analysis on all cores: each run is rescored, ranked, graded and compared with the nominal ranking
+    /// where it runs. `progress` is called with the number of runs done so far.
     public func run(_ p: Parameters, progress: (@Sendable (Int) -> Void)? = nil) -> SensitivityReport {
-        let plan = Plan(nominal, rubric: rubric)
+        let rescoring = Rescoring(rubric: rubric, base: nominal)
+        let baseline = RunBaseline(nominal)
         let chunkSize = max(1, min(64, p.runs / 16))
         let chunks = (p.runs + chunkSize - 1) / chunkSize
-        let slots = ChunkResults<[(ranks: [Int], grades: [Int])]>(count: chunks)
+        let slots = ChunkResults<[RunFigures]>(count: chunks)
         let done = ProgressCounter()
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let runs = (chunk * chunkSize)..<min(p.runs, (chunk + 1) * chunkSize)
-            let outcomes = runs.map { outcome(of: $0, p, plan: plan) }
-            slots.set(chunk, outcomes)
-            progress?(done.add(outcomes.count))
+            let figures = runs.map { baseline.figures(outcome(of: $0, p, rescoring: rescoring)) }
+            slots.set(chunk, figures)
+            progress?(done.add(figures.count))
         }
         return SensitivityReport(analysis: self, parameters: p, runs: slots.values.flatMap { $0 })
     }
 }
 
-/// One organization's figures in one perturbed run.
-struct RunRow: Gradable {
-    var organizationID: String
-    var category: String
-    var final: Exact
-    var vetoes: [AppliedVeto]
-    var blockIDs: [String]
-    var contributions: [Exact]
-    func contribution(_ block: String) -> Exact { blockIDs.firstIndex(of: block).map { contributions[$0] } ?? .zero }
+/// One run's ranks and grade indices (in the nominal result's order) and how its ranking relates to the nominal one.
+struct RunFigures {
+    var ranks: [Int]
+    var grades: [Int]
+    var meanRankShift: Double
+    var spearman: Double
+    var topGradeSetUnchanged: Bool
+}
+
+/// The nominal ranking as each run is compared with it: ranks, grade indices and ranking groups, found once.
+struct RunBaseline {
+    let ranks: [Int]
+    let grades: [Int]
+    /// The organizations ranked together (per category, or all), as indices.
+    let groups: [[Int]]
+
+    init(_ nominal: AssessmentResult) {
+        let rubric = nominal.rubric
+        let orgs = nominal.organizations
+        ranks = orgs.map(\.rank)
+        grades = orgs.map { org in rubric.grades.firstIndex { $0.name == org.grade }! }
+        let groupOf = orgs.map { rubric.ranking.within == .category ? $0.organization.category : "" }
+        groups = Array(Set(groupOf)).sorted().map { key in orgs.indices.filter { groupOf[$0] == key } }
+    }
+
+    func figures(_ run: (ranks: [Int], grades: [Int])) -> RunFigures {
+        let pairs = zip(ranks, run.ranks).map { (baseline: $0, other: $1) }
+        return RunFigures(ranks: run.ranks, grades: run.grades, meanRankShift: RankStatistics.meanAbsoluteShift(pairs),
+                          spearman: RankStatistics.spearman(groups: groups.map { $0.map { pairs[$0] } }),
+                          topGradeSetUnchanged: grades.indices.allSatisfy { (run.grades[$0] == 0) == (grades[$0] == 0) })
+    }
 }
 
 /// What the runs say about each organization and about the ranking as a whole.
@@ -181,7 +171,7 @@ public struct SensitivityReport: Sendable {
     public var topGradeSetUnchanged: Double
     public var rubric: Rubric
 
-    init(analysis: SensitivityAnalysis, parameters: SensitivityAnalysis.Parameters, runs: [(ranks: [Int], grades: [Int])]) {
+    init(analysis: SensitivityAnalysis, parameters: SensitivityAnalysis.Parameters, runs: [RunFigures]) {
         let nominal = analysis.nominal
         let rubric = nominal.rubric
         self.rubric = rubric
@@ -191,27 +181,16 @@ public struct SensitivityReport: Sendable {
         let orgs = nominal.organizations
         let nominalRanks = orgs.map(\.rank)
         let nominalGrades = orgs.map { org in rubric.grades.firstIndex { $0.name == org.grade }! }
-        let groupOf = orgs.map { rubric.ranking.within == .category ? $0.organization.category : "" }
-        let groupKeys = Array(Set(groupOf)).sorted()
-        var shifts: [Double] = []
-        var correlations: [Double] = []
-        var unchanged = 0
-        for run in runs {
-            let pairs = zip(nominalRanks, run.ranks).map { (baseline: $0, other: $1) }
-            shifts.append(RankStatistics.meanAbsoluteShift(pairs))
-            let groups = groupKeys.map { key in orgs.indices.filter { groupOf[$0] == key }.map { pairs[$0] } }
-            correlations.append(RankStatistics.spearman(groups: groups))
-            if orgs.indices.allSatisfy({ (run.grades[$0] == 0) == (nominalGrades[$0] == 0) }) { unchanged += 1 }
-        }
-        meanRankShift = Distribution(shifts)
-        spearman = Distribution(correlations)
-        topGradeSetUnchanged = runs.isEmpty ? 1 : Double(unchanged) / Double(runs.count)
+        meanRankShift = Distribution(runs.map(\.meanRankShift))
+        spearman = Distribution(runs.map(\.spearman))
+        topGradeSetUnchanged = runs.isEmpty ? 1 : Double(runs.filter(\.topGradeSetUnchanged).count) / Double(runs.count)
         organizations = orgs.indices.map { o in
             let ranks = runs.map { $0.ranks[o] }.sorted()
+            var counts = [Int](repeating: 0, count: rubric.grades.count)
+            for run in runs { counts[run.grades[o]] += 1 }
             var shares: [String: Double] = [:]
             for (g, name) in rubric.grades.map(\.name).enumerated() {
-                shares[name] = runs.isEmpty ? (g == nominalGrades[o] ? 1 : 0)
-                    : Double(runs.filter { $0.grades[o] == g }.count) / Double(runs.count)
+                shares[name] = runs.isEmpty ? (g == nominalGrades[o] ? 1 : 0) : Double(counts[g]) / Double(runs.count)
             }
             let nominalShare = shares[rubric.grades[nominalGrades[o]].name] ?? 1
             return Organization(id: orgs[o].organization.id, name: orgs[o].organization.name,

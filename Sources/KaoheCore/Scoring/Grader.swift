@@ -68,10 +68,11 @@ struct Grader {
     }
 
     /// True when `a` ranks strictly before `b` (final score, then the tie-break contributions).
-    private func better<T: Gradable>(_ a: T, _ b: T) -> Bool {
-        if a.final != b.final { return a.final > b.final }
+    /// (Indices rather than items, so that sorting reads the figures in place instead of copying each item.)
+    private func better<T: Gradable>(_ items: [T], _ a: Int, _ b: Int) -> Bool {
+        if items[a].final != items[b].final { return items[a].final > items[b].final }
         for id in rubric.ranking.tieBreak {
-            let ca = a.contribution(id), cb = b.contribution(id)
+            let ca = items[a].contribution(id), cb = items[b].contribution(id)
             if ca != cb { return ca > cb }
         }
         return false
@@ -82,10 +83,10 @@ struct Grader {
         let others = group.filter { !isGradeVetoed(items[$0]) }
         // Competition ranking: equal organizations share the rank of the first of them (1, 2, 2, 4).
         for (start, indices) in [(1, others), (others.count + 1, vetoed)] {
-            let sorted = indices.sorted { better(items[$0], items[$1]) }
+            let sorted = indices.sorted { better(items, $0, $1) }
             var previous: Int?
             for (offset, i) in sorted.enumerated() {
-                if let p = previous, !better(items[p], items[i]) {
+                if let p = previous, !better(items, p, i) {
                     outcomes[i].rank = outcomes[p].rank
                 } else {
                     outcomes[i].rank = start + offset
