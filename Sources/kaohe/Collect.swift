@@ -6,7 +6,7 @@ import KaoheWorkbook
 struct Collect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: bilingual("Read the returned forms (自评表, 核定表, 测评统计表; any file names) into the organizations' data files.", "读取收回的表格（自评表、核定表、测评统计表、督办台账；文件名不限），写入各单位的数据文件。"),
-        discussion: """
+        discussion: bilingual("""
             Every .xlsx in the folders is read and recognised by its hidden _kaohe sheet (legacy .xls and .et files \
             are refused with how to save them as .xlsx). A 自评表 becomes data/<organization>.yaml; a 核定表 merges \
             its unit's verified values into the data already collected (the organization's own value kept as \
@@ -17,7 +17,15 @@ struct Collect: ParsableCommand {
             carried over). Prints a status per organization, scorer unit and rater group and every problem as \
             file:sheet!cell (indicator): what is wrong, and writes <out>/<assessment id>-forms/collect-report.xlsx. \
             Exits 1 when any form had an error (the good ones are still written).
-            """)
+            """, """
+            逐个读取各文件夹中的 .xlsx，按隐藏的 _kaohe 工作表识别表格类型（旧格式 .xls、.et 不读取，并提示如何另存为 \
+            .xlsx）。自评表写成 data/<单位编号>.yaml；核定表把考核责任单位核定的值并入已收集的数据（单位的申报值保留为 \
+            claimed，并记下 review_note 和 reviewed_by），以及它核定的加减分次数和认定的否决事项；测评统计表填入 survey:。\
+            核定之后再报送的自评表保留核定值，每个改动的申报值给出警告。每个数据文件开头列出它来自的每份表格及其 SHA-256；\
+            不是 kaohe collect 写的数据文件不会被覆盖，除非加 --replace（原文件保留为 .bak，其中的否决事项和测评数据照搬）。\
+            终端上列出每个单位、考核责任单位和测评组的收集情况，以及每个问题（文件:工作表!单元格（指标）: 问题所在），\
+            并写出 <out>/<考核编号>-forms/collect-report.xlsx。任何一份表有错误时退出码为 1（没有错误的表照常写入）。
+            """))
 
     @Argument(help: ArgumentHelp(bilingual("The assessment folder (with rubric.yaml and data/).", "考核文件夹（含 rubric.yaml 和 data/）。")), completion: .directory)
     var assessment: String

@@ -131,3 +131,28 @@ func printError(_ message: Message) { printError(message.text(.current)) }
 
 /// Help text in the current language (`--lang`, or the environment): the English, or the Chinese beside it.
 func bilingual(_ en: String, _ zh: String) -> String { Language.current == .en ? en : zh }
+
+/// The words the argument parser itself puts around usage errors and help (`Error:`, `Usage:`, `OPTIONS:` …),
+/// in Chinese when that is the language; the messages between them are already the commands' own.
+enum ParserWords {
+    static let chinese: [(en: String, zh: String)] = [
+        ("Error: ", "错误："), ("Usage: ", "用法："), ("Help:  ", "说明："),
+        ("OVERVIEW: ", "概述："), ("USAGE: ", "用法："), ("ARGUMENTS:", "参数："), ("OPTIONS:", "选项："),
+        ("SUBCOMMANDS:", "子命令："), ("Missing expected argument ", "缺少参数 "), ("Unknown option ", "未知选项 "),
+        ("Unexpected argument ", "多余的参数 "), ("Missing value for ", "缺少选项的值："), ("Did you mean ", "是不是 "),
+        ("Show help information.", "显示帮助信息。"), ("Show the version.", "显示版本号。"),
+    ]
+
+    static func localized(_ text: String) -> String {
+        guard Language.current == .zh else { return text }
+        var out = text
+        for (en, zh) in chinese { out = out.replacingOccurrences(of: en, with: zh) }
+        // "See 'kaohe score --help' for more information." and "See 'kaohe help <subcommand>' for detailed help."
+        out = out.replacingOccurrences(of: #"See '([^']+)' for more information\."#, with: "详见 $1。", options: .regularExpression)
+        out = out.replacingOccurrences(of: #"See '([^']+)' for detailed help\."#, with: "各子命令的详细说明见 $1。", options: .regularExpression)
+        out = out.replacingOccurrences(of: #" ?\(default: ([^)\n]*)\)"#, with: "（默认：$1）", options: .regularExpression)
+        out = out.replacingOccurrences(of: #" ?\(values: ([^)\n]*)\)"#, with: "（可选：$1）", options: .regularExpression)
+        out = out.replacingOccurrences(of: #"The value '([^']*)' is invalid for '([^']+)'"#, with: "值“$1”不适用于 $2", options: .regularExpression)
+        return out
+    }
+}

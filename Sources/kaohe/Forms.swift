@@ -8,7 +8,7 @@ import XLSX
 struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: bilingual("Write the forms to send out: 自评表 per organization, 核定表 per scorer unit (--review), 测评统计表 per rater group (--survey).", "生成要下发的表格：每个单位一份自评表，每个考核责任单位一份核定表（--review），每个测评组一份测评统计表（--survey）。"),
-        discussion: """
+        discussion: bilingual("""
             A 自评表 holds only the indicators that apply to its organization, with 分值, 评分标准 and 佐证材料要求, \
             typed and validated input cells, the bonus and penalty claims, and a 填报说明 sheet; they go to \
             <out>/<assessment id>-forms/自评表/<NN>-<单位名称>-自评表.xlsx. With --review, each 考核责任单位 named as \
@@ -17,7 +17,14 @@ struct Forms: ParsableCommand {
             测评统计表 (counts per answer level, or one score per ballot) in 测评/. Files are written under temporary names \
             and renamed only when all are complete. Set SOURCE_DATE_EPOCH for byte-identical forms. Read the returned \
             files of every kind with `kaohe collect`.
-            """)
+            """, """
+            自评表只含适用于该单位的指标，列出分值、评分标准和佐证材料要求，填报单元格按类型设有数据验证，另有加减分申报\
+            和“填报说明”工作表；写到 <out>/<考核编号>-forms/自评表/<序号>-<单位名称>-自评表.xlsx。加 --review 时，细则中\
+            作为 scorer 的每个考核责任单位（没有 scorer 的由考核办核定）各得一份核定表，列出 data/ 中各单位的申报值，\
+            填报单元格预填申报值，写到 核定表/。加 --survey 时，每个测评板块的每个测评组各得一份测评统计表（各档人数，\
+            或逐张票的分数），写到 测评/。文件先以临时文件名写出，全部完成后才改名。设置 SOURCE_DATE_EPOCH 可得到逐字节\
+            相同的表格。各类表格收回后都用 kaohe collect 读取。
+            """))
 
     @Argument(help: ArgumentHelp(bilingual("The assessment folder (with rubric.yaml).", "考核文件夹（含 rubric.yaml）。")), completion: .directory)
     var assessment: String

@@ -4,7 +4,7 @@ import Foundation
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: bilingual("Start a new assessment folder from the bundled 2024 county mass-organization assessment.", "以内置的 2024 年度县级群团组织考核为模板，新建一个考核文件夹。"),
-        discussion: "Copies rubric.yaml, weights/ and README.md, with an empty data/ to be filled through forms (kaohe forms, then kaohe collect) and an empty joint meeting ledger (meeting/meetings.yaml and items.yaml, to be kept through the year; kaohe meeting); --with-sample-data copies the sample organizations' data and ledger too. Refuses to write into an existing folder.")
+        discussion: bilingual("Copies rubric.yaml, weights/ and README.md, with an empty data/ to be filled through forms (kaohe forms, then kaohe collect) and an empty joint meeting ledger (meeting/meetings.yaml and items.yaml, to be kept through the year; kaohe meeting); --with-sample-data copies the sample organizations' data and ledger too. Refuses to write into an existing folder.", "复制 rubric.yaml、weights/ 和 README.md，data/ 为空，留待通过表格填写（先 kaohe forms，再 kaohe collect），联席会议台账为空（meeting/meetings.yaml 和 items.yaml，全年维护；见 kaohe meeting）；加 --with-sample-data 时同时复制示例单位的数据和台账。目标文件夹已存在时不写入。"))
 
     @Argument(help: ArgumentHelp(bilingual("The folder to create.", "要新建的文件夹。")), completion: .directory)
     var folder: String

@@ -35,6 +35,15 @@ struct Kaohe: ParsableCommand {
             }
             Language.current = language
         }
-        self.main(arguments)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            // As ArgumentParser's own `exit(withError:)`, with its words in the chosen language.
+            let code = exitCode(for: error)
+            let text = ParserWords.localized(fullMessage(for: error))
+            if code == .success { print(text) } else if !text.isEmpty { printError(text) }
+            Foundation.exit(code.rawValue)
+        }
     }
 }

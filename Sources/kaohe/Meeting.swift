@@ -7,14 +7,21 @@ struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting",
         abstract: bilingual("The joint meeting follow-up: open items by warning colour, 督办台账.xlsx and the next meeting's opening report.", "联席会议督办：按预警颜色列出未办结事项，生成督办台账.xlsx 和下次会议的落实情况通报。"),
-        discussion: """
+        discussion: bilingual("""
             Reads <assessment>/meeting/ (meetings.yaml, items.yaml or items.csv) as of --as-of (else the rubric's \
             assessment.as_of, else 31 December of the assessment year). Prints the open items by colour (红 overdue, \
             黄 behind with no recent follow-up, 蓝 due soon) and 责任单位, and writes <out>/<assessment id>-meeting/ \
             督办台账.xlsx (a form: departments update 状态, 办结日期, 办结依据 and progress; kaohe collect reads it back \
             into meeting/items.yaml) and 上一年度议定事项落实情况通报.txt. With --carry-over <next assessment>, every open \
             item is copied into that assessment's meeting/ with the same id, its history and carried: <this assessment>.
-            """)
+            """, """
+            读取 <考核文件夹>/meeting/（meetings.yaml，以及 items.yaml 或 items.csv），统计截至 --as-of 的情况（未指定时\
+            取细则的 assessment.as_of，再没有则取考核年度的 12 月 31 日）。按颜色（红：已逾期；黄：进度滞后且近期未督办；\
+            蓝：即将到期）和责任单位列出未办结事项，并写出 <out>/<考核编号>-meeting/督办台账.xlsx（一份表格：各部门更新\
+            状态、办结日期、办结依据和进展，kaohe collect 读回 meeting/items.yaml）和 上一年度议定事项落实情况通报.txt。\
+            加 --carry-over <下一年度考核文件夹> 时，每件未办结事项以同一编号连同办理记录复制到该考核的 meeting/，\
+            并注明 carried: <本考核>。
+            """))
 
     @Argument(help: ArgumentHelp(bilingual("The assessment folder (with rubric.yaml and meeting/).", "考核文件夹（含 rubric.yaml 和 meeting/）。")), completion: .directory)
     var assessment: String

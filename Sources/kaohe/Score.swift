@@ -8,11 +8,14 @@ extension ScorecardWorkbook.Layout: ExpressibleByArgument {}
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: bilingual("Score every organization and write the scorecard workbook, results.json and results.csv.", "为每个单位评分，写出考核评分工作簿、results.json 和 results.csv。"),
-        discussion: """
+        discussion: bilingual("""
             Output goes to a folder named after the assessment (and the weight scheme, when one is given) under \
             --out. Files are written under temporary names and renamed only when all are complete, so a failed run \
             leaves the previous output untouched. Set SOURCE_DATE_EPOCH for byte-identical workbooks.
-            """)
+            """, """
+            结果写到 --out 下以考核编号（指定权重方案时加上方案名）命名的文件夹。文件先以临时文件名写出，全部完成后才改名，\
+            因此运行失败时上一次的结果不受影响。设置 SOURCE_DATE_EPOCH 可得到逐字节相同的工作簿。
+            """))
 
     @OptionGroup var options: AssessmentOptions
 

@@ -6,14 +6,19 @@ import KaoheWorkbook
 struct Sensitivity: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: bilingual("Monte Carlo test of how robust ranks and grades are to the weights.", "蒙特卡洛检验：排名和等次对权重变化有多稳健。"),
-        discussion: """
+        discussion: bilingual("""
             Each run multiplies every weight by a factor drawn uniformly from [1 − x, 1 + x], renormalizes within its \
             parent so that every sum holds, and rescores with all rules. Writes <assessment>-sensitivity/\
             sensitivity.xlsx and sensitivity.json under --out: per organization the nominal and median rank, the \
             5th–95th percentile rank interval and the share of runs in each grade, flagged when its grade depends on \
             the weights; overall the distribution of the mean rank shift and of Spearman's correlation. The seed, the \
             perturbation and the run count are recorded in both files, so a result can be reproduced.
-            """)
+            """, """
+            每次模拟把每个权重乘以在 [1 − x, 1 + x] 中均匀抽取的系数，在同一上级内重新归一使各项合计不变，再按全部规则\
+            重新评分。在 --out 下写出 <考核编号>-sensitivity/sensitivity.xlsx 和 sensitivity.json：每个单位的原定排名和\
+            排名中位数、第5至第95百分位排名区间、各等次所占模拟次数的比例，等次受权重影响的单位标出；总体上给出平均排名\
+            变动和斯皮尔曼等级相关的分布。两个文件都记下种子、扰动幅度和模拟次数，结果可以复现。
+            """))
 
     @OptionGroup var options: AssessmentOptions
 

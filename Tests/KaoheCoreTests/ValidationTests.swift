@@ -43,7 +43,7 @@ typealias SourceLocation_ = Testing.SourceLocation
         expectError(d, line: 4, "block weights add up to 90", "assessment.total is 100")
         expectError(d, line: 6, "survey block 's' needs a 'survey' map")
         expectError(d, line: 12, "points above 0", "-5")
-        expectError(d, line: 13, "unknown method 'guess'", "expected one of: ratio")
+        expectError(d, line: 13, "unknown method 'guess'", "expected one of: 完成率计分 (ratio)")
         expectError(d, line: 14, "band points 9 are above the points of indicator 'z' (5)")
         expectError(d, line: 15, "checklist items of indicator 'w' add up to 3", "has 4 points")
         expectError(d, line: 16, "duplicate indicator id 'x'")

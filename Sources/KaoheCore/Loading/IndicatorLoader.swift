@@ -206,7 +206,7 @@ extension RubricLoader {
             return .manual
         default:
             d.error(m.value("method")!.location,
-                    Catalog.unknownMethod(name, id, ScoringMethod.allNames.joined(separator: ", ")))
+                    Catalog.unknownMethod(name, id, Suggestion.choices(ScoringMethod.named, limit: ScoringMethod.named.count)))
             return nil
         }
     }

@@ -63,12 +63,12 @@ public enum RubricLoader {
             var category = m.text("category", &d)
             if let c = category, !categoryIDs.contains(c) {
                 d.error(m.value("category")!.location,
-                        Catalog.unknownCategory(id, c, categories.map(\.id).joined(separator: ", ")))
+                        Catalog.unknownCategory(id, c, Suggestion.choices(categories.map { ($0.name, $0.id) })))
             }
             if category == nil {
                 if categories.count == 1 { category = categories[0].id }
                 else if !categories.isEmpty {
-                    d.error(m.location, Catalog.needsCategory(id, categories.map(\.id).joined(separator: ", ")))
+                    d.error(m.location, Catalog.needsCategory(id, Suggestion.choices(categories.map { ($0.name, $0.id) })))
                 }
             }
             organizations.append(Organization(id: id, name: name, category: category ?? "", location: m.location))
@@ -189,7 +189,7 @@ public enum RubricLoader {
             e.reportUnknownKeys(&d)
             for key in ["grade", "max_grade"] {
                 if let g = e.value(key)?.text, !gradeNames.contains(g) {
-                    d.error(e.value(key)!.location, Catalog.vetoUnknownGrade(id, g, grades.map(\.name).joined(separator: ", ")))
+                    d.error(e.value(key)!.location, Catalog.vetoUnknownGrade(id, g, Suggestion.choices(grades.map { ($0.name, $0.name) })))
                 }
             }
             guard let effect else {
@@ -207,7 +207,7 @@ public enum RubricLoader {
             if let tb = m.value("tie_break"), !tb.isNull {
                 for item in tb.sequence ?? [tb] {
                     guard let id = item.text, blockIDs.contains(id) else {
-                        d.error(item.location, Catalog.tieBreakBlock(item.quoted, blocks.map(\.id).joined(separator: ", ")))
+                        d.error(item.location, Catalog.tieBreakBlock(item.quoted, Suggestion.choices(blocks.map { ($0.name, $0.id) })))
                         continue
                     }
                     ranking.tieBreak.append(id)

@@ -68,11 +68,11 @@ public enum Suggestion {
         return d[a.count][b.count]
     }
 
-    /// `县总工会 (union)、团县委 (youth) … 等 12 个`: at most 8 choices named, and the count.
-    public static func choices(_ pairs: [(name: String, id: String)]) -> Message {
-        let shown = pairs.prefix(8).map { $0.name == $0.id ? $0.id : "\($0.name) (\($0.id))" }
+    /// `县总工会 (union)、团县委 (youth) … 等 12 个`: at most `limit` choices named, and the count.
+    public static func choices(_ pairs: [(name: String, id: String)], limit: Int = 8) -> Message {
+        let shown = pairs.prefix(limit).map { $0.name == $0.id ? $0.id : "\($0.name) (\($0.id))" }
         let list = Catalog.list(.plain(shown.joined(separator: ", ")), .plain(shown.joined(separator: "、")))
-        return pairs.count > 8 ? Catalog.andMore(list, pairs.count) : list
+        return pairs.count > limit ? Catalog.andMore(list, pairs.count) : list
     }
 
     /// ` (did you mean 'x'?)` when something is close, else nothing.

@@ -200,23 +200,16 @@ public enum ScoringMethod: Sendable {
     }
 
     /// The method in Chinese, for scorecards.
-    public var chineseName: String {
-        switch self {
-        case .ratio: "完成率计分"
-        case .linear: "线性计分"
-        case .bands: "按档次计分"
-        case .deduct: "扣分制(扣完为止)"
-        case .checklist: "清单计分"
-        case .levels: "定性评价"
-        case .yesno: "是否达标"
-        case .rank: "按排名赋分"
-        case .average: "评分平均"
-        case .manual: "直接评分"
-        }
-    }
+    public var chineseName: String { Self.named.first { $0.id == name }!.name }
 
-    public static let allNames = ["ratio", "linear", "bands", "deduct", "checklist", "levels", "yesno", "rank",
-                                  "average", "manual"]
+    /// Every method's name in the rubric and in Chinese, in the spec's order.
+    public static let named: [(name: String, id: String)] = [
+        ("完成率计分", "ratio"), ("线性计分", "linear"), ("按档次计分", "bands"), ("扣分制(扣完为止)", "deduct"),
+        ("清单计分", "checklist"), ("定性评价", "levels"), ("是否达标", "yesno"), ("按排名赋分", "rank"),
+        ("评分平均", "average"), ("直接评分", "manual"),
+    ]
+
+    public static var allNames: [String] { named.map(\.id) }
 }
 
 /// Bonus (加分) or penalty (扣分) items and their caps.
