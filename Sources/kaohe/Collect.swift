@@ -122,8 +122,8 @@ struct Collect: ParsableCommand {
         for status in round.statuses {
             let files = status.files.isEmpty ? "—" : status.files.joined(separator: ", ")
             let name = status.kind == .selfAssessment ? "\(status.name) (\(status.id))" : status.name
-            printError("\(status.kind.rawValue)\t\(status.state.rawValue)\t\(name)\t错误 \(status.errors)\t警告 \(status.warnings)\t\(files)")
+            printError(Say.statusLine(status.kind.rawValue, Say.state(status.state), name, status.errors, status.warnings, files))
         }
-        for file in round.unmatched { printError("未识别\t\(file)") }
+        for file in round.unmatched { printError(Say.unmatched(file)) }
     }
 }

@@ -123,6 +123,27 @@ enum Say {
     static let streamed = MessageTemplate(
         en: "note: the workbook would take more than {0} MB with a shared-string table, so it is streamed (constant-memory mode, inline strings): Excel and LibreOffice open it, older WPS releases may not; raise --memory-budget to avoid this",
         zh: "提示：使用共享字符串表时工作簿将超过 {0} MB 内存，因此以流式写出（常量内存模式，内联字符串）：Excel 和 LibreOffice 可以打开，旧版 WPS 可能打不开；提高 --memory-budget 可避免")
+    // Status lines.
+    static let statusLine = MessageTemplate(
+        en: "{0}\t{1}\t{2}\t{3} error(s)\t{4} warning(s)\t{5}", zh: "{0}\t{1}\t{2}\t错误 {3}\t警告 {4}\t{5}")
+    static let unmatched = MessageTemplate(en: "not recognised\t{0}", zh: "未识别\t{0}")
+    static func state(_ state: CollectionRound.State) -> Message {
+        switch state {
+        case .received: MessageTemplate(en: "received", zh: state.rawValue)()
+        case .missing: MessageTemplate(en: "missing", zh: state.rawValue)()
+        case .withErrors: MessageTemplate(en: "with errors", zh: state.rawValue)()
+        case .withWarnings: MessageTemplate(en: "with warnings", zh: state.rawValue)()
+        case .collectedBefore: MessageTemplate(en: "collected before", zh: state.rawValue)()
+        }
+    }
+    static let ledgerSummary = MessageTemplate(
+        en: "as of {0}: {1} items, {2} agreed, {3} closed, {4} open", zh: "截至 {0}：事项 {1} 件，议定 {2} 件，已办结 {3} 件，未办结 {4} 件")
+    static let overdueBy = MessageTemplate(en: "overdue by {0} day(s)", zh: "超期 {0} 天")
+    static let dueOn = MessageTemplate(en: "due {0}", zh: "时限 {0}")
+    static let writingLedger = MessageTemplate(en: "writing 明细", zh: "正在写明细")
+    static let sensitivityRuns = MessageTemplate(en: "sensitivity", zh: "敏感性模拟")
+    static let organizationsUnit = MessageTemplate(en: "organizations", zh: "个单位")
+    static let runsUnit = MessageTemplate(en: "runs", zh: "次")
     static let badLanguage = MessageTemplate(en: "--lang must be zh or en, found '{0}'", zh: "--lang 只能是 zh 或 en，实际为“{0}”")
 }
 

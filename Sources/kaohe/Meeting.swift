@@ -61,10 +61,10 @@ struct MeetingCommand: ParsableCommand {
         let form = SupervisionForm(snapshot: snapshot)
         let f = snapshot.figures
         let names = Dictionary(rubric.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        printError("截至 \(f.asOf)：事项 \(f.items.count) 件，议定 \(f.items.filter(\.isAgreed).count) 件，已办结 \(f.items.filter(f.isClosed).count) 件，未办结 \(form.items.count) 件")
+        printError(Say.ledgerSummary(f.asOf, f.items.count, f.items.filter(\.isAgreed).count, f.items.filter(f.isClosed).count, form.items.count))
         for item in form.items {
             let colour = f.warnings[item.id]?.rawValue ?? "—"
-            let overdue = f.overdueDays(item) > 0 ? "超期 \(f.overdueDays(item)) 天" : "时限 \(item.deadline?.description ?? "")"
+            let overdue = f.overdueDays(item) > 0 ? Say.overdueBy(f.overdueDays(item)) : Say.dueOn(item.deadline?.description ?? "")
             printError("\(colour)\t\(item.id)\t\(item.lead ?? "")\t\(overdue)\t\(item.status?.rawValue ?? "")\t\(item.request)（\(names[item.raisedBy] ?? item.raisedBy)）")
         }
     }

@@ -28,7 +28,7 @@ struct Score: ParsableCommand {
     @Flag(help: ArgumentHelp(bilingual("Also write cells.jsonl: every cell, format, merge and width of the workbook as JSON lines, for writing the same workbook with another program (the benchmark's reference writers read it).", "同时写出 cells.jsonl：工作簿的每个单元格、格式、合并和列宽（JSON 行），供其他程序写出同样的工作簿（基准测试的参照程序读取它）。")))
     var cells = false
 
-    @Option(help: "Where the per-organization detail goes: sheets (one scorecard sheet per organization), stacked (scorecards one below the other on 评分明细 sheets, for printing), ledger (one 明细 row per organization and indicator, written in constant memory, for thousands of organizations) or automatic (sheets up to \(ScorecardWorkbook.Layout.sheetsUpTo) organizations, ledger above).")
+    @Option(help: ArgumentHelp(bilingual("Where the per-organization detail goes: sheets (one scorecard sheet per organization), stacked (scorecards one below the other on 评分明细 sheets, for printing), ledger (one 明细 row per organization and indicator, written in constant memory, for thousands of organizations) or automatic (sheets up to \(ScorecardWorkbook.Layout.sheetsUpTo) organizations, ledger above).", "各单位明细的写法：sheets（每个单位一张评分表），stacked（评分表在“评分明细”工作表上依次排列，便于打印），ledger（每个单位每个指标一行明细，以常量内存写出，适合数千个单位）或 automatic（不超过 \(ScorecardWorkbook.Layout.sheetsUpTo) 个单位用 sheets，更多用 ledger）。")))
     var layout: ScorecardWorkbook.Layout = .automatic
 
     @Option(help: ArgumentHelp(bilingual("Memory (in MB) the workbook may take while being written; above it the ledger is streamed (constant-memory mode, inline strings, which older WPS releases cannot open). 0 always streams the ledger.", "写工作簿时可用的内存（MB）；超过时明细以流式写出（常量内存模式，内联字符串，旧版 WPS 可能打不开）。0 表示总是流式写出。")))
@@ -55,7 +55,7 @@ struct Score: ParsableCommand {
             let exports = BackgroundValue { (ResultsExport.json(result), ResultsExport.csv(result)) }
             // Province-scale runs take a while: say how far the ledger is.
             let count = result.organizations.count
-            let progress = layout.resolved(count) == .ledger ? ProgressLine(total: count, label: "writing 明细", unit: "organizations") : nil
+            let progress = layout.resolved(count) == .ledger ? ProgressLine(total: count, label: Say.writingLedger().text(.current), unit: Say.organizationsUnit().text(.current)) : nil
             let budget = memoryBudget << 20
             if ScorecardWorkbook.streams(result, layout: layout, memoryBudget: budget) {
                 printError(Say.streamed(memoryBudget))

@@ -57,7 +57,7 @@ struct Sensitivity: ParsableCommand {
             throw ExitCode.failure
         }
         let parameters = SensitivityAnalysis.Parameters(perturbation: perturbation!, runs: runs, seed: seed)
-        let progress = ProgressLine(total: runs, label: "sensitivity")
+        let progress = ProgressLine(total: runs, label: Say.sensitivityRuns().text(.current), unit: Say.runsUnit().text(.current))
         let report = analysis.run(parameters) { progress.update($0) }
         progress.finish()
         let stem = OutputNaming.stem(assessment: assessment.rubric.assessment.id, scheme: scheme) + "-sensitivity"

@@ -8,7 +8,7 @@ import Testing
 
     func number(_ cell: Cell, unit: String? = nil) throws -> (String, String?) {
         let read = try LenientReading.number(cell, unit: unit)
-        return (read.value.decimalText(), read.change)
+        return (read.value.decimalText(), read.change?.text(.zh))
     }
 
     @Test func numbersPeopleType() throws {
@@ -26,7 +26,7 @@ import Testing
 
     @Test func numbersRefusedWithWhatWasExpected() {
         func refusal(_ cell: Cell, unit: String? = nil) -> String? {
-            do { _ = try LenientReading.number(cell, unit: unit); return nil } catch { return error.message }
+            do { _ = try LenientReading.number(cell, unit: unit); return nil } catch { return error.message.text(.zh) }
         }
         #expect(refusal(Cell(.text("约九成")))?.contains("应填数字（如 93.6），实际为“约九成”") == true)
         #expect(refusal(Cell(.text("93.6%")))?.contains("单位不是 %") == true)
@@ -40,7 +40,8 @@ import Testing
         for yes in ["是", "√", "✓", "对", "有", "Y", "yes", "TRUE", "1"] { #expect(try LenientReading.yesNo(Cell(.text(yes))).value) }
         for no in ["否", "×", "✗", "错", "无", "N", "no", "false", "0"] { #expect(try !LenientReading.yesNo(Cell(.text(no))).value) }
         #expect(try LenientReading.yesNo(Cell(.text("是"))).change == nil)
-        #expect(try LenientReading.yesNo(Cell(.text("√"))).change == "“√”读作是")
+        #expect(try LenientReading.yesNo(Cell(.text("√"))).change?.text(.zh) == "“√”读作是")
+        #expect(try LenientReading.yesNo(Cell(.text("√"))).change?.text(.en) == "'√' read as 是")
         #expect(try LenientReading.yesNo(Cell(.boolean(true))).value)
         #expect(throws: LenientReading.Refusal.self) { try LenientReading.yesNo(Cell(.text("基本完成"))) }
     }
@@ -149,7 +150,7 @@ struct FilledForm {
         form.set("union.membership", .value, Spreadsheet.Cell(.text("约九成")))
         form.set("service.livelihood", .value, nil)
         let (_, d) = form.read()
-        let lines = d.errors.map { $0.description(in: .en) }
+        let lines = d.errors.map(\.bothLanguages)
         #expect(lines.contains { $0.hasPrefix("returned/01.xlsx:自评表!I\(form.row("union.hardship") + 1) (困难职工帮扶): error:") && $0.contains("不在 0 到 8 分之间") })
         #expect(lines.contains { $0.hasPrefix("returned/01.xlsx:自评表!G\(form.row("union.membership") + 1) (职工入会率): error:") && $0.contains("约九成") })
         #expect(lines.contains { $0.contains("(承办民生实事)") && $0.contains("未填写完成情况") })
@@ -161,7 +162,7 @@ struct FilledForm {
         form.spreadsheet.sheets[1].cells[.init(row: form.row("self.team"), column: 0)] = nil
         let copied = sheet.cells[.init(row: form.row("self.exam"), column: 0)]!
         form.spreadsheet.sheets[1].cells[.init(row: 60, column: 0)] = copied
-        let lines = form.read().1.errors.map { $0.description(in: .en) }
+        let lines = form.read().1.errors.map(\.bothLanguages)
         #expect(lines.contains { $0.contains("(干部队伍建设)") && $0.contains("缺少编号为“self.team”的行") })
         #expect(lines.contains { $0.contains("自评表!A61") && $0.contains("出现了两次") })
     }
@@ -174,7 +175,7 @@ struct FilledForm {
             form.spreadsheet.sheets[0].cells[.init(row: row, column: 1)] = Spreadsheet.Cell(.text(value))
             let (data, d) = form.read()
             #expect(data == nil || d.hasErrors)
-            #expect(d.errors.contains { $0.english.contains(needle) }, "\(key): \(d.errors)")
+            #expect(d.errors.contains { $0.chinese.contains(needle) }, "\(key): \(d.errors)")
         }
         var plain = filled("union")
         plain.spreadsheet.sheets.removeFirst()
@@ -185,12 +186,12 @@ struct FilledForm {
         let form = filled("union")
         let (data, d) = form.read(digest: "another")
         #expect(data != nil && !d.hasErrors)
-        #expect(d.warnings.contains { $0.english.contains("指纹不同") })
+        #expect(d.warnings.contains { $0.chinese.contains("指纹不同") })
         var changed = form
         let row = changed.spreadsheet.sheets[0].cells.first { $0.value.text == "method:union.hardship" }!.key.row
         changed.spreadsheet.sheets[0].cells[.init(row: row, column: 1)] = Spreadsheet.Cell(.text("linear 10"))
         let errors = changed.read(digest: "another").1.errors
-        #expect(errors.contains { $0.english.contains("union.hardship 由“linear 10”改为“linear 8”") })
+        #expect(errors.contains { $0.chinese.contains("union.hardship 由“linear 10”改为“linear 8”") })
     }
 
     @Test func mergedAndFormulaCellsAreReadWithAWarning() {
@@ -203,8 +204,8 @@ struct FilledForm {
         form.set("union.hardship", .value, Spreadsheet.Cell(.number(286), isFormula: true))
         let (data, d) = form.read()
         #expect(data?.indicators["union.contract"]?.value.map { $0.display } == "82.5")
-        #expect(d.warnings.contains { $0.english.contains("合并区域") })
-        #expect(d.warnings.contains { $0.english.contains("公式") })
+        #expect(d.warnings.contains { $0.chinese.contains("合并区域") })
+        #expect(d.warnings.contains { $0.chinese.contains("公式") })
     }
 
     @Test func cellLocationsReadAsSheetAndCell() {
@@ -225,5 +226,29 @@ struct FilledForm {
         let a = try Scorer(rubric: rubric).score(assessment.data.filter { $0.organization != "women" } + [back])
         let b = try Scorer(rubric: rubric).score(assessment.data)
         #expect(a.organizations.map(\.final) == b.organizations.map(\.final))
+    }
+}
+
+/// The forms' and the ledger's messages read the same in English (Chinese is what the office sees; both come
+/// from one catalog entry).
+@Suite struct FormMessagesInEnglishTests {
+    @Test func cellsAndRowsInEnglish() throws {
+        let refused = #expect(throws: LenientReading.Refusal.self) { try LenientReading.number(Spreadsheet.Cell(.text("约九成")), unit: nil) }
+        #expect(refused?.message.text(.en) == "give a number (such as 93.6), found '约九成'")
+        #expect(refused?.message.text(.zh) == "应填数字（如 93.6），实际为“约九成”")
+        let read = try LenientReading.number(Spreadsheet.Cell(.text("1,038")), unit: nil)
+        #expect(read.change?.text(.en) == "'1,038' read as 1038")
+        let changes = Catalog.rubricChanged(Catalog.joined([Catalog.rowGone("a"), Catalog.rowAdded("b")]))
+        #expect(changes.text(.en) == "the rubric changed after this form was made: a is no longer in the rubric; b is new; make the forms again with kaohe forms and fill them in again")
+        #expect(changes.text(.zh) == "这份表生成后考核细则改动了：a 已不在细则中；b 是新增的；请用 kaohe forms 重新生成并重新填写")
+        let many = Catalog.joined((1...10).map { Catalog.rowAdded("r\($0)") })
+        #expect(many.text(.zh).hasSuffix("r8 是新增的 等 10 个"))
+    }
+
+    @Test func ledgerMessagesInEnglish() {
+        var d = Diagnostics()
+        _ = LedgerLoader.yamlItems("- {id: X1, meeting: m, raised_by: nobody, submitted: 六月}\n", file: "items.yaml", &d)
+        let texts = d.all.map { $0.description(in: .en) }
+        #expect(texts.contains { $0.hasPrefix("items.yaml:1") && $0.contains("'六月' is not a date; write it as 2024-06-18") }, "\(texts)")
     }
 }

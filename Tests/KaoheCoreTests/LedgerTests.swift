@@ -149,7 +149,7 @@ import TestSupport
         // c raised nothing: j.submit (no missing: zero) cannot be scored — an error saying why.
         let error = try #require(throws: InputErrors.self) { try AssessmentLoader.load(folder: folder) }
         #expect(error.diagnostics.count == 1, "\(error.diagnostics)")
-        #expect(error.diagnostics[0].english.contains("没有可计算“按时报送”的事项（c 没有提出事项"))
+        #expect(error.diagnostics[0].chinese.contains("没有可计算“按时报送”的事项（c 没有提出事项"))
         try "- {id: C1, meeting: M, raised_by: c, submitted: 2024-06-03, request: r}\n".appendLine(to: folder + "/meeting/items.yaml")
         let assessment = try AssessmentLoader.load(folder: folder)
         let result = try Scorer(rubric: assessment.rubric).score(assessment.data)
@@ -165,7 +165,7 @@ import TestSupport
         // A value in a data file as well is an error: one source of truth.
         try "organization: b\nyear: 2024\nindicators:\n  j.rate: {value: 0.5}\n".write(toFile: folder + "/data/b.yaml", atomically: true, encoding: .utf8)
         let twice = try #require(throws: InputErrors.self) { try AssessmentLoader.load(folder: folder) }
-        #expect(twice.diagnostics.contains { $0.description(in: .en).contains("b.yaml:4") && $0.english.contains("取自联席会议台账") })
+        #expect(twice.diagnostics.contains { $0.description(in: .en).contains("b.yaml:4") && $0.chinese.contains("取自联席会议台账") })
     }
 
     @Test func everyLedgerErrorHasFileAndLine() throws {
@@ -182,7 +182,7 @@ import TestSupport
         let folder = try Self.folder(items: items)
         var d = Diagnostics()
         _ = LedgerLoader.load(assessment: folder, rubric: try Self.rubric(), &d)
-        let lines = d.all.map { $0.description(in: .en) }
+        let lines = d.all.map(\.bothLanguages)
         func has(_ line: Int, _ text: String) -> Bool { lines.contains { $0.contains("items.yaml:\(line)") && $0.contains(text) } }
         #expect(has(1, "“NOPE”不在 meetings.yaml 中"))
         #expect(has(2, "“nobody”不是本考核的单位"))
@@ -197,7 +197,7 @@ import TestSupport
         try "id,meeting\n".write(toFile: folder + "/meeting/items.csv", atomically: true, encoding: .utf8)
         var both = Diagnostics()
         _ = LedgerLoader.load(assessment: folder, rubric: try Self.rubric(), &both)
-        #expect(both.errors.contains { $0.english.contains("items.yaml 和 items.csv 同时存在") })
+        #expect(both.errors.contains { $0.chinese.contains("items.yaml 和 items.csv 同时存在") })
     }
 
     @Test func theCSVLedgerReadsLikeTheYAML() throws {

@@ -65,7 +65,7 @@ import TestSupport
         var row = verified("sci", "politics.study", .number(95))
         row.shown = "97"
         review("县委组织部", indicators: [row]).apply(to: &sci, rubric: rubric, &d)
-        #expect(d.warnings.contains { $0.english.contains("核定时表上的申报值是“97”，而现在的申报值是“96”") })
+        #expect(d.warnings.contains { $0.chinese.contains("核定时表上的申报值是“97”，而现在的申报值是“96”") })
         var same = verified("sci", "politics.study", .number(95))
         same.shown = "96.00"
         var quiet = Diagnostics()
@@ -103,7 +103,7 @@ import TestSupport
         ReviewedData.keep(earlier, in: &fresh, rubric: rubric, reviewedNow: [], &d)
         #expect(fresh.indicators["politics.study"]?.value?.display == "95")
         #expect(fresh.indicators["politics.study"]?.claimed?.display == "97")
-        #expect(d.warnings.contains { $0.english.contains("申报值由“96”改为“97”，但县委组织部已核定为“95”；核定值保留") })
+        #expect(d.warnings.contains { $0.chinese.contains("申报值由“96”改为“97”，但县委组织部已核定为“95”；核定值保留") })
         var unchanged = data("sci")
         var quiet = Diagnostics()
         ReviewedData.keep(earlier, in: &unchanged, rubric: rubric, reviewedNow: [], &quiet)
@@ -214,7 +214,7 @@ import TestSupport
         let verified = ReviewForm.Column.allCases.firstIndex(of: .verified)!
         spreadsheet.sheets[1].cells[.init(row: 4, column: verified)] = .init(.text("约九成"))
         spreadsheet.sheets[1].cells[.init(row: 5, column: verified)] = nil
-        let lines = read(spreadsheet).1.errors.map { $0.description(in: .en) }
+        let lines = read(spreadsheet).1.errors.map(\.bothLanguages)
         #expect(lines.contains { $0.hasPrefix("r.xlsx:核定表!A4: error:") && $0.contains("由市总工会核定，不由县委组织部核定") })
         #expect(lines.contains { $0.hasPrefix("r.xlsx:核定表!L5 (团县委·理论学习): error:") && $0.contains("约九成") })
         #expect(lines.contains { $0.hasPrefix("r.xlsx:核定表!L6 (县妇联·理论学习): error:") && $0.contains("未填写核定完成情况") })
@@ -225,7 +225,7 @@ import TestSupport
         let row = spreadsheet.sheets[0].cells.first { $0.value.text == "scorer" }!.key.row
         spreadsheet.sheets[0].cells[.init(row: row, column: 1)] = .init(.text("县气象局"))
         let (review, d) = read(spreadsheet)
-        #expect(review == nil && d.errors.contains { $0.english.contains("“县气象局”在本考核细则中不负责") })
+        #expect(review == nil && d.errors.contains { $0.chinese.contains("“县气象局”在本考核细则中不负责") })
     }
 
     @Test func surveyCountsBallotsAndRefusals() throws {
@@ -251,7 +251,7 @@ import TestSupport
         guard case .scores(let scores)? = tally.votes["youth"] else { Issue.record("youth"); return }
         #expect(scores == [92, Exact("88.5")!])
         #expect(tally.votes.count == 2)
-        let lines = d.all.map { $0.description(in: .en) }
+        let lines = d.all.map(\.bothLanguages)
         #expect(lines.contains { $0.contains("s.xlsx:测评统计表!F4") && $0.contains("warning") && $0.contains("２人") })
         #expect(lines.contains { $0.hasPrefix("s.xlsx:测评统计表!G6 (县妇联·干部职工评价): error:") && $0.contains("不能两种都填") })
         #expect(lines.contains { $0.hasPrefix("s.xlsx:测评统计表!D7") && $0.contains("整数") })
@@ -265,10 +265,10 @@ import TestSupport
         let empty = CollectionRound(rubric: rubric, rubricDigest: "d", files: [files[0]], dataFolder: folder + "/data",
                                     spreadsheets: { _ in spreadsheet }, replace: false)
         #expect(empty.outputs.isEmpty)
-        #expect(empty.diagnostics.contains { $0.english.contains("县科协 还没有自评数据") && $0.english.contains("a.xlsx") })
+        #expect(empty.diagnostics.contains { $0.chinese.contains("县科协 还没有自评数据") && $0.chinese.contains("a.xlsx") })
         let twice = CollectionRound(rubric: rubric, rubricDigest: "d", files: files, dataFolder: folder + "/data",
                                     spreadsheets: { _ in spreadsheet }, replace: false)
-        #expect(twice.diagnostics.filter { $0.english.contains("报送了 2 份核定表") }.count == 2)
+        #expect(twice.diagnostics.filter { $0.chinese.contains("报送了 2 份核定表") }.count == 2)
         #expect(twice.statuses(of: .review).first { $0.id == "县委组织部" }?.state == .withErrors)
     }
 }

@@ -183,8 +183,11 @@ func copyOfBundled() throws -> String {
         #expect(written == ["01-县总工会-自评表.xlsx", "03-县妇联-自评表.xlsx"])
         let collect = try kaohe(["collect", folder + "/county", folder + "/out/2024-county-mass-orgs-forms/自评表", "--out", folder + "/out"])
         #expect(collect.status == 1)
-        #expect(collect.err.contains("01-县总工会-自评表.xlsx:自评表!G4 (理论学习): error: 未填写完成情况"))
-        #expect(collect.err.contains("未收到\t团县委 (youth)"))
+        #expect(collect.err.contains("01-县总工会-自评表.xlsx:自评表!G4 (理论学习): error: 完成情况 is not filled in"))
+        #expect(collect.err.contains("missing\t团县委 (youth)"))
+        let chinese = try kaohe(["collect", folder + "/county", folder + "/out/2024-county-mass-orgs-forms/自评表", "--out", folder + "/out", "--lang", "zh"])
+        #expect(chinese.err.contains("01-县总工会-自评表.xlsx:自评表!G4 (理论学习): 错误: 未填写完成情况"))
+        #expect(chinese.err.contains("未收到\t团县委 (youth)\t错误 0\t警告 0"))
         #expect(FileManager.default.fileExists(atPath: folder + "/out/2024-county-mass-orgs-forms/collect-report.xlsx"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/county/data").isEmpty)
         let unknown = try kaohe(["forms", folder + "/county", "--organization", "nobody"])
@@ -209,7 +212,7 @@ func copyOfBundled() throws -> String {
         #expect(before.status == 0)
         let collect = try kaohe(["collect", folder + "/county", returned + "/核定表", returned + "/测评", "--replace", "--out", folder + "/out"])
         #expect(collect.status == 0, "\(collect.err)")
-        #expect(collect.err.contains("核定表\t已收到\t县委组织部") && collect.err.contains("测评统计表\t已收到\t社会评价·县级领导评价"))
+        #expect(collect.err.contains("核定表\treceived\t县委组织部") && collect.err.contains("测评统计表\treceived\t社会评价·县级领导评价"))
         let after = try kaohe(["score", folder + "/county", "--out", folder + "/after"])
         #expect(after.status == 0, "\(after.err)")
         func finals(_ out: String) throws -> [String] {
@@ -232,8 +235,11 @@ func copyOfBundled() throws -> String {
         let folder = try scratch()
         let r = try kaohe(["meeting", bundled, "--out", folder, "--as-of", "2024-12-31"], environment: ["SOURCE_DATE_EPOCH": "1735660800"])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.err.contains("截至 2024-12-31：事项 66 件，议定 64 件，已办结 48 件，未办结 16 件"))
-        #expect(r.err.contains("红\t2024-LX-41\t县卫健局\t超期 82 天"))
+        #expect(r.err.contains("as of 2024-12-31: 66 items, 64 agreed, 48 closed, 16 open"))
+        #expect(r.err.contains("红\t2024-LX-41\t县卫健局\toverdue by 82 day(s)"))
+        let chinese = try kaohe(["meeting", bundled, "--out", folder + "/zh", "--as-of", "2024-12-31", "--lang", "zh"])
+        #expect(chinese.err.contains("截至 2024-12-31：事项 66 件，议定 64 件，已办结 48 件，未办结 16 件"))
+        #expect(chinese.err.contains("红\t2024-LX-41\t县卫健局\t超期 82 天"))
         let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/2024-county-mass-orgs-meeting").sorted()
         #expect(written == ["上一年度议定事项落实情况通报.txt", "督办台账.xlsx"])
         // As of mid-year, fewer items are due and none of October's are red yet.
@@ -247,7 +253,7 @@ func copyOfBundled() throws -> String {
         let none = try kaohe(["meeting", empty])
         #expect(none.status == 1 && none.err.contains("has no meeting/"))
         let score = try kaohe(["validate", empty])
-        #expect(score.status == 1 && score.err.contains("取自联席会议台账（from: meeting.submitted_on_time），但考核文件夹中没有 meeting/"))
+        #expect(score.status == 1 && score.err.contains("comes from the joint meeting ledger (from: meeting.submitted_on_time), but the assessment folder has no meeting/"))
     }
 
     @Test func messagesAreChineseFirst() throws {
@@ -292,7 +298,7 @@ func copyOfBundled() throws -> String {
         try Data([0xD0, 0xCF, 0x11, 0xE0]).write(to: URL(fileURLWithPath: folder + "/data/unit.xls"))
         let r = try kaohe(["validate", folder])
         #expect(r.status == 1)
-        #expect(r.err.contains("unit.xls: error:") && r.err.contains("另存为"))
+        #expect(r.err.contains("unit.xls: error:") && r.err.contains("save it as .xlsx"))
     }
 
     @Test func outputProblemsAreErrorsInWords() throws {

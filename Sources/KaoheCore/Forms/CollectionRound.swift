@@ -92,8 +92,7 @@ public struct CollectionRound: Sendable {
             rubric.blocks.contains { $0.source == .survey && output.surveys[$0.id] == nil }
         }.compactMap { output in rubric.organizations.first { $0.id == output.organization }?.name }
         if !withoutVotes.isEmpty, returned.forms.allSatisfy({ $0.kind != .survey }) {
-            let names = withoutVotes.prefix(8).joined(separator: "、") + (withoutVotes.count > 8 ? " 等 \(withoutVotes.count) 个单位" : "")
-            all.warning(.wholeFile(dataFolder), "\(names) 还没有测评（survey）数据；评分前请用 kaohe forms --survey 生成测评统计表，填好后用 kaohe collect 读取")
+            all.warning(.wholeFile(dataFolder), Catalog.noSurveyYet(Suggestion.choices(withoutVotes.map { ($0, $0) })))
         }
         diagnostics = InputErrors(all.all).diagnostics
     }
@@ -139,14 +138,14 @@ public struct CollectionRound: Sendable {
         let path = (meeting as NSString).appendingPathComponent("items.yaml")
         let first = updates[0].location
         guard !hasErrors else {
-            _ = returned.attach(Diagnostic(first, "联席会议台账（meeting/）本身有错误，督办台账的更新未写入；请先改正台账"))
+            _ = returned.attach(Diagnostic(first, Catalog.ledgerHasErrors()))
             return nil
         }
         let text = LedgerFileText.yaml(ledger.applying(updates).items,
                                        header: "联席会议事项台账（meeting.md），由 kaohe collect 按报送的督办台账更新；原文件保留为 .bak")
         var check = Diagnostics()
         _ = LedgerLoader.yamlItems(text, file: path, &check)
-        for problem in check.errors { _ = returned.attach(Diagnostic(first, "更新后的台账有错误：\(problem.message)")) }
+        for problem in check.errors { _ = returned.attach(Diagnostic(first, Catalog.updatedLedgerHasErrors(problem.content))) }
         guard !check.hasErrors else { return nil }
         let csv = (meeting as NSString).appendingPathComponent("items.csv")
         let old = FileManager.default.fileExists(atPath: path) ? path : FileManager.default.fileExists(atPath: csv) ? csv : nil

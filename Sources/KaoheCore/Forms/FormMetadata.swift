@@ -52,7 +52,7 @@ public struct FormMetadata: Sendable, Equatable {
     /// Reads the `_kaohe` sheet of a returned file; a refusal says what is wrong in words for the office.
     public static func read(_ spreadsheet: Spreadsheet) throws(LenientReading.Refusal) -> FormMetadata {
         guard let sheet = spreadsheet.sheet(sheetName) else {
-            throw LenientReading.Refusal(message: "不是 kaohe 生成的表格（没有隐藏的 _kaohe 工作表）；请使用 kaohe forms 生成的原表填写，不要复制到新文件")
+            throw LenientReading.Refusal(Catalog.notAKaoheForm())
         }
         var values: [String: String] = [:]
         var methods: [(String, String)] = []
@@ -62,10 +62,10 @@ public struct FormMetadata: Sendable, Equatable {
             if key.hasPrefix("method:") { methods.append((String(key.dropFirst(7)), value)) } else { values[key] = value }
         }
         guard values["format"] == format else {
-            throw LenientReading.Refusal(message: "表格版本“\(values["format"] ?? "")”无法识别（应为“\(format)”）；请用本版 kaohe forms 重新生成")
+            throw LenientReading.Refusal(Catalog.formVersion(values["format"] ?? "", format))
         }
         guard let kind = values["kind"].flatMap(Kind.init(rawValue:)) else {
-            throw LenientReading.Refusal(message: "表格类型“\(values["kind"] ?? "")”无法识别（应为 自评表、核定表、测评统计表 或 督办台账）")
+            throw LenientReading.Refusal(Catalog.formKind(values["kind"] ?? ""))
         }
         var meta = FormMetadata(kind: kind, assessment: values["assessment"] ?? "", year: Int(values["year"] ?? "") ?? 0,
                                 rubric: values["rubric"] ?? "", subject: "", methods: methods)
@@ -77,16 +77,16 @@ public struct FormMetadata: Sendable, Equatable {
     public func check(kind expected: Kind, rubric: Rubric, file: String, _ d: inout Diagnostics) -> Bool {
         let at = SourceLocation.wholeFile(file)
         guard kind == expected else {
-            d.error(at, "这是一份\(kind.rawValue)，不是\(expected.rawValue)；请放到 kaohe collect 读取的文件夹中，它会按类型读取")
+            d.error(at, Catalog.wrongFormKind(kind.rawValue, expected.rawValue))
             return false
         }
         var ok = true
         if assessment != rubric.assessment.id {
-            d.error(at, "这份\(kind.rawValue)属于考核“\(assessment)”，而本考核是“\(rubric.assessment.id)”；请用本考核的 kaohe forms 生成的表")
+            d.error(at, Catalog.formOfOtherAssessment(kind.rawValue, assessment, rubric.assessment.id))
             ok = false
         }
         if year != rubric.assessment.year {
-            d.error(at, "这份\(kind.rawValue)是 \(year) 年度的，而本考核是 \(rubric.assessment.year) 年度；可能是上一年的表，请用本年度的表重新填写")
+            d.error(at, Catalog.formOfOtherYear(kind.rawValue, year, rubric.assessment.year))
             ok = false
         }
         return ok
@@ -99,19 +99,19 @@ public struct FormMetadata: Sendable, Equatable {
         guard rubric != digest else { return }
         let now = Dictionary(current.map { ($0.code, $0.method) }, uniquingKeysWith: { a, _ in a })
         let then = Set(methods.map(\.code))
-        var changes: [String] = []
+        var changes: [Message] = []
         for (code, method) in methods {
             guard let today = now[code] else {
-                changes.append("\(code) 已不在细则中")
+                changes.append(Catalog.rowGone(code))
                 continue
             }
-            if today != method { changes.append("\(code) 由“\(method)”改为“\(today)”") }
+            if today != method { changes.append(Catalog.rowMethodChanged(code, method, today)) }
         }
-        for (code, _) in current where !then.contains(code) { changes.append("\(code) 是新增的") }
+        for (code, _) in current where !then.contains(code) { changes.append(Catalog.rowAdded(code)) }
         if changes.isEmpty {
-            d.warning(.wholeFile(file), "这份表生成后考核细则有改动（指纹不同），但表中各项的计分方法和分值未变，照常读取")
+            d.warning(.wholeFile(file), Catalog.rubricChangedHarmlessly())
         } else {
-            d.error(.wholeFile(file), "这份表生成后考核细则改动了：\(changes.prefix(8).joined(separator: "；"))\(changes.count > 8 ? " 等 \(changes.count) 处" : "")；请用 kaohe forms 重新生成并重新填写")
+            d.error(.wholeFile(file), Catalog.rubricChanged(Catalog.joined(changes)))
         }
     }
 }

@@ -8,7 +8,7 @@ struct IndicatorRowsReader {
 
     func read(into data: inout OrganizationData, _ d: inout Diagnostics) {
         guard sheet.columns[Column.value.rawValue] != nil else {
-            d.error(.sheet(file: sheet.file, sheet: sheet.sheet.name), "表头中没有“完成情况”列；请使用原表，不要改表头")
+            d.error(.sheet(file: sheet.file, sheet: sheet.sheet.name), Catalog.noColumn("完成情况"))
             return
         }
         let plan = Dictionary(form.rows.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -18,11 +18,11 @@ struct IndicatorRowsReader {
         for (row, code) in sheet.codedRows {
             let at = sheet.location(row, Column.code.rawValue)
             guard let planned = plan[code] else {
-                d.error(at, "编号“\(code)”不是本单位自评表中的项目；请不要修改隐藏的编号列，也不要从其他单位的表中复制行")
+                d.error(at, Catalog.notThisOrganizationsRow(code))
                 continue
             }
             if let first = seen[code] {
-                d.add(.error, at, "编号“\(code)”出现了两次（另一次在第 \(first + 1) 行）；每项只填一行", about: planned.name)
+                d.add(.error, at, Catalog.codeTwice(code, first + 1), about: planned.name)
                 continue
             }
             seen[code] = row
@@ -34,7 +34,7 @@ struct IndicatorRowsReader {
         }
         for planned in form.rows where seen[planned.code] == nil && (planned.required || planned.itemID == nil) {
             d.add(.error, .sheet(file: sheet.file, sheet: sheet.sheet.name),
-                  "缺少编号为“\(planned.code)”的行；请使用原表，不要删除行", about: planned.name)
+                  Catalog.missingRow(planned.code), about: planned.name)
         }
         for (id, var entry) in entries {
             if let done = items[id] { entry.value = .map(done) }
@@ -51,7 +51,7 @@ struct IndicatorRowsReader {
             if let cell = sheet.cell(row, Column.value.rawValue, subject: subject, &d) {
                 entry.value = FormValue.read(cell, row: planned, at: entry.location, subject: subject, &d)
             } else if planned.required {
-                d.add(.error, entry.location, "未填写完成情况（\(FormValue.expected(planned))）", about: subject)
+                d.add(.error, entry.location, Catalog.noValueFilled(FormValue.expected(planned)), about: subject)
             }
         }
         if let cell = sheet.cell(row, Column.selfScore.rawValue, subject: subject, &d) {
@@ -67,7 +67,7 @@ struct IndicatorRowsReader {
         let at = sheet.location(row, Column.value.rawValue)
         let subject = "\(rubric.indicator(planned.indicatorID)?.name ?? planned.indicatorID)·\(planned.name)"
         guard let cell = sheet.cell(row, Column.value.rawValue, subject: subject, &d) else {
-            if planned.required { d.add(.error, at, "未填写（\(FormValue.expected(planned))）", about: subject) }
+            if planned.required { d.add(.error, at, Catalog.nothingFilled(FormValue.expected(planned)), about: subject) }
             return nil
         }
         return FormValue.read(cell, row: planned, at: at, subject: subject, &d)
@@ -76,13 +76,13 @@ struct IndicatorRowsReader {
     private func selfScore(_ cell: Spreadsheet.Cell, _ planned: SelfAssessmentForm.Row, at: SourceLocation,
                            _ d: inout Diagnostics) -> Exact? {
         guard let maximum = planned.selfMaximum else {
-            d.add(.warning, at, "本行不填自评分（清单各项的自评分填在指标所在行），已忽略“\(cell.text)”", about: planned.name)
+            d.add(.warning, at, Catalog.selfScoreIgnored(cell.text), about: planned.name)
             return nil
         }
         do throws(LenientReading.Refusal) {
             let read = try LenientReading.number(cell, unit: nil, suffixes: ["分"], example: maximum.decimalText())
             guard !read.value.isNegative, read.value <= maximum else {
-                throw LenientReading.Refusal(message: "自评分 \(read.value.decimalText()) 不在 0 到 \(maximum.decimalText()) 分之间（本行满分 \(maximum.decimalText())）")
+                throw LenientReading.Refusal(Catalog.selfScoreOutOfRange(read.value.decimalText(), maximum.decimalText()))
             }
             note(read.change, at, planned, &d)
             return read.value
@@ -92,7 +92,7 @@ struct IndicatorRowsReader {
         }
     }
 
-    private func note(_ change: String?, _ at: SourceLocation, _ planned: SelfAssessmentForm.Row,
+    private func note(_ change: Message?, _ at: SourceLocation, _ planned: SelfAssessmentForm.Row,
                       _ d: inout Diagnostics, subject: String? = nil) {
         if let change { d.add(.warning, at, change, about: subject ?? planned.name) }
     }
@@ -110,12 +110,12 @@ struct AdjustmentRowsReader {
         var seen: Set<String> = []
         for (row, code) in sheet.codedRows {
             guard let planned = plan[code] else {
-                d.error(sheet.location(row, Column.code.rawValue), "编号“\(code)”不是本考核的加减分项目；请不要修改隐藏的编号列")
+                d.error(sheet.location(row, Column.code.rawValue), Catalog.notAnAdjustmentItem(code))
                 continue
             }
             let subject = planned.item.name
             guard seen.insert(code).inserted else {
-                d.add(.error, sheet.location(row, Column.code.rawValue), "编号“\(code)”出现了两次；每项只填一行", about: subject)
+                d.add(.error, sheet.location(row, Column.code.rawValue), Catalog.codeTwiceHere(code), about: subject)
                 continue
             }
             guard let cell = sheet.cell(row, Column.count.rawValue, subject: subject, &d) else { continue }
@@ -124,7 +124,7 @@ struct AdjustmentRowsReader {
             do throws(LenientReading.Refusal) {
                 let read = try LenientReading.number(cell, unit: "次", example: "1")
                 guard !read.value.isNegative, read.value < 1_000_000_000 else {
-                    throw LenientReading.Refusal(message: "次数应为 0 到 10^9 之间的数，实际为 \(read.value.decimalText())")
+                    throw LenientReading.Refusal(Catalog.countRange(read.value.decimalText()))
                 }
                 if let change = read.change { d.add(.warning, at, change, about: subject) }
                 count = read.value

@@ -15,15 +15,15 @@ public enum FormValue {
     }
 
     /// What the 完成情况 cell of this row takes, in words.
-    public static func expected(_ row: SelfAssessmentForm.Row) -> String {
+    public static func expected(_ row: SelfAssessmentForm.Row) -> Message {
         switch row.input {
-        case .number, .count: "应填数字\(row.unit.map { "，单位 \($0)" } ?? "")"
-        case .yesNo: "应选“是”或“否”"
-        case .level(let names): "应选 \(names.joined(separator: "、")) 之一"
-        case .numbers: "应填用“、”分隔的若干数字"
-        case .checklistHeader: "逐项填写"
-        case .fromLedger: "由联席会议台账计算，不用填写"
-        case .item: "完成填“是”，未完成填“否”，部分完成填 0 到 1 之间的比例"
+        case .number, .count: Catalog.expectsNumberHere(row.unit.map { Catalog.inUnit($0) } ?? .plain(""))
+        case .yesNo: Catalog.expectsYesOrNo()
+        case .level(let names): Catalog.expectsOneLevel(names.joined(separator: "、"))
+        case .numbers: Catalog.expectsNumberList()
+        case .checklistHeader: Catalog.expectsItems()
+        case .fromLedger: Catalog.fromLedgerNotTyped()
+        case .item: Catalog.expectsItemState()
         }
     }
 
@@ -42,12 +42,12 @@ public enum FormValue {
     }
 
     private static func interpret(_ cell: Spreadsheet.Cell, row: SelfAssessmentForm.Row)
-        throws(LenientReading.Refusal) -> (DataValue?, String?) {
+        throws(LenientReading.Refusal) -> (DataValue?, Message?) {
         switch row.input {
         case .number, .count:
             let read = try LenientReading.number(cell, unit: row.unit)
             if case .count = row.input, read.value.isNegative || !(read.value < 1_000_000_000) {
-                throw LenientReading.Refusal(message: "次数应为 0 到 10^9 之间的数，实际为 \(read.value.decimalText())")
+                throw LenientReading.Refusal(Catalog.countRange(read.value.decimalText()))
             }
             return (.number(read.value), read.change)
         case .yesNo:
@@ -56,7 +56,7 @@ public enum FormValue {
         case .level(let names):
             let typed = LenientReading.trimmed(cell.text)
             guard names.contains(typed) else {
-                throw LenientReading.Refusal(message: "应选 \(names.joined(separator: "、")) 之一，实际为“\(typed)”")
+                throw LenientReading.Refusal(Catalog.levelNotOneOf(names.joined(separator: "、"), typed))
             }
             return (.text(typed), nil)
         case .numbers:
@@ -71,14 +71,14 @@ public enum FormValue {
 
     /// A checklist item: 是/否, or a fraction from 0 to 1 for a partly done item.
     private static func item(_ cell: Spreadsheet.Cell, row: SelfAssessmentForm.Row)
-        throws(LenientReading.Refusal) -> (DataValue?, String?) {
+        throws(LenientReading.Refusal) -> (DataValue?, Message?) {
         if let read = try? LenientReading.yesNo(cell) { return (.boolean(read.value), read.change) }
         guard let read = try? LenientReading.number(cell, unit: "%") else {
-            throw LenientReading.Refusal(message: "\(expected(row))；实际为“\(cell.text)”")
+            throw LenientReading.Refusal(Catalog.expectedFound(expected(row), cell.text))
         }
-        let fraction = cell.isPercent || read.change?.contains("%") == true ? read.value / 100 : read.value
+        let fraction = read.percent ? read.value / 100 : read.value
         guard fraction >= .zero, fraction <= .one else {
-            throw LenientReading.Refusal(message: "部分完成的比例应在 0 到 1 之间，实际为 \(fraction.decimalText())")
+            throw LenientReading.Refusal(Catalog.fractionRange(fraction.decimalText()))
         }
         return (.number(fraction), read.change)
     }

@@ -7,12 +7,16 @@ public enum LenientReading {
     /// A value read from a cell, and how the reading changed what was typed (nil when it did not).
     public struct Read<Value> {
         public var value: Value
-        public var change: String?
+        public var change: Message?
+        /// Whether the value was read as a percentage (a percent format, or a typed `%`).
+        public var percent = false
     }
 
     /// Why a cell could not be read: what was found, what was expected.
     public struct Refusal: Error, Equatable {
-        public var message: String
+        public var message: Message
+
+        public init(_ message: Message) { self.message = message }
     }
 
     /// Full-width digits, signs, point, percent and comma, and the ideographic space, as ASCII.
@@ -53,17 +57,17 @@ public enum LenientReading {
                               example: String = "93.6") throws(Refusal) -> Read<Exact> {
         switch cell.value {
         case .number(let n):
-            guard n.isFinite else { throw Refusal(message: "应填数字（如 \(example)），实际为 \(n)") }
+            guard n.isFinite else { throw Refusal(Catalog.numberExpected(example, "\(n)")) }
             if cell.isPercent {
                 guard unit == "%" else {
-                    throw Refusal(message: "单元格是百分比格式（\(Spreadsheet.numberText(n * 100))%），但本指标的单位不是 %，无法判断是 \(Spreadsheet.numberText(n)) 还是 \(Spreadsheet.numberText(n * 100))；请把单元格改为常规格式并填不带 % 的数字（如 \(example)）")
+                    throw Refusal(Catalog.percentCellWithoutPercentUnit(Spreadsheet.numberText(n * 100), Spreadsheet.numberText(n), example))
                 }
                 let value = try decimal(Spreadsheet.numberText(n), example: example) * 100
-                return Read(value: value, change: "百分比 \(value.decimalText())% 读作 \(value.decimalText())")
+                return Read(value: value, change: Catalog.percentReadAs(value.decimalText()), percent: true)
             }
             return Read(value: try decimal(Spreadsheet.numberText(n), example: example), change: nil)
         case .boolean, .error:
-            throw Refusal(message: "应填数字（如 \(example)），实际为“\(cell.text)”")
+            throw Refusal(Catalog.numberExpected(example, cell.text))
         case .text(let typed):
             return try number(text: typed, unit: unit, suffixes: suffixes, example: example)
         }
@@ -83,7 +87,7 @@ public enum LenientReading {
             break
         }
         if percent && unit != "%" {
-            throw Refusal(message: "“\(original)”带有 %，但本指标的单位不是 %，无法判断是 \(text) 还是它的百分之一；请填不带 % 的数字（如 \(example)）")
+            throw Refusal(Catalog.percentTypedWithoutPercentUnit(original, text, example))
         }
         if percent { notes.append("单位“%”") }
         if text.contains(","), isGroupedThousands(text) {
@@ -91,7 +95,7 @@ public enum LenientReading {
             notes.append("千位分隔符")
         }
         let value = try decimal(text, example: example, found: original)
-        return Read(value: value, change: notes.isEmpty ? nil : "“\(original)”读作 \(value.decimalText())")
+        return Read(value: value, change: notes.isEmpty ? nil : Catalog.readAs(original, value.decimalText()), percent: percent)
     }
 
     /// `1,038` or `12,345.5`: commas exactly every three digits before the point.
@@ -106,10 +110,10 @@ public enum LenientReading {
     /// Decimal text within the format's limits (15 significant digits, magnitude below 10^15).
     static func decimal(_ text: String, example: String, found: String? = nil) throws(Refusal) -> Exact {
         guard !text.isEmpty, !text.contains("_"), let value = Exact(text) else {
-            throw Refusal(message: "应填数字（如 \(example)），实际为“\(found ?? text)”")
+            throw Refusal(Catalog.numberExpected(example, found ?? text))
         }
         guard value < 1_000_000_000_000_000, value > -1_000_000_000_000_000 else {
-            throw Refusal(message: "\(found ?? text) 超出范围（数值的绝对值须小于 10^15，即电子表格能精确保存的范围）")
+            throw Refusal(Catalog.numberOutOfRange(found ?? text))
         }
         return value
     }
@@ -122,16 +126,16 @@ public enum LenientReading {
         let typed: String
         switch cell.value {
         case .boolean(let b): return Read(value: b, change: nil)
-        case .number(let n) where n == 1 || n == 0: return Read(value: n == 1, change: "\(Int(n)) 读作\(n == 1 ? "是" : "否")")
+        case .number(let n) where n == 1 || n == 0: return Read(value: n == 1, change: Catalog.readAsYesNo("\(Int(n))", n == 1 ? "是" : "否"))
         case .text(let t): typed = trimmed(t)
         default: typed = cell.text
         }
         let key = halfWidth(typed).lowercased()
         let answer: Bool
         if yesWords.contains(key) { answer = true } else if noWords.contains(key) { answer = false } else {
-            throw Refusal(message: "应填“是”或“否”，实际为“\(typed)”")
+            throw Refusal(Catalog.yesNoFound(typed))
         }
-        return Read(value: answer, change: typed == "是" || typed == "否" ? nil : "“\(typed)”读作\(answer ? "是" : "否")")
+        return Read(value: answer, change: typed == "是" || typed == "否" ? nil : Catalog.readAsYesNo(typed, answer ? "是" : "否"))
     }
 
     /// The separators of a list typed in one cell: 、 ， , ； ; and new lines.
@@ -146,10 +150,10 @@ public enum LenientReading {
     public static func numbers(_ cell: Spreadsheet.Cell, unit: String?) throws(Refusal) -> Read<[Exact]> {
         guard case .text(let typed) = cell.value else {
             let one = try number(cell, unit: unit)
-            return Read(value: [one.value], change: one.change)
+            return Read(value: [one.value], change: one.change, percent: one.percent)
         }
         let parts = halfWidth(typed).components(separatedBy: listSeparators.union(.whitespaces)).filter { !$0.isEmpty }
-        guard !parts.isEmpty else { throw Refusal(message: "应填用“、”分隔的若干数字（如 92、88、95），实际为“\(typed)”") }
+        guard !parts.isEmpty else { throw Refusal(Catalog.numberListFound(typed)) }
         var values: [Exact] = []
         var changed = halfWidth(typed) != typed
         for part in parts {
@@ -158,9 +162,9 @@ public enum LenientReading {
                 if read.change != nil { changed = true }
                 values.append(read.value)
             } catch {
-                throw Refusal(message: "应填用“、”分隔的若干数字（如 92、88、95）；“\(trimmed(typed))”中的“\(part)”不是数字")
+                throw Refusal(Catalog.numberListPart(trimmed(typed), part))
             }
         }
-        return Read(value: values, change: changed ? "“\(trimmed(typed))”读作 \(values.map { $0.decimalText() }.joined(separator: "、"))" : nil)
+        return Read(value: values, change: changed ? Catalog.readAs(trimmed(typed), values.map { $0.decimalText() }.joined(separator: "、")) : nil)
     }
 }

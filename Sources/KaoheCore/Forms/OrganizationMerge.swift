@@ -33,8 +33,8 @@ struct OrganizationMerge {
         } else if let base {
             data = base.data
         } else {
-            let files = (reviews.map(\.form) + tallies).map(\.file.path).joined(separator: "、")
-            d.error(.wholeFile(path), "\(organization.name) 还没有自评数据（data/ 中没有它的数据），\(files) 中它的各行未读取；请先收集它的自评表，再重新读取这些表")
+            let files = Suggestion.list((reviews.map(\.form) + tallies).map(\.file.path))
+            d.error(.wholeFile(path), Catalog.reviewBeforeSelfForm(organization.name, files))
             return nil
         }
         for (_, review) in reviews { review.apply(to: &data, rubric: rubric, &d) }
@@ -58,16 +58,16 @@ struct OrganizationMerge {
         var backingUp: String?
         for file in existing where file.path != source {
             if base != nil {
-                d.error(.wholeFile(file.path), "“\(organization.id)”的数据在多个文件中（\(base!.path)、\(file.path)）；请先只保留一个")
+                d.error(.wholeFile(file.path), Catalog.dataInSeveralFiles(organization.id, base!.path, file.path))
                 return nil
             }
             if !(file.collected && file.path == path) {
                 guard replace else {
-                    d.error(.wholeFile(file.path), "\(file.path) 中已有“\(organization.id)”的数据，且不是 kaohe collect 生成的，未覆盖；确认用报送的表替换时请加 --replace（原文件保留为 .bak）")
+                    d.error(.wholeFile(file.path), Catalog.officeFileKept(file.path, organization.id))
                     return nil
                 }
                 guard file.organizations == 1 else {
-                    d.error(.wholeFile(file.path), "\(file.path) 含 \(file.organizations) 个单位的数据，无法只替换其中的“\(organization.id)”；请先从该文件中删去它的数据")
+                    d.error(.wholeFile(file.path), Catalog.sharedDataFile(file.path, file.organizations, organization.id))
                     return nil
                 }
                 backingUp = file.path

@@ -13,7 +13,7 @@ public enum PreviousYear {
         var skipped = 0
         for path in DataFileKind.files(in: folder) where DataFileKind(path: path) != .spreadsheet {
             let parsed = ParsedDataFile(path: path, lookup: lookup, forms: nil)
-            skipped += parsed.diagnostics.errors.filter { !$0.message.contains("for year") }.count
+            skipped += parsed.diagnostics.errors.filter { $0.content.template != Catalog.wrongYear }.count
             for data in parsed.organizations where out[data.organization] == nil { out[data.organization] = data }
         }
         return (out, skipped)

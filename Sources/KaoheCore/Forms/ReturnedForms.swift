@@ -38,10 +38,10 @@ struct ReturnedForms: Sendable {
             "\(forms[$0].kind?.rawValue ?? "")\u{0}\(forms[$0].subject!)"
         }
         for indices in groups.values where indices.count > 1 {
-            let names = indices.map { forms[$0].file.path }.joined(separator: "、")
+            let names = Suggestion.list(indices.map { forms[$0].file.path })
             for i in indices {
                 forms[i].duplicate = true
-                forms[i].diagnostics.error(.wholeFile(forms[i].file.path), "“\(Self.subjectName(forms[i], rubric))”报送了 \(indices.count) 份\(forms[i].kind?.rawValue ?? "表")：\(names)；请只保留一份（都未读取）")
+                forms[i].diagnostics.error(.wholeFile(forms[i].file.path), Catalog.formsTwice(Self.subjectName(forms[i], rubric), indices.count, forms[i].kind?.rawValue ?? "表", names))
             }
         }
         index(rubric: rubric)
@@ -118,7 +118,7 @@ struct ReturnedForms: Sendable {
             for update in forms[i].updates ?? [] where items[update.id].map({ update.changes($0) }) ?? false {
                 if let other = from[update.id], other != forms[i].file.path,
                    let earlier = out.first(where: { $0.id == update.id }), !earlier.sameFilling(as: update) {
-                    forms[i].diagnostics.error(update.location, "事项 \(update.id) 在 \(other) 中也填写了，且内容不同；请核对后只保留一份")
+                    forms[i].diagnostics.error(update.location, Catalog.itemInTwoForms(update.id, other))
                     continue
                 }
                 from[update.id] = forms[i].file.path

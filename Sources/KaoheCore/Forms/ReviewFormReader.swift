@@ -48,7 +48,7 @@ public struct ReviewFormReader {
         guard meta.check(kind: .review, rubric: rubric, file: file, &d) else { return nil }
         let units = ReviewForm.units(rubric)
         guard units.contains(meta.subject) else {
-            d.error(.wholeFile(file), "核定表所属单位“\(meta.subject)”在本考核细则中不负责任何指标、加减分或否决事项（细则中的考核责任单位：\(units.prefix(8).joined(separator: "、"))\(units.count > 8 ? " 等 \(units.count) 个" : "")）；请用 kaohe forms --review 生成的本单位核定表")
+            d.error(.wholeFile(file), Catalog.reviewUnitScoresNothing(meta.subject, Suggestion.choices(units.map { ($0, $0) })))
             return nil
         }
         let form = ReviewForm(rubric: rubric, unit: meta.subject, data: [:])
@@ -81,7 +81,7 @@ struct ReviewRowsReader {
 
     func read(into review: inout Review, _ d: inout Diagnostics) {
         guard sheet.columns[Column.verified.rawValue] != nil else {
-            d.error(.sheet(file: sheet.file, sheet: sheet.sheet.name), "表头中没有“核定完成情况”列；请使用原表，不要改表头")
+            d.error(.sheet(file: sheet.file, sheet: sheet.sheet.name), Catalog.noColumn("核定完成情况"))
             return
         }
         let plan = Dictionary(form.rows.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -93,31 +93,31 @@ struct ReviewRowsReader {
             }
             let subject = "\(planned.organization.name)·\(planned.plan.name)"
             if let first = seen[code] {
-                d.add(.error, sheet.location(row, Column.code.rawValue), "编号“\(code)”出现了两次（另一次在第 \(first + 1) 行）；每项只填一行", about: subject)
+                d.add(.error, sheet.location(row, Column.code.rawValue), Catalog.codeTwice(code, first + 1), about: subject)
                 continue
             }
             seen[code] = row
             review.indicators.append(verified(row, planned, subject: subject, &d))
         }
         for planned in form.rows where seen[planned.code] == nil {
-            d.add(.error, .sheet(file: sheet.file, sheet: sheet.sheet.name), "缺少编号为“\(planned.code)”的行；请使用原表，不要删除行",
+            d.add(.error, .sheet(file: sheet.file, sheet: sheet.sheet.name), Catalog.missingRow(planned.code),
                   about: "\(planned.organization.name)·\(planned.plan.name)")
         }
     }
 
     /// Why a 编号 is not this form's: an unknown organization or indicator, or one the unit does not score.
-    private func notScored(_ code: String) -> String {
+    private func notScored(_ code: String) -> Message {
         let parts = code.split(separator: "|", maxSplits: 1).map(String.init)
         guard parts.count == 2, let organization = rubric.organizations.first(where: { $0.id == parts[0] }) else {
-            return "编号“\(code)”不是本考核的单位和指标；请不要修改隐藏的编号列"
+            return Catalog.notAReviewCode(code)
         }
         let indicatorID = String(parts[1].split(separator: "/").first ?? "")
-        guard let indicator = rubric.indicator(indicatorID) else { return "编号“\(code)”中的指标“\(indicatorID)”不在考核细则中" }
+        guard let indicator = rubric.indicator(indicatorID) else { return Catalog.reviewCodeUnknownIndicator(code, indicatorID) }
         if (indicator.scorer ?? ReviewForm.officeUnit) != form.unit {
-            return "“\(indicator.name)”由\(indicator.scorer ?? ReviewForm.officeUnit)核定，不由\(form.unit)核定；请不要从其他单位的核定表中复制行"
+            return Catalog.scoredByAnotherUnit(indicator.name, indicator.scorer ?? ReviewForm.officeUnit, form.unit)
         }
-        if !indicator.applies(to: organization.id) { return "“\(indicator.name)”不适用于\(organization.name)" }
-        return "编号“\(code)”不是本核定表中的项目；请不要修改隐藏的编号列"
+        if !indicator.applies(to: organization.id) { return Catalog.reviewRowDoesNotApply(indicator.name, organization.name) }
+        return Catalog.notThisReviewsRow(code)
     }
 
     private func verified(_ row: Int, _ planned: ReviewForm.Row, subject: String, _ d: inout Diagnostics) -> Review.Verified {
@@ -130,7 +130,7 @@ struct ReviewRowsReader {
         if let cell = sheet.cell(row, Column.verified.rawValue, subject: subject, &d) {
             out.value = FormValue.read(cell, row: planned.plan, at: at, subject: subject, &d)
         } else if planned.plan.required {
-            d.add(.error, at, "未填写核定完成情况（\(FormValue.expected(planned.plan))）；同意单位申报值的，保留预填的值即可", about: subject)
+            d.add(.error, at, Catalog.noVerifiedValue(FormValue.expected(planned.plan)), about: subject)
         }
         return out
     }
@@ -148,12 +148,12 @@ struct ReviewAdjustmentRowsReader {
         var seen: Set<String> = []
         for (row, code) in sheet.codedRows {
             guard let planned = plan[code] else {
-                d.error(sheet.location(row, Column.code.rawValue), "编号“\(code)”不是\(form.unit)核定或报告的加减分、否决事项；请不要修改隐藏的编号列，也不要从其他单位的核定表中复制行")
+                d.error(sheet.location(row, Column.code.rawValue), Catalog.notThisUnitsAdjustment(code, form.unit))
                 continue
             }
             let subject = "\(planned.organization.name)·\(planned.name)"
             guard seen.insert(code).inserted else {
-                d.add(.error, sheet.location(row, Column.code.rawValue), "编号“\(code)”出现了两次；每项只填一行", about: subject)
+                d.add(.error, sheet.location(row, Column.code.rawValue), Catalog.codeTwiceHere(code), about: subject)
                 continue
             }
             let at = sheet.location(row, Column.count.rawValue)
@@ -177,12 +177,12 @@ struct ReviewAdjustmentRowsReader {
             }
             let read = try LenientReading.number(cell, unit: "次", example: "1")
             guard !read.value.isNegative, read.value < 1_000_000_000 else {
-                throw LenientReading.Refusal(message: "次数应为 0 到 10^9 之间的数，实际为 \(read.value.decimalText())")
+                throw LenientReading.Refusal(Catalog.countRange(read.value.decimalText()))
             }
             if let change = read.change { d.add(.warning, at, change, about: subject) }
             return read.value
         } catch {
-            d.add(.error, at, planned.kind == .veto ? "应选“是”（认定该单位有此情形）或“否”；\(error.message)" : error.message,
+            d.add(.error, at, planned.kind == .veto ? Catalog.vetoYesNo(error.message) : error.message,
                   about: subject)
             return nil
         }

@@ -43,7 +43,7 @@ extension Review {
         for row in rows {
             guard let plan = plans.first(where: { $0.itemID == row.itemID }), let shown = row.shown,
                   let now = FormValue.prefill(claim, row: plan)?.text, !FormValue.same(shown, now) else { continue }
-            d.add(.warning, row.location, "核定时表上的申报值是“\(shown)”，而现在的申报值是“\(now)”（核定表生成后单位重新报送了自评表）；已按核定值记录，请核定单位确认", about: indicator.name)
+            d.add(.warning, row.location, Catalog.claimMovedSinceReviewForm(shown, now), about: indicator.name)
         }
         let differs = plans.contains { plan in
             FormValue.prefill(claim, row: plan)?.text != FormValue.prefill(verified, row: plan)?.text
@@ -83,6 +83,9 @@ extension FormValue {
 /// A newer 自评表 for data that was already verified: the verified values stay; what the organization claims now
 /// is kept as its claim, and every claim that moved since its verification is a warning for the office to decide.
 enum ReviewedData {
+    /// A value as the warnings quote it, `（空）` when there is none.
+    static func shown(_ value: DataValue?) -> Message { value.map { .plain($0.display) } ?? Catalog.empty() }
+
     /// `reviewedNow`: indicators a 核定表 of this round verifies again (no warning for those).
     static func keep(_ earlier: OrganizationData, in fresh: inout OrganizationData, rubric: Rubric,
                      reviewedNow: Set<String>, _ d: inout Diagnostics) {
@@ -94,7 +97,7 @@ enum ReviewedData {
             let plans = SelfAssessmentForm.rows(indicator, dimension: "", previous: nil, rubric: rubric)
             let moved = plans.contains { FormValue.prefill(claimNow, row: $0)?.text != FormValue.prefill(claimThen, row: $0)?.text }
             if moved, !reviewedNow.contains(id) {
-                d.add(.warning, entry.location, "申报值由“\(claimThen?.display ?? "（空）")”改为“\(claimNow?.display ?? "（空）")”，但\(unit)已核定为“\(old.value?.display ?? "（空）")”；核定值保留。如需按新申报值重新核定，请重新生成核定表（kaohe forms --review）交\(unit)核定", about: indicator.name)
+                d.add(.warning, entry.location, Catalog.claimMovedAfterReview(Self.shown(claimThen), Self.shown(claimNow), unit, Self.shown(old.value)), about: indicator.name)
             }
             let changed = plans.contains { FormValue.prefill(claimNow, row: $0)?.text != FormValue.prefill(old.value, row: $0)?.text }
             entry.value = old.value
@@ -103,12 +106,12 @@ enum ReviewedData {
             entry.reviewedBy = unit
             fresh.indicators[id] = entry
         }
-        for (kind, path) in [("加分", \OrganizationData.bonus), ("扣分", \OrganizationData.penalties)] {
+        for (kind, path) in [(Catalog.bonusKind(), \OrganizationData.bonus), (Catalog.penaltyKind(), \OrganizationData.penalties)] {
             for old in earlier[keyPath: path] where old.reviewedBy != nil {
                 let now = fresh[keyPath: path].filter { $0.item == old.item }
                 let claimNow = now.map(\.count).sum(), claimThen = old.claimed ?? old.count
                 if claimNow != claimThen, let location = now.first?.location ?? Optional(fresh.location) {
-                    d.add(.warning, location, "\(kind)项目“\(old.item)”申报次数由 \(claimThen.decimalText()) 改为 \(claimNow.decimalText())，但\(old.reviewedBy!)已核定为 \(old.count.decimalText()) 次；核定值保留", about: old.item)
+                    d.add(.warning, location, Catalog.countMovedAfterReview(kind, old.item, claimThen.decimalText(), claimNow.decimalText(), old.reviewedBy!, old.count.decimalText()), about: old.item)
                 }
                 var kept = old
                 kept.note = now.compactMap(\.note).joined(separator: "；").nonEmpty ?? old.note

@@ -24,7 +24,7 @@ public struct SelfAssessmentFormReader {
         meta.checkFingerprint(rubricDigest, current: form.metadata(rubric: rubric, rubricDigest: rubricDigest).methods,
                               file: file, &d)
         guard let sheet = spreadsheet.sheet(SelfAssessmentForm.sheetName) else {
-            d.error(.wholeFile(file), "没有“\(SelfAssessmentForm.sheetName)”工作表；请使用原表填写，不要改工作表名称")
+            d.error(.wholeFile(file), Catalog.noSheet(SelfAssessmentForm.sheetName))
             return nil
         }
         var data = OrganizationData(organization: organization.id, year: meta.year, indicators: [:], bonus: [],
@@ -32,11 +32,11 @@ public struct SelfAssessmentFormReader {
                                     location: .cell(file: file, sheet: sheet.name, row: 1, column: 1))
         FormSheetReader(sheet: sheet, file: file, columns: SelfAssessmentForm.Column.allCases.map(\.rawValue))
             .map { IndicatorRowsReader(form: form, rubric: rubric, sheet: $0).read(into: &data, &d) }
-            ?? d.error(.sheet(file: file, sheet: sheet.name), "找不到表头行（含“编号”“完成情况”的一行）；请使用原表，不要删除表头")
+            ?? d.error(.sheet(file: file, sheet: sheet.name), Catalog.noHeaderRow("“编号”“完成情况”"))
         if !form.adjustments.isEmpty, let adjustments = spreadsheet.sheet(SelfAssessmentForm.adjustmentSheetName) {
             FormSheetReader(sheet: adjustments, file: file, columns: SelfAssessmentForm.AdjustmentColumn.allCases.map(\.rawValue))
                 .map { AdjustmentRowsReader(form: form, sheet: $0).read(into: &data, &d) }
-                ?? d.error(.sheet(file: file, sheet: adjustments.name), "找不到表头行（含“编号”“次数”的一行）；请使用原表，不要删除表头")
+                ?? d.error(.sheet(file: file, sheet: adjustments.name), Catalog.noHeaderRow("“编号”“次数”"))
         }
         return data
     }
@@ -46,7 +46,7 @@ public struct SelfAssessmentFormReader {
         let ok = meta.check(kind: .selfAssessment, rubric: rubric, file: file, &d)
         guard meta.kind == .selfAssessment else { return nil }
         guard let organization = rubric.organizations.first(where: { $0.id == meta.subject }) else {
-            d.error(.wholeFile(file), "自评表所属单位“\(meta.subject)”不在本考核的单位名单中")
+            d.error(.wholeFile(file), Catalog.formOfUnknownOrganization(meta.subject))
             return nil
         }
         return ok ? organization : nil
@@ -88,11 +88,11 @@ struct FormSheetReader {
     static func open(_ spreadsheet: Spreadsheet, _ name: String, columns: [String], file: String,
                      _ d: inout Diagnostics) -> FormSheetReader? {
         guard let sheet = spreadsheet.sheet(name) else {
-            d.error(.wholeFile(file), "没有“\(name)”工作表；请使用原表填写，不要改工作表名称")
+            d.error(.wholeFile(file), Catalog.noSheet(name))
             return nil
         }
         guard let reader = FormSheetReader(sheet: sheet, file: file, columns: columns) else {
-            d.error(.sheet(file: file, sheet: name), "找不到表头行（含“编号”的一行）；请使用原表，不要删除表头")
+            d.error(.sheet(file: file, sheet: name), Catalog.noHeaderRow("“编号”"))
             return nil
         }
         return reader
@@ -117,8 +117,8 @@ struct FormSheetReader {
         guard let column = columns[header], let (cell, merged) = sheet.cell(row: row, column: column) else { return nil }
         if case .text(let t) = cell.value, LenientReading.trimmed(t).isEmpty { return nil }
         let at = location(row, header)
-        if merged { d.add(.warning, at, "单元格在合并区域内，取合并区域左上角的值“\(cell.text)”", about: subject) }
-        if cell.isFormula { d.add(.warning, at, "单元格是公式，取其计算结果“\(cell.text)”", about: subject) }
+        if merged { d.add(.warning, at, Catalog.mergedCell(cell.text), about: subject) }
+        if cell.isFormula { d.add(.warning, at, Catalog.formulaCell(cell.text), about: subject) }
         return cell
     }
 

@@ -76,7 +76,7 @@ public struct SurveyFormReader {
     public func read(_ spreadsheet: Spreadsheet, meta: FormMetadata, file: String, _ d: inout Diagnostics) -> SurveyTally? {
         guard meta.check(kind: .survey, rubric: rubric, file: file, &d) else { return nil }
         guard let form = SurveyForm.forms(rubric: rubric, data: [:]).first(where: { $0.subject == meta.subject }) else {
-            d.error(.wholeFile(file), "测评统计表所属的测评组“\(meta.subject)”不在本考核细则中；请用 kaohe forms --survey 生成的表")
+            d.error(.wholeFile(file), Catalog.unknownRaterGroupForm(meta.subject))
             return nil
         }
         meta.checkFingerprint(rubricDigest, current: form.metadata(rubric: rubric, rubricDigest: rubricDigest).methods,
@@ -86,18 +86,18 @@ public struct SurveyFormReader {
                                                 columns: SurveyForm.Column.allCases.map(\.rawValue) + form.answers + ballotHeaders,
                                                 file: file, &d) else { return nil }
         for answer in form.answers where reader.columns[answer] == nil {
-            d.error(.sheet(file: file, sheet: reader.sheet.name), "表头中没有“\(answer)”列；请使用原表，不要改表头")
+            d.error(.sheet(file: file, sheet: reader.sheet.name), Catalog.noColumn(answer))
         }
         var tally = SurveyTally(block: form.block.id, group: form.group.id, file: file)
         let ballotColumns = ballotHeaders.filter { reader.columns[$0] != nil }
         var seen: Set<String> = []
         for (row, code) in reader.codedRows {
             guard let organization = form.rows.first(where: { $0.organization.id == code })?.organization else {
-                d.error(reader.location(row, SurveyForm.Column.code.rawValue), "编号“\(code)”不是本考核的单位；请不要修改隐藏的编号列")
+                d.error(reader.location(row, SurveyForm.Column.code.rawValue), Catalog.notAnOrganizationCode(code))
                 continue
             }
             guard seen.insert(code).inserted else {
-                d.add(.error, reader.location(row, SurveyForm.Column.code.rawValue), "编号“\(code)”出现了两次；每个单位只填一行", about: organization.name)
+                d.add(.error, reader.location(row, SurveyForm.Column.code.rawValue), Catalog.organizationTwice(code), about: organization.name)
                 continue
             }
             let rowReader = SurveyRowReader(sheet: reader, row: row, subject: "\(organization.name)·\(form.group.name)")
@@ -118,15 +118,15 @@ struct SurveyRowReader {
         let counts = answers.compactMap { answer in sheet.cell(row, answer, subject: subject, &d).map { (answer, $0) } }
         let scores = ballots.compactMap { header in sheet.cell(row, header, subject: subject, &d).map { (header, $0) } }
         if !counts.isEmpty, !scores.isEmpty {
-            d.add(.error, sheet.location(row, scores[0].0), "一行只能填一种：各档人数（\(answers.joined(separator: "、"))），或逐张票的分数（票1、票2 …），不能两种都填", about: subject)
+            d.add(.error, sheet.location(row, scores[0].0), Catalog.countsAndBallots(answers.joined(separator: "、")), about: subject)
             return nil
         }
         var failed = false
-        func number(_ header: String, _ cell: Spreadsheet.Cell, check: (Exact) -> String?) -> Exact? {
+        func number(_ header: String, _ cell: Spreadsheet.Cell, check: (Exact) -> Message?) -> Exact? {
             let at = sheet.location(row, header)
             do throws(LenientReading.Refusal) {
                 let read = try LenientReading.number(cell, unit: nil, suffixes: ["票", "人", "分"], example: "12")
-                if let problem = check(read.value) { throw LenientReading.Refusal(message: problem) }
+                if let problem = check(read.value) { throw LenientReading.Refusal(problem) }
                 if let change = read.change { d.add(.warning, at, change, about: subject) }
                 return read.value
             } catch {
@@ -138,14 +138,14 @@ struct SurveyRowReader {
         if !counts.isEmpty {
             let read = counts.compactMap { answer, cell in
                 number(answer, cell) { n in
-                    n.isNegative || !(n < 1_000_000_000) || n.rounded(0) != n ? "“\(answer)”的人数应为 0 到 10^9 之间的整数，实际为 \(n.decimalText())" : nil
+                    n.isNegative || !(n < 1_000_000_000) || n.rounded(0) != n ? Catalog.voterCount(answer, n.decimalText()) : nil
                 }.map { (answer: answer, count: $0) }
             }
             return failed ? nil : .counts(read)
         }
         if !scores.isEmpty {
             let read = scores.compactMap { header, cell in
-                number(header, cell) { n in n.isNegative || n > 100 ? "每张票的分数应在 0 到 100 之间，实际为 \(n.decimalText())" : nil }
+                number(header, cell) { n in n.isNegative || n > 100 ? Catalog.ballotScore(n.decimalText()) : nil }
             }
             return failed ? nil : .scores(read)
         }

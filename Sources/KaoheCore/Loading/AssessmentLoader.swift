@@ -70,7 +70,7 @@ public struct FormReading: Sendable {
     /// Reads a returned 自评表 as one organization's data; problems go to `d`.
     public func selfAssessment(at path: String, rubric: Rubric, _ d: inout Diagnostics) -> OrganizationData? {
         if case .selfAssessment(let data, _) = returned(path, rubric: rubric, &d) { return data }
-        if !d.hasErrors { d.error(.wholeFile(path), "data/ 中只能放自评表；核定表和测评统计表请用 kaohe collect 读取") }
+        if !d.hasErrors { d.error(.wholeFile(path), Catalog.onlySelfFormsInData()) }
         return nil
     }
 
@@ -117,7 +117,7 @@ public struct FormReading: Sendable {
 
     /// The refusal of an `.xls` or `.et` file.
     public static func legacyRefusal(_ path: String) -> Diagnostic {
-        Diagnostic(.wholeFile(path), "这是旧格式（.\((path as NSString).pathExtension)）文件，无法读取；请用 WPS、Excel 或 LibreOffice 打开后“另存为” .xlsx 格式再报送")
+        Diagnostic(.wholeFile(path), Catalog.legacyFormat((path as NSString).pathExtension))
     }
 }
 
@@ -158,7 +158,7 @@ struct ParsedDataFile {
             return
         }
         guard let bytes = FileManager.default.contents(atPath: path) else {
-            diagnostics.error(.wholeFile(path), "无法读取文件")
+            diagnostics.error(.wholeFile(path), Catalog.unreadableFile())
             return
         }
         digest = InputFile(path: path, sha256: SHA256.hex(of: bytes))
@@ -308,7 +308,7 @@ public enum AssessmentLoader {
                                    _ d: inout Diagnostics) -> LedgerSnapshot? {
         guard let ledger = LedgerLoader.load(assessment: folder, rubric: rubric, &d) else {
             if let first = rubric.indicators.first(where: { $0.from != nil }) {
-                d.error(first.location, "指标“\(first.name)”取自联席会议台账（from: meeting.\(first.from!.rawValue)），但考核文件夹中没有 \(LedgerLoader.folderName)/（meetings.yaml 和 items.yaml）")
+                d.error(first.location, Catalog.noLedgerFolder(first.name, first.from!.rawValue, LedgerLoader.folderName))
             }
             return nil
         }

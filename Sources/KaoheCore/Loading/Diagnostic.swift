@@ -144,6 +144,10 @@ public struct Diagnostics: Sendable {
         all.append(Diagnostic(location, message, severity: severity, subject: subject))
     }
 
+    public mutating func add(_ severity: Diagnostic.Severity, _ location: SourceLocation, _ message: Message, about subject: String?) {
+        all.append(Diagnostic(location, message, severity: severity, subject: subject))
+    }
+
     public mutating func append(contentsOf other: Diagnostics) { all += other.all }
 
     public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }

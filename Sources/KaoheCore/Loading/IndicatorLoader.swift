@@ -38,7 +38,7 @@ extension RubricLoader {
         if let source = m.text("from", &d) {
             from = LedgerFigures.Value(from: source)
             if from == nil {
-                d.error(m.value("from")!.location, "指标“\(id)”的 from“\(source)”无法识别；应为 meeting. 加上 \(LedgerFigures.Value.allCases.map(\.rawValue).joined(separator: "、")) 之一（如 meeting.closure_rate）")
+                d.error(m.value("from")!.location, Catalog.unknownFrom(id, source, LedgerFigures.Value.allCases.map(\.rawValue).joined(separator: "、")))
             }
         }
         guard let methodName = m.text("method", required: true, &d) else { return nil }

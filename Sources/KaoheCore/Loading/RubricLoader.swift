@@ -229,7 +229,7 @@ public enum RubricLoader {
         if let text = m.value(key)?.text, text.contains("/") {
             let parts = text.split(separator: "/").map { Exact(String($0).trimmingCharacters(in: .whitespaces)) }
             if parts.count == 2, let a = parts[0], let b = parts[1], b != .zero { return a / b }
-            d.error(m.value(key)!.location, "\(key) 应为数或分数（如 1/3），实际为“\(text)”")
+            d.error(m.value(key)!.location, Catalog.expectsFraction(key, text))
             return nil
         }
         return m.number(key, &d)
@@ -242,11 +242,11 @@ public enum RubricLoader {
         if let warnings = m.value("warnings"), !warnings.isNull, var w = MapReader(warnings, "'meeting.warnings'", &d) {
             if let fraction = fractionValue(&w, "yellow_fraction", &d) {
                 if fraction > .zero && fraction < .one { settings.yellowFraction = fraction }
-                else { d.error(w.value("yellow_fraction")!.location, "yellow_fraction 应在 0 和 1 之间，实际为 \(fraction.decimalText())") }
+                else { d.error(w.value("yellow_fraction")!.location, Catalog.yellowFractionRange(fraction.decimalText())) }
             }
             for (key, path) in [("stale_days", \MeetingSettings.staleDays), ("blue_days", \MeetingSettings.blueDays)] {
                 guard let days = w.integer(key, &d) else { continue }
-                if days >= 0 { settings[keyPath: path] = days } else { d.error(w.value(key)!.location, "\(key) 不能为负数，实际为 \(days)") }
+                if days >= 0 { settings[keyPath: path] = days } else { d.error(w.value(key)!.location, Catalog.notNegative(key, days)) }
             }
             w.reportUnknownKeys(&d)
         }

@@ -20,11 +20,11 @@ public enum LedgerLoader {
             ledger.files.append(file)
             ledger.meetings = meetings(text, file: meetingsPath, rubric: rubric, &d)
         } else if !FileManager.default.fileExists(atPath: meetingsPath) {
-            d.error(.wholeFile(meetingsPath), "缺少 meetings.yaml（联席会议清单：id、name、date、submit_by）")
+            d.error(.wholeFile(meetingsPath), Catalog.noMeetingsFile())
         }
         let hasYAML = FileManager.default.fileExists(atPath: yamlPath), hasCSV = FileManager.default.fileExists(atPath: csvPath)
         if hasYAML && hasCSV {
-            d.error(.wholeFile(csvPath), "items.yaml 和 items.csv 同时存在；事项只能放在其中一个文件里，请删去一个")
+            d.error(.wholeFile(csvPath), Catalog.bothItemFiles())
         } else if hasYAML, let (text, file) = read(yamlPath, csv: false, &d) {
             ledger.files.append(file)
             ledger.items = yamlItems(text, file: yamlPath, &d)
@@ -54,7 +54,7 @@ public enum LedgerLoader {
                     guard let when = date(value, &d) else { continue }
                     if key.text == "default" { meeting.submitBy = when }
                     else if let org = key.text, rubric.organizations.contains(where: { $0.id == org }) { meeting.submitByOrganization[org] = when }
-                    else { d.error(key.location, "submit_by 中的“\(key.text ?? "")”不是本考核的单位（应为单位 id 或 default）") }
+                    else { d.error(key.location, Catalog.submitByUnknown(key.text ?? "")) }
                 }
             } else {
                 meeting.submitBy = date(&m, "submit_by", &d)
@@ -78,14 +78,14 @@ public enum LedgerLoader {
     static func csvItems(_ text: String, file: String, _ d: inout Diagnostics) -> [LedgerItem] {
         let (rows, unclosed) = CSVDataLoader.parse(text)
         if let line = unclosed {
-            d.error(SourceLocation(file: file, line: line), "这一行开始的引号没有结束（缺少 \"），文件未读取")
+            d.error(SourceLocation(file: file, line: line), Catalog.unclosedQuote())
             return []
         }
         guard let header = rows.first else { return [] }
         let index = Dictionary(header.cells.enumerated().map { ($1.trimmingCharacters(in: .whitespaces).lowercased(), $0) },
                                uniquingKeysWith: { a, _ in a })
         for column in header.cells.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !itemColumns.contains(column) && !column.isEmpty {
-            d.warning(SourceLocation(file: file, line: header.line), "未知的列“\(column)”已忽略（可用的列：\(itemColumns.joined(separator: ","))）")
+            d.warning(SourceLocation(file: file, line: header.line), Catalog.unknownLedgerColumn(column, itemColumns.joined(separator: ",")))
         }
         var out: [LedgerItem] = []
         for row in rows.dropFirst() where !row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
@@ -125,14 +125,15 @@ public enum LedgerLoader {
         for item in ledger.items {
             _ = ids.register(item.id, at: item.location, &d)
             if !ledger.meetings.isEmpty, !meetings.contains(item.meeting) {
-                d.error(item.location, "事项 \(item.id) 的会议“\(item.meeting)”不在 meetings.yaml 中（有：\(ledger.meetings.map(\.id).joined(separator: "、"))）")
+                d.error(item.location, Catalog.itemUnknownMeeting(item.id, item.meeting, Suggestion.choices(ledger.meetings.map { ($0.name, $0.id) })))
             }
             if !organizations.contains(item.raisedBy) {
-                d.error(item.location, "事项 \(item.id) 的提出单位“\(item.raisedBy)”不是本考核的单位（应为单位 id，如 \(rubric.organizations.prefix(3).map { "\($0.id)（\($0.name)）" }.joined(separator: "、"))）")
+                d.error(item.location, Catalog.itemUnknownOrganization(item.id, item.raisedBy, Suggestion.didYouMean(item.raisedBy, in: rubric.organizations.map(\.id)),
+                                                                Suggestion.choices(rubric.organizations.map { ($0.name, $0.id) })))
             }
             // A carried item's carried_from names an item of the ledger it came from.
             if let from = item.carriedFrom, item.carried == nil, !itemIDs.contains(from) {
-                d.error(item.location, "事项 \(item.id) 的 carried_from“\(from)”不是本台账中的事项")
+                d.error(item.location, Catalog.carriedFromUnknown(item.id, from))
             }
         }
     }
@@ -142,14 +143,14 @@ public enum LedgerLoader {
 enum LedgerDates {
     static func read(_ text: String, number: Exact?, at location: SourceLocation, _ d: inout Diagnostics) -> CalendarDate? {
         if let number, let serial = CalendarDate(serial: number.double) {
-            d.warning(location, "“\(text)”按表格日期序号读作 \(serial)")
+            d.warning(location, Catalog.dateSerial(text, serial))
             return serial
         }
         guard let (date, lenient) = CalendarDate.read(text) else {
-            d.error(location, "“\(text)”不是日期；应写成 2024-06-18 的形式")
+            d.error(location, Catalog.notADate(text))
             return nil
         }
-        if lenient { d.warning(location, "“\(text)”读作 \(date)") }
+        if lenient { d.warning(location, Catalog.dateReadAs(text, date)) }
         return date
     }
 }
@@ -169,29 +170,29 @@ protocol ItemFields {
 enum ItemReader {
     static func read(_ f: inout some ItemFields, _ d: inout Diagnostics) -> LedgerItem? {
         guard let id = f.text("id", &d) else {
-            d.error(f.location, "事项缺少 id（事项编号，如 2024-LX-07）")
+            d.error(f.location, Catalog.itemWithoutID())
             return nil
         }
         let meeting = f.text("meeting", &d), raisedBy = f.text("raised_by", &d), request = f.text("request", &d)
-        if meeting == nil { d.error(f.location, "事项 \(id) 缺少 meeting（所属会议的 id）") }
-        if raisedBy == nil { d.error(f.location, "事项 \(id) 缺少 raised_by（提出单位的 id）") }
+        if meeting == nil { d.error(f.location, Catalog.itemWithoutMeeting(id)) }
+        if raisedBy == nil { d.error(f.location, Catalog.itemWithoutRaiser(id)) }
         var item = LedgerItem(id: id, meeting: meeting ?? "", raisedBy: raisedBy ?? "", submitted: f.date("submitted", &d),
                               request: request ?? "", agreed: f.text("agreed", &d), lead: f.text("lead", &d),
                               support: f.list("support", &d), due: f.date("due", &d), ongoing: f.flag("ongoing", &d),
                               checkpoint: f.date("checkpoint", &d), closed: f.date("closed", &d), basis: f.text("basis", &d),
                               feedback: f.date("feedback", &d), carriedFrom: f.text("carried_from", &d),
                               carried: f.text("carried", &d), progress: f.progress(&d), location: f.location)
-        if item.submitted == nil { d.error(f.location, "事项 \(id) 缺少 submitted（提请事项报送日期）") }
+        if item.submitted == nil { d.error(f.location, Catalog.itemWithoutSubmitted(id)) }
         if let status = f.text("status", &d) {
             item.status = LedgerItem.Status(rawValue: status)
             if item.status == nil {
-                d.error(f.location("status"), "事项 \(id) 的状态“\(status)”无法识别（应为 \(LedgerItem.Status.allCases.map(\.rawValue).joined(separator: "、")) 之一）")
+                d.error(f.location("status"), Catalog.itemUnknownStatus(id, status, LedgerItem.Status.allCases.map(\.rawValue).joined(separator: "、")))
             }
         }
         if let answer = f.text("satisfaction", &d) {
             item.satisfaction = LedgerItem.Satisfaction(rawValue: answer)
             if item.satisfaction == nil {
-                d.error(f.location("satisfaction"), "事项 \(id) 的满意度“\(answer)”无法识别（应为 满意、基本满意 或 不满意，未评价的留空）")
+                d.error(f.location("satisfaction"), Catalog.itemUnknownSatisfaction(id, answer))
             }
         }
         checkAgreed(item, &f, &d)
@@ -202,16 +203,16 @@ enum ItemReader {
     private static func checkAgreed(_ item: LedgerItem, _ f: inout some ItemFields, _ d: inout Diagnostics) {
         let id = item.id
         if item.isAgreed {
-            if item.status == nil && f.text("status", &d) == nil { d.error(f.location, "议定事项 \(id) 缺少 status（\(LedgerItem.Status.allCases.map(\.rawValue).joined(separator: "、"))）") }
+            if item.status == nil && f.text("status", &d) == nil { d.error(f.location, Catalog.agreedWithoutStatus(id, LedgerItem.Status.allCases.map(\.rawValue).joined(separator: "、"))) }
             if item.ongoing {
-                if item.checkpoint == nil { d.error(f.location, "事项 \(id) 是长期事项（ongoing），需要 checkpoint（阶段检查日期）") }
+                if item.checkpoint == nil { d.error(f.location, Catalog.ongoingWithoutCheckpoint(id)) }
             } else if item.due == nil {
-                d.error(f.location, "议定事项 \(id) 缺少 due（办理时限；长期事项写 ongoing: true 和 checkpoint）")
+                d.error(f.location, Catalog.agreedWithoutDue(id))
             }
         }
-        if item.status == .closed && item.closed == nil { d.error(f.location("status"), "事项 \(id) 已办结，但没有 closed（办结日期）") }
+        if item.status == .closed && item.closed == nil { d.error(f.location("status"), Catalog.closedWithoutDate(id)) }
         if let closed = item.closed, let submitted = item.submitted, closed < submitted {
-            d.error(f.location("closed"), "事项 \(id) 的办结日期 \(closed) 早于报送日期 \(submitted)")
+            d.error(f.location("closed"), Catalog.closedBeforeSubmitted(id, closed, submitted))
         }
     }
 }
@@ -223,7 +224,7 @@ struct YAMLItemFields: ItemFields {
     mutating func text(_ key: String, _ d: inout Diagnostics) -> String? {
         guard let node = reader.value(key), !node.isNull else { return nil }
         guard let text = node.text else {
-            d.error(node.location, "\(key) 应为文字，实际为 \(node.quoted)")
+            d.error(node.location, Catalog.expectsText(key, node.quoted))
             return nil
         }
         return text.isEmpty ? nil : text
@@ -239,7 +240,7 @@ struct YAMLItemFields: ItemFields {
     mutating func flag(_ key: String, _ d: inout Diagnostics) -> Bool {
         guard let node = reader.value(key), !node.isNull else { return false }
         guard let flag = node.boolean else {
-            d.error(node.location, "\(key) 应为 true 或 false，实际为 \(node.quoted)")
+            d.error(node.location, Catalog.expectsTrueFalse(key, node.quoted))
             return false
         }
         return flag
@@ -248,14 +249,14 @@ struct YAMLItemFields: ItemFields {
     mutating func progress(_ d: inout Diagnostics) -> [LedgerItem.Progress] {
         guard let node = reader.value("progress"), !node.isNull else { return [] }
         guard let entries = node.sequence else {
-            d.error(node.location, "progress 应为列表：- {date: 2024-08-01, note: …}")
+            d.error(node.location, Catalog.progressShape())
             return []
         }
         return entries.compactMap { entry in
             guard var m = MapReader(entry, "a progress entry", &d) else { return nil }
             let note = m.text("note", &d) ?? ""
             guard let date = LedgerLoader.date(&m, "date", &d) else {
-                if !m.has("date") { d.error(entry.location, "督办记录缺少 date") }
+                if !m.has("date") { d.error(entry.location, Catalog.progressWithoutDate()) }
                 return nil
             }
             m.reportUnknownKeys(&d)
@@ -288,7 +289,7 @@ struct CSVItemFields: ItemFields {
         case "", "false", "否", "no", "0": return false
         case "true", "是", "yes", "1": return true
         default:
-            d.error(location, "\(key) 应为 true 或 false，实际为“\(cell(key))”")
+            d.error(location, Catalog.expectsTrueFalse(key, "“\(cell(key))”"))
             return false
         }
     }

@@ -25,12 +25,12 @@ public struct LedgerSnapshot: Sendable {
                 var entry = data[i].indicators[indicator.id]
                     ?? IndicatorEntry(value: nil, selfScore: nil, evidence: [], note: nil, location: data[i].location)
                 if entry.value != nil {
-                    d.error(entry.location, "指标“\(indicator.name)”（\(indicator.id)）的值取自联席会议台账（from: meeting.\(indicator.from!.rawValue)），数据文件中不能再填 value；请删去 value（自评分、说明可以保留）")
+                    d.error(entry.location, Catalog.ledgerValueTyped(indicator.name, indicator.id, indicator.from!.rawValue))
                     continue
                 }
                 guard let derived = figures.value(indicator.from!, for: organization) else {
                     if !indicator.missingIsZero {
-                        d.error(entry.location, "联席会议台账中没有可计算“\(indicator.name)”的事项（\(organization) 没有提出事项，或没有到期的议定事项，截至 \(figures.asOf)）；该指标没有 missing: zero，无法计分")
+                        d.error(entry.location, Catalog.nothingInLedger(indicator.name, organization, figures.asOf))
                     }
                     continue
                 }

@@ -89,7 +89,7 @@ public struct SupervisionFormReader {
     public func read(_ spreadsheet: Spreadsheet, meta: FormMetadata, file: String, _ d: inout Diagnostics) -> [ItemUpdate]? {
         guard meta.check(kind: .supervision, rubric: rubric, file: file, &d) else { return nil }
         guard let ledger else {
-            d.error(.wholeFile(file), "本考核没有联席会议台账（meeting/），无法读取督办台账")
+            d.error(.wholeFile(file), Catalog.noLedgerForForm())
             return nil
         }
         guard let reader = FormSheetReader.open(spreadsheet, SupervisionForm.sheetName,
@@ -100,11 +100,11 @@ public struct SupervisionFormReader {
         for (row, code) in reader.codedRows {
             let at = reader.location(row, SupervisionForm.Column.code.rawValue)
             guard known.contains(code) else {
-                d.error(at, "编号“\(code)”不是台账中的事项；请不要修改隐藏的编号列")
+                d.error(at, Catalog.notALedgerItem(code))
                 continue
             }
             guard seen.insert(code).inserted else {
-                d.error(at, "事项 \(code) 出现了两次；每件事项只填一行")
+                d.error(at, Catalog.ledgerItemTwice(code))
                 continue
             }
             out.append(SupervisionRowReader(sheet: reader, row: row, id: code).update(&d))
@@ -125,7 +125,7 @@ struct SupervisionRowReader {
         if let text = sheet.text(row, Column.status.rawValue, subject: id, &d) {
             update.status = LedgerItem.Status(rawValue: text)
             if update.status == nil {
-                d.add(.error, sheet.location(row, Column.status.rawValue), "状态“\(text)”无法识别；应从下拉列表选择 \(LedgerItem.Status.allCases.map(\.rawValue).joined(separator: "、")) 之一", about: id)
+                d.add(.error, sheet.location(row, Column.status.rawValue), Catalog.statusFromList(text, LedgerItem.Status.allCases.map(\.rawValue).joined(separator: "、")), about: id)
             }
         }
         update.closed = date(.closed, &d)
@@ -134,15 +134,15 @@ struct SupervisionRowReader {
         if let text = sheet.text(row, Column.satisfaction.rawValue, subject: id, &d) {
             update.satisfaction = LedgerItem.Satisfaction(rawValue: text)
             if update.satisfaction == nil {
-                d.add(.error, sheet.location(row, Column.satisfaction.rawValue), "满意度“\(text)”无法识别；应为 满意、基本满意 或 不满意", about: id)
+                d.add(.error, sheet.location(row, Column.satisfaction.rawValue), Catalog.satisfactionFromList(text), about: id)
             }
         }
         if let note = sheet.text(row, Column.progress.rawValue, subject: id, &d) {
             if let when = date(.progressDate, &d) { update.progress = .init(date: when, note: note) }
-            else { d.add(.error, sheet.location(row, Column.progressDate.rawValue), "填写了本次进展，但没有督办日期", about: id) }
+            else { d.add(.error, sheet.location(row, Column.progressDate.rawValue), Catalog.progressWithoutFollowUpDate(), about: id) }
         }
         if update.status == .closed && update.closed == nil {
-            d.add(.error, sheet.location(row, Column.closed.rawValue), "状态为已办结，但没有办结日期", about: id)
+            d.add(.error, sheet.location(row, Column.closed.rawValue), Catalog.closedStatusWithoutDate(), about: id)
         }
         return update
     }
@@ -152,14 +152,14 @@ struct SupervisionRowReader {
         let at = sheet.location(row, column.rawValue)
         if case .number(let n) = cell.value {
             guard let date = CalendarDate(serial: n) else {
-                d.add(.error, at, "“\(cell.text)”不是日期；应写成 2024-06-18 的形式", about: id)
+                d.add(.error, at, Catalog.notADate(cell.text), about: id)
                 return nil
             }
             return date
         }
         var local = Diagnostics()
         let date = LedgerDates.read(LenientReading.trimmed(cell.text), number: nil, at: at, &local)
-        for problem in local.all { d.add(problem.severity, problem.location, problem.message, about: id) }
+        for problem in local.all { d.add(problem.severity, problem.location, problem.content, about: id) }
         return date
     }
 }

@@ -75,6 +75,11 @@ public enum Suggestion {
         return pairs.count > limit ? Catalog.andMore(list, pairs.count) : list
     }
 
+    /// Names or paths listed: `a, b` / `a、b`.
+    public static func list(_ items: [String]) -> Message {
+        Catalog.list(.plain(items.joined(separator: ", ")), .plain(items.joined(separator: "、")))
+    }
+
     /// ` (did you mean 'x'?)` when something is close, else nothing.
     public static func didYouMean(_ typed: String, in candidates: [String]) -> Message {
         let close = closest(typed, in: candidates)
