@@ -206,6 +206,7 @@ static void add_format(lxw_workbook *wb, jval *o) {
     }
     if (member(o, "wrap")) format_set_text_wrap(f);
     if ((v = member(o, "border"))) format_set_border(f, v->num == 2 ? LXW_BORDER_MEDIUM : LXW_BORDER_THIN);
+    if ((v = member(o, "top"))) format_set_top(f, v->num == 2 ? LXW_BORDER_MEDIUM : v->num == 1 ? LXW_BORDER_THIN : LXW_BORDER_NONE);
     if ((v = member(o, "num"))) format_set_num_format(f, v->str);
     if (member(o, "unlocked")) format_set_unlocked(f);
     if ((v = member(o, "indent"))) format_set_indent(f, (uint8_t)v->num);

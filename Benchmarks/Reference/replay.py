@@ -26,6 +26,7 @@ def format_properties(style):
     if "valign" in style: props["valign"] = {"center": "vcenter"}.get(style["valign"], style["valign"])
     if style.get("wrap"): props["text_wrap"] = True
     if "border" in style: props["border"] = style["border"]
+    if "top" in style: props["top"] = style["top"]
     if "num" in style: props["num_format"] = style["num"]
     if style.get("unlocked"): props["locked"] = False
     if "indent" in style: props["indent"] = style["indent"]

@@ -8,7 +8,7 @@ import XLSX
 ///
 /// - `{"sheet": name}` — a worksheet, in tab order;
 /// - `{"style": id, "font": …, "size": …, "bold": 1, "italic": 1, "underline": 1, "color": rgb, "fill": rgb,
-///   "align": "left|center|right", "valign": "top|center|bottom", "wrap": 1, "border": 1|2, "num": format,
+///   "align": "left|center|right", "valign": "top|center|bottom", "wrap": 1, "border": 1|2, "top": 0|1|2, "num": format,
 ///   "unlocked": 1, "indent": n}` — a cell format, before its first use;
 /// - `[sheet, row, [column, style, value], …]` — cells of one row (`style` -1: none; `value` a string, a number,
 ///   `true`/`false`, `null` for a styled blank, or `{"f": formula, "v": cached}`);
@@ -127,6 +127,12 @@ final class CellLog {
         case .none: break
         case .thin: fields.append("\"border\": 1")
         case .medium: fields.append("\"border\": 2")
+        }
+        switch style.topBorder {
+        case nil: break
+        case .none?: fields.append("\"top\": 0")
+        case .thin?: fields.append("\"top\": 1")
+        case .medium?: fields.append("\"top\": 2")
         }
         if let n = style.numberFormat, !n.isEmpty { fields.append("\"num\": \(JSONText.quoted(n))") }
         if style.unlocked { fields.append("\"unlocked\": 1") }

@@ -157,6 +157,10 @@ struct SummaryRowLayout: Sendable {
     /// The contribution columns that break ties, in order.
     let tieColumns: [Int]
     let categoryNames: [String: String]
+    /// Rows that begin another category when organizations are ranked within categories: drawn with a medium line
+    /// above, so that the categories stand apart on paper (a cell border, not a conditional one, which LibreOffice
+    /// would let replace the row's other borders).
+    let categoryStarts: Set<Int>
 
     init(book: Book) {
         let rubric = book.rubric
@@ -179,6 +183,11 @@ struct SummaryRowLayout: Sendable {
         finalIndexColumn = afterVetoColumn + quotaBands.count + 1
         tieColumns = rubric.ranking.tieBreak.compactMap { id in rubric.blocks.firstIndex { $0.id == id }.map { 4 + 2 * $0 } }
         categoryNames = book.categoryNames
+        let orgs = book.result.organizations
+        categoryStarts = rubric.ranking.within == .category
+            ? Set(orgs.indices.dropFirst().filter { orgs[$0].organization.category != orgs[$0 - 1].organization.category }
+                .map { SummarySheet.firstRow + $0 })
+            : []
     }
 
     /// `理论学习 96→95`, `越级上访 1→2 次`: every value or count a 考核责任单位 changed.
@@ -279,18 +288,26 @@ struct SummaryRows {
     let layout: SummaryRowLayout
     private let sheet: Worksheet
     private let formats: [CellFormat]
+    /// The same, with the medium line above a category's first row.
+    private let separatedFormats: [CellFormat]
 
     init(layout: SummaryRowLayout, sheet: Worksheet) throws {
         self.layout = layout
         self.sheet = sheet
         let number = Styles.number.with { $0.numberFormat = Book.numberFormat(places: layout.rubric.assessment.decimals) }
-        formats = try LaidOutCell.formats([.text: Styles.text, .centered: Styles.centered, .integer: Styles.integer,
-                                           .number: number, .numberBold: number.with { $0.bold = true },
-                                           .centeredBold: Styles.centered.with { $0.bold = true }, .helper: Styles.helper],
-                                          in: sheet.workbook)
+        let styles: [LaidOutCell.Style: CellStyle] = [
+            .text: Styles.text, .centered: Styles.centered, .integer: Styles.integer, .number: number,
+            .numberBold: number.with { $0.bold = true }, .centeredBold: Styles.centered.with { $0.bold = true },
+            .helper: Styles.helper,
+        ]
+        formats = try LaidOutCell.formats(styles, in: sheet.workbook)
+        separatedFormats = layout.categoryStarts.isEmpty ? formats
+            : try LaidOutCell.formats(styles.mapValues { $0.with { $0.topBorder = .medium } }, in: sheet.workbook)
     }
 
+    /// Writes one organization's row.
     func write(_ cells: [LaidOutCell]) throws {
-        try LaidOutCell.write(cells, on: sheet, formats: formats)
+        let separated = cells.first.map { layout.categoryStarts.contains(Int($0.row)) } ?? false
+        try LaidOutCell.write(cells, on: sheet, formats: separated ? separatedFormats : formats)
     }
 }

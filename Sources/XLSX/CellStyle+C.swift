@@ -30,6 +30,12 @@ extension CellStyle {
         case .thin: format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue))
         case .medium: format_set_border(f, UInt8(LXW_BORDER_MEDIUM.rawValue))
         }
+        switch topBorder {
+        case nil: break
+        case .none?: format_set_top(f, UInt8(LXW_BORDER_NONE.rawValue))
+        case .thin?: format_set_top(f, UInt8(LXW_BORDER_THIN.rawValue))
+        case .medium?: format_set_top(f, UInt8(LXW_BORDER_MEDIUM.rawValue))
+        }
         if let numberFormat, !numberFormat.isEmpty { format_set_num_format(f, numberFormat) }
         if unlocked { format_set_unlocked(f) }
         if indent > 0 { format_set_indent(f, UInt8(min(indent, 15))) }

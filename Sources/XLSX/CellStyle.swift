@@ -17,6 +17,8 @@ public struct CellStyle: Hashable, Sendable {
     public var vertical: VerticalAlignment = .center
     public var wrap = false
     public var border: Border = .none
+    /// The top edge's border, when it differs from `border` (a line between groups of rows).
+    public var topBorder: Border?
     /// An Excel number format such as `0.00` or `@`.
     public var numberFormat: String?
     /// Unlocked cells stay editable when the sheet is protected.
