@@ -82,12 +82,8 @@ struct ScorecardSheet {
                 try sheet.write(.text(indicator.name), row: row, column: 2, style: Styles.text)
                 try sheet.write(.formula(pointsRef, indicator.points), row: row, column: 3, style: Styles.points)
                 try sheet.write(.text(indicator.standard ?? indicator.method.chineseName), row: row, column: 4, style: Styles.text)
-                var done = r.valueText
-                if let note = r.note { done += "(\(note))" }
-                if let claimed = r.claimedText, let review = r.review {
-                    done = "核定 \(r.valueText)\n申报 \(claimed)\(r.note.map { "(\($0))" } ?? "")\n\(review.by)核定" + (review.note.map { ":\($0)" } ?? "")
-                }
-                try sheet.write(.text(done), row: row, column: 5, style: r.claimedText == nil ? Styles.text : Styles.corrected)
+                let texts = book.scorecardTexts.row(r, of: id, indicator: indicator)
+                try sheet.write(.text(texts.done), row: row, column: 5, style: r.claimedText == nil ? Styles.text : Styles.corrected)
                 if let s = r.selfScore {
                     selfScores.append(s)
                     try sheet.write(.exact(s), row: row, column: Self.selfColumn, style: number)
@@ -98,13 +94,10 @@ struct ScorecardSheet {
                 }
                 try sheet.write(.formula(FormulaText.indicatorScore(points: ref(row, 3), fraction: r.fraction, places: p), r.score),
                                 row: row, column: Self.scoreColumn, style: number)
-                try sheet.write(.text(r.deductionNote), row: row, column: Self.noteColumn, style: Styles.text)
-                let evidence = (r.evidence.isEmpty ? [] : ["已报:" + r.evidence.joined(separator: "、")])
-                    + (indicator.evidence.map { ["应报:" + $0] } ?? [])
-                try sheet.write(.text(evidence.joined(separator: "\n")), row: row, column: 10, style: Styles.text)
+                try sheet.write(.text(texts.note), row: row, column: Self.noteColumn, style: Styles.text)
+                try sheet.write(.text(texts.evidence), row: row, column: 10, style: Styles.text)
                 try sheet.write(.text(r.review.map { "\($0.by)\n(已核定)" } ?? indicator.scorer ?? ""), row: row, column: 11, style: Styles.centered)
-                try sheet.setRowHeight(row, rowHeight([(indicator.standard ?? "", 4), (done, 5), (r.deductionNote, 9),
-                                                       (evidence.joined(separator: "\n"), 10), (indicator.name, 2)]))
+                try sheet.setRowHeight(row, texts.height)
                 serial += 1
                 row += 1
             }
@@ -330,14 +323,18 @@ struct ScorecardSheet {
         return row + 1
     }
 
-    /// A row height that shows wrapped text in full: the tallest of the given (text, column) pairs.
+    /// A row height that shows wrapped text in full: the tallest of the given (text, column) pairs (column -1:
+    /// the merged columns from 分值 on).
     private func rowHeight(_ texts: [(String, Int)]) -> Double {
-        let lines = texts.map { text, column in
-            let width = column < 0 ? Self.widths[3...].reduce(0, +) : Self.widths[column]
-            return TextWidth.lines(text, width: width)
-        }.max() ?? 1
-        return max(20, Double(lines) * 14 + 4)
+        Self.height(lines: texts.map { Self.lines($0, column: $1) }.max() ?? 1)
     }
+
+    /// The lines `text` wraps to in `column`.
+    static func lines(_ text: String, column: Int) -> Int {
+        TextWidth.lines(text, width: column < 0 ? widths[3...].reduce(0, +) : widths[column])
+    }
+
+    static func height(lines: Int) -> Double { max(20, Double(lines) * 14 + 4) }
 
     private func gradeColor(_ grade: String) -> UInt32 {
         switch book.rubric.grades.firstIndex(where: { $0.name == grade }) {

@@ -124,6 +124,14 @@ final class Book {
     /// Organization → survey block → group → the group score cell (absent: no valid votes).
     var surveyCells: [String: [String: [String: String]]] = [:]
     var scorecards: [String: ScorecardCells] = [:]
+    /// The scorecards' indicator texts, made on all cores while the first sheets are written.
+    private var scorecardTextsInBackground: BackgroundValue<ScorecardTexts>?
+    var scorecardTexts: ScorecardTexts {
+        if let made = scorecardTextsInBackground { return made.value }
+        let made = BackgroundValue { [organizations, rubric] in ScorecardTexts(organizations, rubric: rubric) }
+        scorecardTextsInBackground = made
+        return made.value
+    }
     /// Organization → its row on 汇总.
     var summaryRow: [String: Int] = [:]
     var sheetNames: [String: String] = [:]
@@ -200,6 +208,9 @@ final class Book {
         // The rate table and radar chart have a row and a series per organization: for the small layouts only.
         let charts = isSingle || layout == .ledger ? nil : try workbook.addWorksheet(named: Book.chartsSheet)
 
+        if !cards.isEmpty || !stacks.isEmpty {
+            scorecardTextsInBackground = BackgroundValue { [organizations, rubric] in ScorecardTexts(organizations, rubric: rubric) }
+        }
         for (i, org) in result.organizations.enumerated() { summaryRow[org.organization.id] = SummarySheet.firstRow + i }
         try WeightsSheet(book: self).write(weightsSheet)
         if let survey { try SurveySheet(book: self).write(survey) }
