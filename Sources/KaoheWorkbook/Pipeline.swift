@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Two-stage pipelining for writers: batch `i + 1` is made on another thread while batch `i` is consumed on
 /// this one (the library writing a workbook is single-threaded; laying out its cells need not be).
@@ -17,7 +18,7 @@ enum Pipeline {
             if index + 1 < batches || finished != nil {
                 DispatchQueue.global(qos: .userInitiated).async(group: making) {
                     withExtendedLifetime(finished) {}
-                    if index + 1 < batches { next.value = make(index + 1) }
+                    if index + 1 < batches { next.put(make(index + 1)) }
                 }
             }
             do {
@@ -27,12 +28,14 @@ enum Pipeline {
                 throw error
             }
             making.wait()
-            if let value = next.value { consumed = current; current = value }
+            if let value = next.take() { consumed = current; current = value }
         }
     }
 
-    /// A value handed from the making thread to the consuming one (ordered by the group's wait).
-    private final class Slot<Value>: @unchecked Sendable {
-        var value: Value?
+    /// A value handed from the making thread to the consuming one.
+    private final class Slot<Value: Sendable>: Sendable {
+        private let value = Mutex<Value?>(nil)
+        func put(_ made: Value) { value.withLock { $0 = made } }
+        func take() -> Value? { value.withLock { $0.take() } }
     }
 }

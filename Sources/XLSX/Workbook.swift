@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 internal import CXLSXWriter
 
 /// An `.xlsx` file being written. The workbook owns the underlying C workbook; worksheets and charts made
@@ -238,14 +239,13 @@ public final class Workbook {
     private static func nextSerial() -> Int { serials.next() }
 
     /// Hands out 1, 2, 3 … across threads.
-    private final class SerialCounter: @unchecked Sendable {
-        private var last = 0
-        private let lock = NSLock()
+    private final class SerialCounter: Sendable {
+        private let last = Mutex(0)
         func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            last += 1
-            return last
+            last.withLock { last in
+                last += 1
+                return last
+            }
         }
     }
 

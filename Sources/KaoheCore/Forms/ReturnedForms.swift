@@ -74,7 +74,7 @@ struct ReturnedForms: Sendable {
 
     static func read(_ path: String, rubric: Rubric, forms: FormReading) -> Form {
         let bytes = FileManager.default.contents(atPath: path) ?? Data()
-        var form = Form(file: InputFile(path: path, sha256: SHA256.hex(of: bytes)))
+        var form = Form(file: InputFile(path: path, sha256: Fingerprint.sha256(bytes)))
         if DataFileKind(path: path) == .legacySpreadsheet {
             form.diagnostics.append(FormReading.legacyRefusal(path))
             return form

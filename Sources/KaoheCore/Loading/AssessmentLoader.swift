@@ -143,7 +143,7 @@ struct ParsedDataFile {
         }
         let isCSV = DataFileKind(path: path) == .csv
         guard let text = TextDecoding.checkedText(bytes, file: path, allowingGB18030: isCSV, &diagnostics) else { return }
-        digest = InputFile(path: path, sha256: SHA256.hex(of: bytes))
+        digest = InputFile(path: path, sha256: Fingerprint.sha256(bytes))
         if isCSV {
             organizations = CSVDataLoader.load(text, file: path, lookup: lookup, diagnostics: &diagnostics)
         } else {
@@ -161,7 +161,7 @@ struct ParsedDataFile {
             diagnostics.error(.wholeFile(path), Catalog.unreadableFile())
             return
         }
-        digest = InputFile(path: path, sha256: SHA256.hex(of: bytes))
+        digest = InputFile(path: path, sha256: Fingerprint.sha256(bytes))
         var d = Diagnostics()
         if let data = forms.selfAssessment(at: path, rubric: lookup.rubric, &d), !d.hasErrors { organizations = [data] }
         diagnostics.append(contentsOf: d)
@@ -190,7 +190,7 @@ public enum AssessmentLoader {
         guard let rubric = RubricLoader.load(text, file: rubricPath, diagnostics: &d), !d.hasErrors else {
             throw InputErrors(d.errors)
         }
-        return (rubric, InputFile(path: rubricPath, sha256: SHA256.hex(of: bytes)))
+        return (rubric, InputFile(path: rubricPath, sha256: Fingerprint.sha256(bytes)))
     }
 
     /// The rubric file's text and bytes; throws when it cannot be read, is not UTF-8 or holds a forbidden character.
@@ -245,7 +245,7 @@ public enum AssessmentLoader {
         let files = dataPaths
         let parsed = ChunkResults<ParsedDataFile>(count: files.count)
         let lookup = RubricLookup(rubric)
-        let rubricDigest = SHA256.hex(of: rubricBytes)
+        let rubricDigest = Fingerprint.sha256(rubricBytes)
         let forms = spreadsheets.map { FormReading(spreadsheets: $0, rubricDigest: rubricDigest) }
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             parsed.set(i, ParsedDataFile(path: files[i], lookup: lookup, forms: forms))
@@ -279,7 +279,7 @@ public enum AssessmentLoader {
                 continue
             }
             guard let text = TextDecoding.checkedText(bytes, file: path, allowingGB18030: false, &d) else { continue }
-            schemeFiles.append(InputFile(path: path, sha256: SHA256.hex(of: bytes)))
+            schemeFiles.append(InputFile(path: path, sha256: Fingerprint.sha256(bytes)))
             if let scheme = SchemeLoader.load(text, file: path, rubric: rubric, diagnostics: &d) { schemes.append(scheme) }
         }
 

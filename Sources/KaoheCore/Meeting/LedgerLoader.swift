@@ -39,7 +39,7 @@ public enum LedgerLoader {
     private static func read(_ path: String, csv: Bool, _ d: inout Diagnostics) -> (String, InputFile)? {
         guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
         guard let text = TextDecoding.checkedText(bytes, file: path, allowingGB18030: csv, &d) else { return nil }
-        return (text, InputFile(path: path, sha256: SHA256.hex(of: bytes)))
+        return (text, InputFile(path: path, sha256: Fingerprint.sha256(bytes)))
     }
 
     static func meetings(_ text: String, file: String, rubric: Rubric, _ d: inout Diagnostics) -> [Meeting] {
