@@ -22,9 +22,10 @@ func option(_ name: String, in arguments: inout [String]) -> Int {
 let sensitivityRuns = option("--sensitivity", in: &arguments)
 let compareSchemes = option("--compare", in: &arguments)
 let sizes = arguments.compactMap(Int.init)
-print("organizations  indicators  parse rubric+data (s)  score+rank+grade (s, median of 5)"
-      + (sensitivityRuns > 0 ? "  sensitivity \(sensitivityRuns) runs (s)" : "")
-      + (compareSchemes > 0 ? "  compare \(compareSchemes) schemes (s, median of 5)" : ""))
+print(
+    "organizations  indicators  parse rubric+data (s)  score+rank+grade (s, median of 5)"
+        + (sensitivityRuns > 0 ? "  sensitivity \(sensitivityRuns) runs (s)" : "")
+        + (compareSchemes > 0 ? "  compare \(compareSchemes) schemes (s, median of 5)" : ""))
 for n in sizes.isEmpty ? [2_000, 10_000] : sizes {
     let synthetic = SyntheticAssessment(organizations: n)
     let rubricText = synthetic.rubricYAML()
@@ -60,10 +61,11 @@ for n in sizes.isEmpty ? [2_000, 10_000] : sizes {
         let schemes = (0..<compareSchemes).map { analysis.perturbedScheme(run: $0, perturbation) }
         var compareTimes: [Double] = []
         for _ in 0..<5 {
-            compareTimes.append(try seconds {
-                let base = try Scorer(rubric: rubric!).score(data)
-                precondition(Comparison(rubric: rubric!, baseline: base, schemes: schemes).rows.count == n)
-            })
+            compareTimes.append(
+                try seconds {
+                    let base = try Scorer(rubric: rubric!).score(data)
+                    precondition(Comparison(rubric: rubric!, baseline: base, schemes: schemes).rows.count == n)
+                })
         }
         line += String(format: "  %31.2f", compareTimes.sorted()[2])
     }

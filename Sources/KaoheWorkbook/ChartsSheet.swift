@@ -20,8 +20,9 @@ struct ChartsSheet {
                 // A 0-point dimension has no rate (§12: nothing divides by it): 0, in the sheet as in the cache.
                 let points = book.weights.dimensionPoints[d.id]!
                 let rate = result.points.isZero ? Exact.zero : (result.score * 100 / result.points).rounded(1)
-                try sheet.write(.formula("IF(\(points)=0,0,ROUND(\(cell)/\(points)*100,1))", rate), row: row,
-                                column: 1 + j, style: Styles.number.with { $0.numberFormat = "0.0" })
+                try sheet.write(
+                    .formula("IF(\(points)=0,0,ROUND(\(cell)/\(points)*100,1))", rate), row: row,
+                    column: 1 + j, style: Styles.number.with { $0.numberFormat = "0.0" })
             }
         }
         try sheet.setColumnWidth(0...0, TextWidth.column(orgs.map(\.organization.name), minimum: 10, maximum: 24))
@@ -30,8 +31,9 @@ struct ChartsSheet {
         let radar = try workbook.addChart(.radar)
         let categories = "=" + sheetReference(sheet.name, CellRange(rows: 1...1, columns: 1...dims.count).absolute)
         for (i, org) in orgs.prefix(12).enumerated() {
-            try radar.addSeries(name: org.organization.name, categories: categories,
-                                values: "=" + sheetReference(sheet.name, CellRange(rows: (2 + i)...(2 + i), columns: 1...dims.count).absolute))
+            try radar.addSeries(
+                name: org.organization.name, categories: categories,
+                values: "=" + sheetReference(sheet.name, CellRange(rows: (2 + i)...(2 + i), columns: 1...dims.count).absolute))
         }
         try radar.setTitle("一级指标得分率雷达图")
         try radar.setValueAxis(minimum: 0, maximum: 100)

@@ -21,8 +21,10 @@ public enum ComparisonWorkbook {
             try writeSummary(summary, c, title: title)
             try writeMovement(movement, c, workbook: wb, title: title)
             table.activate()
-            try wb.setProperties(.init(title: title, subject: "权重方案对比", author: c.rubric.assessment.issuer ?? "kaohe",
-                                       comments: "由 kaohe \(provenance.toolVersion) 生成"))
+            try wb.setProperties(
+                .init(
+                    title: title, subject: "权重方案对比", author: c.rubric.assessment.issuer ?? "kaohe",
+                    comments: "由 kaohe \(provenance.toolVersion) 生成"))
         }
     }
 
@@ -40,7 +42,8 @@ public enum ComparisonWorkbook {
         for (name, scheme) in zip(c.schemeNames, c.schemes.dropFirst()) {
             try cover.line("对比方案", "\(name):" + weightsText(c.rubric, scheme))
         }
-        try cover.line("指标说明", "Δ得分 = 方案得分 − 基准得分;Δ排名 = 基准排名 − 方案排名(正数为上升);斯皮尔曼等级相关系数为方案排名与基准排名的相关程度(按排名类别计算、按单位数加权平均,1 表示排名完全一致);平均排名变动 = 各单位排名变化绝对值的平均。")
+        try cover.line(
+            "指标说明", "Δ得分 = 方案得分 − 基准得分;Δ排名 = 基准排名 − 方案排名(正数为上升);斯皮尔曼等级相关系数为方案排名与基准排名的相关程度(按排名类别计算、按单位数加权平均,1 表示排名完全一致);平均排名变动 = 各单位排名变化绝对值的平均。")
         try cover.provenance(p)
         try sheet.setPageSetup(Printing.pageSetup(document: title, sheet: "说明", landscape: false, repeatRows: nil))
     }
@@ -76,8 +79,9 @@ public enum ComparisonWorkbook {
                 try sheet.write(.exact(f.final), row: r, column: col, style: number)
                 try sheet.write(.formula("ROUND(\(cell(col))-\(cell(2)),2)", f.final - row.baseline.final), row: r, column: col + 1, style: delta)
                 try sheet.write(.number(Double(f.rank)), row: r, column: col + 2, style: Styles.integer)
-                try sheet.write(.formula("\(cell(3))-\(cell(col + 2))", cached: .number(Double(row.baseline.rank - f.rank))),
-                                row: r, column: col + 3, style: rankDelta)
+                try sheet.write(
+                    .formula("\(cell(3))-\(cell(col + 2))", cached: .number(Double(row.baseline.rank - f.rank))),
+                    row: r, column: col + 3, style: rankDelta)
                 try sheet.write(.text(f.grade), row: r, column: col + 4, style: Styles.centered)
                 let change = f.grade == row.baseline.grade ? unchanged : "\(row.baseline.grade)→\(f.grade)"
                 let formula = "IF(\(cell(col + 4))=\(cell(4)),\"\(unchanged)\",\(cell(4))&\"→\"&\(cell(col + 4)))"
@@ -100,8 +104,9 @@ public enum ComparisonWorkbook {
                     try sheet.conditionalFormat(range, .cell(.greater, 0), style: CellStyle(bold: true, fontColor: 0x006100))
                     try sheet.conditionalFormat(range, .cell(.less, 0), style: CellStyle(bold: true, fontColor: 0xC00000))
                 }
-                try sheet.conditionalFormat(CellRange(rows: 3...lastRow, columns: (col + 4)...(col + 4)),
-                                            .cellText(.equal, c.topGrade), style: Styles.excellent)
+                try sheet.conditionalFormat(
+                    CellRange(rows: 3...lastRow, columns: (col + 4)...(col + 4)),
+                    .cellText(.equal, c.topGrade), style: Styles.excellent)
             }
             try sheet.conditionalFormat(CellRange(rows: 3...lastRow, columns: 4...4), .cellText(.equal, c.topGrade), style: Styles.excellent)
             try sheet.autofilter(CellRange(rows: 2...lastRow, columns: 0...last))
@@ -116,8 +121,9 @@ public enum ComparisonWorkbook {
     private static func writeSummary(_ sheet: Worksheet, _ c: Comparison, title: String) throws {
         try sheet.merge(CellRange(rows: 0...0, columns: 0...5), .text("各方案与基准的排名一致性"), style: Styles.title)
         try sheet.setRowHeight(0, 30)
-        try sheet.writeRow(["权重方案", "斯皮尔曼等级相关", "平均排名变动", "等次变化单位数", "新进\(c.topGrade)", "退出\(c.topGrade)"].map(CellValue.text),
-                           row: 1, style: Styles.header)
+        try sheet.writeRow(
+            ["权重方案", "斯皮尔曼等级相关", "平均排名变动", "等次变化单位数", "新进\(c.topGrade)", "退出\(c.topGrade)"].map(CellValue.text),
+            row: 1, style: Styles.header)
         let names = Dictionary(uniqueKeysWithValues: c.rows.map { ($0.id, $0.name) })
         for (k, s) in c.summaries.enumerated() {
             let r = 2 + k
@@ -151,12 +157,14 @@ public enum ComparisonWorkbook {
         let chart = try workbook.addChart(.line)
         let categories = "=" + sheetReference(sheet.name, CellRange(rows: 1...1, columns: 1...columns.count).absolute)
         for (i, row) in c.rows.prefix(30).enumerated() {
-            try chart.addSeries(name: row.name, categories: categories,
-                                values: "=" + sheetReference(sheet.name, CellRange(rows: (2 + i)...(2 + i), columns: 1...columns.count).absolute))
+            try chart.addSeries(
+                name: row.name, categories: categories,
+                values: "=" + sheetReference(sheet.name, CellRange(rows: (2 + i)...(2 + i), columns: 1...columns.count).absolute))
         }
         try chart.setTitle("排名变动(1 为最好)")
-        try chart.setValueAxis(minimum: 1, maximum: Double(c.rows.map { max($0.baseline.rank, $0.schemes.map(\.rank).max() ?? 0) }.max() ?? 1),
-                               title: "排名")
+        try chart.setValueAxis(
+            minimum: 1, maximum: Double(c.rows.map { max($0.baseline.rank, $0.schemes.map(\.rank).max() ?? 0) }.max() ?? 1),
+            title: "排名")
         try chart.reverseValueAxis()
         try sheet.insert(chart, at: CellReference(row: c.rows.count + 3, column: 0), scale: (1.6, 1.5))
         var setup = Printing.pageSetup(document: title, sheet: "排名变动", landscape: true, repeatRows: nil)

@@ -24,8 +24,10 @@ struct LaidOutCell: Sendable {
 
     /// Writes `cells` on `sheet`, each with its style's format from `formats(_:in:)`. `heights` (row, points), in
     /// row order, are set before each row's first cell: a streamed sheet cannot go back to a row.
-    static func write(_ cells: [LaidOutCell], on sheet: Worksheet, formats: [CellFormat],
-                      heights: [(row: Int, height: Double)] = []) throws {
+    static func write(
+        _ cells: [LaidOutCell], on sheet: Worksheet, formats: [CellFormat],
+        heights: [(row: Int, height: Double)] = []
+    ) throws {
         var pending = heights[...]
         for cell in cells {
             while let (row, height) = pending.first, row <= Int(cell.row) {

@@ -25,8 +25,10 @@ struct LedgerSheet {
 
     /// Splits organizations (in rank order) into sheets of at most `rowLimit` ledger rows each, never splitting an
     /// organization.
-    static func sheets(_ organizations: [OrganizationResult], rubric: Rubric,
-                       rowLimit: Int = rowsPerSheet) -> [[OrganizationResult]] {
+    static func sheets(
+        _ organizations: [OrganizationResult], rubric: Rubric,
+        rowLimit: Int = rowsPerSheet
+    ) -> [[OrganizationResult]] {
         var chunks: [[OrganizationResult]] = [[]]
         var rows = 0
         for (org, count) in zip(organizations, rowCounts(organizations, rubric: rubric)) {
@@ -57,26 +59,31 @@ struct LedgerSheet {
         let number = Styles.number.with { $0.numberFormat = book.numberFormat }
         // One line per row: a ledger is read as a table (and its rows have no room to grow in a streamed sheet).
         let line = Styles.text.with { $0.wrap = false }
-        let styles: [LaidOutCell.Style: CellStyle] = [.text: line, .centered: line.with { $0.horizontal = .center },
-                                                     .points: Styles.points, .number: number, .integer: Styles.integer]
+        let styles: [LaidOutCell.Style: CellStyle] = [
+            .text: line, .centered: line.with { $0.horizontal = .center },
+            .points: Styles.points, .number: number, .integer: Styles.integer
+        ]
         let formats = try LaidOutCell.formats(styles, in: sheet.workbook)
         let summary = summaryRows.layout
         // Organizations of earlier 明细 sheets come first in rank order, and on 汇总.
         let before = book.ledgerWritten
         let batch = 32
-        try Pipeline.run(batches: (organizations.count + batch - 1) / batch, make: { b in
-            (b * batch..<min(organizations.count, (b + 1) * batch)).map { i in
-                let rows = layout.rows(organizations[i], from: tops[i])
-                return (rows.cells, summary.cells(before + i, organizations[i], rows.formulas))
-            }
-        }, consume: { laidOut in
-            for (ledgerCells, summaryCells) in laidOut {
-                try LaidOutCell.write(ledgerCells, on: sheet, formats: formats)
-                try summaryRows.write(summaryCells)
-                book.ledgerWritten += 1
-            }
-            book.progress?(book.ledgerWritten, book.organizations.count)
-        })
+        try Pipeline.run(
+            batches: (organizations.count + batch - 1) / batch,
+            make: { b in
+                (b * batch..<min(organizations.count, (b + 1) * batch)).map { i in
+                    let rows = layout.rows(organizations[i], from: tops[i])
+                    return (rows.cells, summary.cells(before + i, organizations[i], rows.formulas))
+                }
+            },
+            consume: { laidOut in
+                for (ledgerCells, summaryCells) in laidOut {
+                    try LaidOutCell.write(ledgerCells, on: sheet, formats: formats)
+                    try summaryRows.write(summaryCells)
+                    book.ledgerWritten += 1
+                }
+                book.progress?(book.ledgerWritten, book.organizations.count)
+            })
         try sheet.setPageSetup(book.pageSetup(landscape: true, repeatRows: 0...0, title: sheet.name))
     }
 }

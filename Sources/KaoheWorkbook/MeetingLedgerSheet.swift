@@ -16,9 +16,11 @@ struct MeetingLedgerSheet {
     let rubric: Rubric
     let document: String
 
-    static let widths: [Column: Double] = [.id: 12, .meeting: 9, .raisedBy: 10, .request: 30, .agreed: 30, .lead: 12,
-                                           .support: 12, .due: 11, .status: 10, .closed: 11, .basis: 18, .feedback: 11,
-                                           .satisfaction: 8, .warning: 8, .carried: 12]
+    static let widths: [Column: Double] = [
+        .id: 12, .meeting: 9, .raisedBy: 10, .request: 30, .agreed: 30, .lead: 12,
+        .support: 12, .due: 11, .status: 10, .closed: 11, .basis: 18, .feedback: 11,
+        .satisfaction: 8, .warning: 8, .carried: 12
+    ]
 
     func write(_ sheet: Worksheet) throws {
         let columns = Column.allCases
@@ -28,9 +30,12 @@ struct MeetingLedgerSheet {
         try sheet.setRowHeight(0, 30)
         let open = figures.items.filter(figures.isOpen)
         let counts = LedgerFigures.Warning.allCases.map { w in "\(w.rawValue) \(open.filter { figures.warnings[$0.id] == w }.count)" }
-        try sheet.merge(CellRange(rows: 1...1, columns: 0...last),
-                        .text("截至 \(figures.asOf.chinese)：事项 \(figures.items.count) 件，议定 \(figures.items.filter(\.isAgreed).count) 件，已办结 \(figures.items.filter(figures.isClosed).count) 件，未办结 \(open.count) 件（督办预警 \(counts.joined(separator: "、"))）"),
-                        style: Styles.subtitle)
+        try sheet.merge(
+            CellRange(rows: 1...1, columns: 0...last),
+            .text(
+                "截至 \(figures.asOf.chinese)：事项 \(figures.items.count) 件，议定 \(figures.items.filter(\.isAgreed).count) 件，已办结 \(figures.items.filter(figures.isClosed).count) 件，未办结 \(open.count) 件（督办预警 \(counts.joined(separator: "、"))）"
+            ),
+            style: Styles.subtitle)
         try sheet.writeRow(columns.map { .text($0.rawValue) }, row: 2, style: Styles.header)
         let names = Dictionary(rubric.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let meetings = Dictionary(snapshot.ledger.meetings.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -44,12 +49,13 @@ struct MeetingLedgerSheet {
                 .closed: Self.date(figures.isClosed(item) ? item.closed : nil), .basis: .text(figures.isClosed(item) ? item.basis ?? "" : ""),
                 .feedback: Self.date(item.feedback.flatMap { $0 <= figures.asOf ? $0 : nil }),
                 .satisfaction: .text(item.satisfaction?.rawValue ?? ""), .warning: .text(figures.warnings[item.id]?.rawValue ?? ""),
-                .carried: .text(item.carried.map { "自 \($0) 结转" } ?? item.carriedFrom.map { "接续 \($0)" } ?? ""),
+                .carried: .text(item.carried.map { "自 \($0) 结转" } ?? item.carriedFrom.map { "接续 \($0)" } ?? "")
             ]
             for (c, column) in columns.enumerated() {
                 let isDate = [.due, .closed, .feedback].contains(column)
-                try sheet.write(values[column] ?? .blank, row: r, column: c,
-                                style: isDate ? Self.dateStyle : [.request, .agreed, .basis].contains(column) ? Styles.text : Styles.centered)
+                try sheet.write(
+                    values[column] ?? .blank, row: r, column: c,
+                    style: isDate ? Self.dateStyle : [.request, .agreed, .basis].contains(column) ? Styles.text : Styles.centered)
             }
             let lines = max(TextWidth.lines(item.request, width: 30), TextWidth.lines(item.agreed ?? "", width: 30))
             try sheet.setRowHeight(r, max(20, Double(lines) * 14 + 4))
@@ -69,8 +75,9 @@ struct MeetingLedgerSheet {
     private func writeFigures(_ sheet: Worksheet, from top: Int, names: [String: String]) throws -> Int {
         let figures = snapshot.figures
         let headers = ["提出单位", "提请", "议定", "到期", "到期已办结", "办结率", "按期办结", "反馈率", "满意率", "按时报送", "红", "黄", "蓝"]
-        try sheet.merge(CellRange(rows: top...top, columns: 0...(headers.count - 1)),
-                        .text("各单位台账指标（截至 \(figures.asOf.chinese)；比率为精确值，无可计算事项的留空）"), style: Styles.sectionLabel)
+        try sheet.merge(
+            CellRange(rows: top...top, columns: 0...(headers.count - 1)),
+            .text("各单位台账指标（截至 \(figures.asOf.chinese)；比率为精确值，无可计算事项的留空）"), style: Styles.sectionLabel)
         try sheet.writeRow(headers.map(CellValue.text), row: top + 1, style: Styles.header)
         var r = top + 2
         for organization in rubric.organizations {
@@ -79,10 +86,11 @@ struct MeetingLedgerSheet {
                 if case .number(let n)? = figures.value(value, for: organization.id)?.result { return .exact(n) }
                 return .blank
             }
-            let onTime = figures.value(.submittedOnTime, for: organization.id).map { derived -> CellValue in
-                if case .boolean(let b) = derived.result { return .text(b ? "是" : "逾期 \(o.daysLate) 天") }
-                return .blank
-            } ?? .blank
+            let onTime =
+                figures.value(.submittedOnTime, for: organization.id).map { derived -> CellValue in
+                    if case .boolean(let b) = derived.result { return .text(b ? "是" : "逾期 \(o.daysLate) 天") }
+                    return .blank
+                } ?? .blank
             func count(_ ids: [String]?) -> CellValue { .number(Double(ids?.count ?? 0)) }
             var values: [CellValue] = [.text(names[organization.id] ?? organization.id)]
             values += [count(o.raised), count(o.agreed), count(o.due), count(o.closed)]
@@ -97,7 +105,9 @@ struct MeetingLedgerSheet {
     }
 
     static let dateStyle = Styles.centered.with { $0.numberFormat = "yyyy-mm-dd" }
-    static let percentStyle = Styles.number.with { $0.numberFormat = "0.0%"; $0.horizontal = .center }
+    static let percentStyle = Styles.number.with {
+        $0.numberFormat = "0.0%"; $0.horizontal = .center
+    }
 
     static func date(_ date: CalendarDate?) -> CellValue { date.map { .number(Double($0.serial)) } ?? .blank }
 

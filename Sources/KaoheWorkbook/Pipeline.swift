@@ -4,8 +4,10 @@ import Synchronization
 /// Two-stage pipelining for writers: batch `i + 1` is made on another thread while batch `i` is consumed on
 /// this one (the library writing a workbook is single-threaded; laying out its cells need not be).
 enum Pipeline {
-    static func run<Batch: Sendable>(batches: Int, make: @escaping @Sendable (Int) -> Batch,
-                                     consume: (Batch) throws -> Void) throws {
+    static func run<Batch: Sendable>(
+        batches: Int, make: @escaping @Sendable (Int) -> Batch,
+        consume: (Batch) throws -> Void
+    ) throws {
         guard batches > 0 else { return }
         var current = make(0)
         var consumed: Batch?

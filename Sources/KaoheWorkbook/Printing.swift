@@ -4,8 +4,10 @@ import XLSX
 /// The print setup every sheet shares: A4, one page wide, the document title top left and the sheet's top
 /// right, `第 &P 页 共 &N 页` at the foot.
 enum Printing {
-    static func pageSetup(document: String, sheet: String, landscape: Bool,
-                          repeatRows: ClosedRange<Int>?) -> Worksheet.PageSetup {
+    static func pageSetup(
+        document: String, sheet: String, landscape: Bool,
+        repeatRows: ClosedRange<Int>?
+    ) -> Worksheet.PageSetup {
         var setup = Worksheet.PageSetup()
         setup.orientation = landscape ? .landscape : .portrait
         setup.fitToPages = (1, 0)

@@ -18,23 +18,28 @@ struct ScorecardTexts: Sendable {
         // The standard and the name are the same on every organization's scorecard: their line counts once each.
         var fixedLines: [String: Int] = [:]
         for indicator in rubric.indicators {
-            fixedLines[indicator.id] = max(ScorecardSheet.lines(indicator.standard ?? "", column: 4),
-                                           ScorecardSheet.lines(indicator.name, column: 2))
+            fixedLines[indicator.id] = max(
+                ScorecardSheet.lines(indicator.standard ?? "", column: 4),
+                ScorecardSheet.lines(indicator.name, column: 2))
         }
         let made = concurrentMap(organizations.count) { o in
             let org = organizations[o]
-            return Dictionary(uniqueKeysWithValues: org.indicators.map { r in
-                (r.id, Self.row(r, indicator: rubric.indicator(r.id)!, fixedLines: fixedLines[r.id] ?? 1))
-            })
+            return Dictionary(
+                uniqueKeysWithValues: org.indicators.map { r in
+                    (r.id, Self.row(r, indicator: rubric.indicator(r.id)!, fixedLines: fixedLines[r.id] ?? 1))
+                })
         }
         rows = Dictionary(uniqueKeysWithValues: zip(organizations.map(\.organization.id), made))
     }
 
     /// The row of indicator result `r` of organization `id`.
     func row(_ r: IndicatorResult, of id: String, indicator: Indicator) -> Row {
-        rows[id]?[r.id] ?? Self.row(r, indicator: indicator,
-                                    fixedLines: max(ScorecardSheet.lines(indicator.standard ?? "", column: 4),
-                                                    ScorecardSheet.lines(indicator.name, column: 2)))
+        rows[id]?[r.id]
+            ?? Self.row(
+                r, indicator: indicator,
+                fixedLines: max(
+                    ScorecardSheet.lines(indicator.standard ?? "", column: 4),
+                    ScorecardSheet.lines(indicator.name, column: 2)))
     }
 
     static func row(_ r: IndicatorResult, indicator: Indicator, fixedLines: Int) -> Row {
@@ -44,10 +49,12 @@ struct ScorecardTexts: Sendable {
             done = "核定 \(r.valueText)\n申报 \(claimed)\(r.note.map { "(\($0))" } ?? "")\n\(review.by)核定" + (review.note.map { ":\($0)" } ?? "")
         }
         let note = r.deductionNote
-        let evidence = ((r.evidence.isEmpty ? [] : ["已报:" + r.evidence.joined(separator: "、")])
+        let evidence =
+            ((r.evidence.isEmpty ? [] : ["已报:" + r.evidence.joined(separator: "、")])
             + (indicator.evidence.map { ["应报:" + $0] } ?? [])).joined(separator: "\n")
-        let lines = max(fixedLines, ScorecardSheet.lines(done, column: 5), ScorecardSheet.lines(note, column: 9),
-                        ScorecardSheet.lines(evidence, column: 10))
+        let lines = max(
+            fixedLines, ScorecardSheet.lines(done, column: 5), ScorecardSheet.lines(note, column: 9),
+            ScorecardSheet.lines(evidence, column: 10))
         return Row(done: done, note: note, evidence: evidence, height: ScorecardSheet.height(lines: lines))
     }
 }

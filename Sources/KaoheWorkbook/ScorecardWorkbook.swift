@@ -18,14 +18,17 @@ public enum ScorecardWorkbook {
     /// The workbook keeps its strings in the shared-string table (what every WPS release opens) unless it would
     /// need more than `memoryBudget` bytes that way (workbook.md 11): then the ledger is written in constant-memory
     /// mode, with inline strings (see `streams`).
-    public static func write(_ result: AssessmentResult, provenance: Provenance, to path: String,
-                             only organization: String? = nil, layout: Layout = .automatic,
-                             cellLog: String? = nil, memoryBudget: Int = defaultMemoryBudget,
-                             progress: ((Int, Int) -> Void)? = nil) throws {
+    public static func write(
+        _ result: AssessmentResult, provenance: Provenance, to path: String,
+        only organization: String? = nil, layout: Layout = .automatic,
+        cellLog: String? = nil, memoryBudget: Int = defaultMemoryBudget,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws {
         let chosen = organization == nil ? layout.resolved(result.organizations.count) : .sheets
         // Above the budget the ledger is written strictly row by row, and the library keeps only the current row.
-        let options = Workbook.Options(created: provenance.generated,
-                                       constantMemory: organization == nil && streams(result, layout: layout, memoryBudget: memoryBudget))
+        let options = Workbook.Options(
+            created: provenance.generated,
+            constantMemory: organization == nil && streams(result, layout: layout, memoryBudget: memoryBudget))
         let log = try cellLog.map(CellLog.init(path:))
         try FreshThread.run {
             try Workbook.create(at: path, options: options) { workbook in
@@ -142,8 +145,10 @@ final class Book {
     static let rubricSheet = "指标体系"
     static let chartsSheet = "图表"
     /// The workbook's own sheet names (docs/format.md lists them): never taken by an organization's scorecard.
-    static let ownSheetNames: Set<String> = ["说明", summarySheet, surveySheet, rubricSheet, weightsSheet, chartsSheet,
-                                             "评分明细", "明细", "_lists", MeetingLedgerSheet.name]
+    static let ownSheetNames: Set<String> = [
+        "说明", summarySheet, surveySheet, rubricSheet, weightsSheet, chartsSheet,
+        "评分明细", "明细", "_lists", MeetingLedgerSheet.name
+    ]
 
     init(result: AssessmentResult, provenance: Provenance, only: String?, streaming: Bool) {
         self.streaming = streaming
@@ -165,8 +170,9 @@ final class Book {
     var partNumberFormat: String { places == 0 ? "General" : numberFormat + "######" }
 
     /// Category id → its name.
-    private(set) lazy var categoryNames = Dictionary(rubric.categories.map { ($0.id, $0.name) },
-                                                     uniquingKeysWith: { first, _ in first })
+    private(set) lazy var categoryNames = Dictionary(
+        rubric.categories.map { ($0.id, $0.name) },
+        uniquingKeysWith: { first, _ in first })
 
     func categoryName(_ id: String) -> String { categoryNames[id] ?? id }
 
@@ -233,10 +239,12 @@ final class Book {
         (summary ?? cards.first?.1 ?? cover).activate()
 
         let a = rubric.assessment
-        try workbook.setProperties(.init(title: a.title, subject: isSingle ? organizations.first?.organization.name : "考核评分汇总",
-                                         author: a.issuer ?? "kaohe", company: a.issuer,
-                                         keywords: [a.id, result.scheme?.name].compactMap { $0 }.joined(separator: ", "),
-                                         comments: "由 kaohe \(provenance.toolVersion) 生成"))
+        try workbook.setProperties(
+            .init(
+                title: a.title, subject: isSingle ? organizations.first?.organization.name : "考核评分汇总",
+                author: a.issuer ?? "kaohe", company: a.issuer,
+                keywords: [a.id, result.scheme?.name].compactMap { $0 }.joined(separator: ", "),
+                comments: "由 kaohe \(provenance.toolVersion) 生成"))
         try workbook.setCustomProperty("考核编号", .text(a.id))
         try workbook.setCustomProperty("权重方案", .text(result.scheme?.name ?? "考核细则原定权重"))
         try workbook.setCustomProperty("考核细则SHA256", .text(provenance.rubric.sha256))

@@ -7,33 +7,60 @@ enum Styles {
 
     static let title = CellStyle(fontName: heading, fontSize: 16, bold: true, horizontal: .center)
     static let subtitle = CellStyle(fontName: body, fontSize: 10, horizontal: .left, wrap: true)
-    static let header = CellStyle(fontName: heading, fontSize: 10.5, bold: true, fillColor: 0xD9E1F2,
-                                  horizontal: .center, wrap: true, border: .thin)
-    static let text = CellStyle(fontName: body, fontSize: 10.5, horizontal: .left, vertical: .center, wrap: true,
-                                border: .thin, numberFormat: "@")
+    static let header = CellStyle(
+        fontName: heading, fontSize: 10.5, bold: true, fillColor: 0xD9E1F2,
+        horizontal: .center, wrap: true, border: .thin)
+    static let text = CellStyle(
+        fontName: body, fontSize: 10.5, horizontal: .left, vertical: .center, wrap: true,
+        border: .thin, numberFormat: "@")
     static let centered = text.with { $0.horizontal = .center }
     /// A value a 考核责任单位 corrected: 核定 and 申报 shown together, on a light orange fill.
     static let corrected = text.with { $0.fillColor = 0xFCE4D6 }
     static let number = CellStyle(fontName: body, fontSize: 10.5, horizontal: .right, border: .thin, numberFormat: "0.00")
-    static let integer = number.with { $0.numberFormat = "0"; $0.horizontal = .center }
-    static let points = number.with { $0.numberFormat = "0.##"; $0.horizontal = .center }
-    static let input = number.with { $0.unlocked = true; $0.fillColor = 0xFFF2CC; $0.numberFormat = "0.##" }
-    static let subtotalLabel = text.with { $0.bold = true; $0.fillColor = 0xF2F2F2; $0.horizontal = .right }
-    static let subtotal = number.with { $0.bold = true; $0.fillColor = 0xF2F2F2 }
-    static let subtotalPoints = points.with { $0.bold = true; $0.fillColor = 0xF2F2F2 }
-    static let totalLabel = text.with { $0.bold = true; $0.fillColor = 0xDDEBF7; $0.horizontal = .right }
-    static let total = number.with { $0.bold = true; $0.fillColor = 0xDDEBF7 }
-    static let totalText = text.with { $0.bold = true; $0.fillColor = 0xDDEBF7; $0.horizontal = .center }
-    static let sectionLabel = text.with { $0.bold = true; $0.fillColor = 0xEDEDED; $0.fontName = heading }
-    static let note = CellStyle(fontName: body, fontSize: 9.5, italic: true, fontColor: 0x595959, horizontal: .left,
-                                vertical: .top, wrap: true)
+    static let integer = number.with {
+        $0.numberFormat = "0"; $0.horizontal = .center
+    }
+    static let points = number.with {
+        $0.numberFormat = "0.##"; $0.horizontal = .center
+    }
+    static let input = number.with {
+        $0.unlocked = true; $0.fillColor = 0xFFF2CC; $0.numberFormat = "0.##"
+    }
+    static let subtotalLabel = text.with {
+        $0.bold = true; $0.fillColor = 0xF2F2F2; $0.horizontal = .right
+    }
+    static let subtotal = number.with {
+        $0.bold = true; $0.fillColor = 0xF2F2F2
+    }
+    static let subtotalPoints = points.with {
+        $0.bold = true; $0.fillColor = 0xF2F2F2
+    }
+    static let totalLabel = text.with {
+        $0.bold = true; $0.fillColor = 0xDDEBF7; $0.horizontal = .right
+    }
+    static let total = number.with {
+        $0.bold = true; $0.fillColor = 0xDDEBF7
+    }
+    static let totalText = text.with {
+        $0.bold = true; $0.fillColor = 0xDDEBF7; $0.horizontal = .center
+    }
+    static let sectionLabel = text.with {
+        $0.bold = true; $0.fillColor = 0xEDEDED; $0.fontName = heading
+    }
+    static let note = CellStyle(
+        fontName: body, fontSize: 9.5, italic: true, fontColor: 0x595959, horizontal: .left,
+        vertical: .top, wrap: true)
     static let signature = CellStyle(fontName: body, fontSize: 11, horizontal: .left, vertical: .bottom)
     static let helper = CellStyle(fontName: body, fontSize: 9, fontColor: 0x808080, numberFormat: "0.##")
-    static let coverLabel = CellStyle(fontName: heading, fontSize: 11, bold: true, horizontal: .left, vertical: .top,
-                                      border: .thin)
-    static let coverValue = CellStyle(fontName: body, fontSize: 10.5, horizontal: .left, vertical: .top, wrap: true,
-                                      border: .thin, numberFormat: "@")
-    static let coverMono = coverValue.with { $0.fontName = "Consolas"; $0.fontSize = 9 }
+    static let coverLabel = CellStyle(
+        fontName: heading, fontSize: 11, bold: true, horizontal: .left, vertical: .top,
+        border: .thin)
+    static let coverValue = CellStyle(
+        fontName: body, fontSize: 10.5, horizontal: .left, vertical: .top, wrap: true,
+        border: .thin, numberFormat: "@")
+    static let coverMono = coverValue.with {
+        $0.fontName = "Consolas"; $0.fontSize = 9
+    }
 
     // Conditional-format paints.
     static let excellent = CellStyle(fontColor: 0x006100, fillColor: 0xC6EFCE)
@@ -56,7 +83,8 @@ enum TextWidth {
     static func isWide(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFD: return true
+            0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
         default: return false
         }
     }

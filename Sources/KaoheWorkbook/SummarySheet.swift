@@ -36,9 +36,10 @@ struct SummarySheet {
         try sheet.merge(CellRange(rows: 0...0, columns: 0...visibleEnd), .text("\(rubric.assessment.title)结果汇总表"), style: Styles.title)
         try sheet.setRowHeight(0, 30)
         let scope = rubric.ranking.within == .category ? "按类别排名" : "全部单位统一排名"
-        try sheet.merge(CellRange(rows: 1...1, columns: 0...visibleEnd),
-                        .text("权重方案:\(scheme)　　\(scope)　　生成时间:\(GenerationTime.display(book.provenance.generated))　　考核单位:\(rubric.assessment.issuer ?? "")"),
-                        style: Styles.subtitle)
+        try sheet.merge(
+            CellRange(rows: 1...1, columns: 0...visibleEnd),
+            .text("权重方案:\(scheme)　　\(scope)　　生成时间:\(GenerationTime.display(book.provenance.generated))　　考核单位:\(rubric.assessment.issuer ?? "")"),
+            style: Styles.subtitle)
         var headers = ["排名", "单位", "类别"]
         for block in blocks { headers += ["\(block.name)得分", "\(block.name)折算分"] }
         headers += ["加分", "扣分", "综合得分", "等次", "否决事项", "核定更正", "类别编号", "否决排后", "否决定级", "等次上限", "降等", "分档"]
@@ -52,8 +53,10 @@ struct SummarySheet {
         try sheet.setColumnWidth(2...2, TextWidth.column(rubric.categories.map(\.name), minimum: 8, maximum: 20))
         try sheet.setColumnWidth(3...(finalColumn), 11)
         try sheet.setColumnWidth(gradeColumn...gradeColumn, 8)
-        try sheet.setColumnWidth(vetoColumn...vetoColumn, TextWidth.column(orgs.map { $0.vetoes.map(\.name).joined(separator: ";") }, minimum: 12, maximum: 40))
-        try sheet.setColumnWidth(visibleEnd...visibleEnd, TextWidth.column(orgs.map { SummaryRowLayout.corrections($0).joined(separator: ";") }, minimum: 10, maximum: 40))
+        try sheet.setColumnWidth(
+            vetoColumn...vetoColumn, TextWidth.column(orgs.map { $0.vetoes.map(\.name).joined(separator: ";") }, minimum: 12, maximum: 40))
+        try sheet.setColumnWidth(
+            visibleEnd...visibleEnd, TextWidth.column(orgs.map { SummaryRowLayout.corrections($0).joined(separator: ";") }, minimum: 10, maximum: 40))
         try sheet.setColumnWidth(layout.categoryColumn...layout.finalIndexColumn, 9, hidden: true)
         try sheet.freezePanes(row: first, column: 2)
         if !orgs.isEmpty {
@@ -62,12 +65,14 @@ struct SummarySheet {
             for (g, grade) in rubric.grades.enumerated() {
                 let style = g == 0 ? Styles.excellent : (g == rubric.grades.count - 1 ? Styles.failing : Styles.good)
                 try sheet.conditionalFormat(grades, .cellText(.equal, grade.name), style: style)
-        }
-        let lowest = rubric.grades.dropLast().last?.minimum ?? 60
-        try sheet.conditionalFormat(CellRange(rows: first...lastRow, columns: finalColumn...finalColumn),
-                                    .cell(.less, lowest.double), style: Styles.low)
-        try sheet.conditionalFormat(CellRange(rows: first...lastRow, columns: vetoColumn...vetoColumn),
-                                    .formula("LEN($\(CellReference.columnName(vetoColumn))\(first + 1))>0"), style: Styles.failing)
+            }
+            let lowest = rubric.grades.dropLast().last?.minimum ?? 60
+            try sheet.conditionalFormat(
+                CellRange(rows: first...lastRow, columns: finalColumn...finalColumn),
+                .cell(.less, lowest.double), style: Styles.low)
+            try sheet.conditionalFormat(
+                CellRange(rows: first...lastRow, columns: vetoColumn...vetoColumn),
+                .formula("LEN($\(CellReference.columnName(vetoColumn))\(first + 1))>0"), style: Styles.failing)
         }
 
         let summaryRows = try SummaryRows(layout: layout, sheet: sheet)
@@ -81,10 +86,14 @@ struct SummarySheet {
 
         // Notes below the table.
         var notes: [String] = []
-        notes.append("排名:按综合得分由高到低\(rubric.ranking.within == .category ? "在类别内" : "")排名,得分相同的依次比较\(rubric.ranking.tieBreak.compactMap { id in blocks.first { $0.id == id }?.name }.map { "「\($0)」折算分" }.joined(separator: "、"))，仍相同的并列;被一票否决定级的单位排在其他单位之后。")
+        notes.append(
+            "排名:按综合得分由高到低\(rubric.ranking.within == .category ? "在类别内" : "")排名,得分相同的依次比较\(rubric.ranking.tieBreak.compactMap { id in blocks.first { $0.id == id }?.name }.map { "「\($0)」折算分" }.joined(separator: "、"))，仍相同的并列;被一票否决定级的单位排在其他单位之后。"
+        )
         let gradeRules = rubric.grades.map { g in
             var t = g.name + (g.minimum.map { "(≥\($0.decimalText()))" } ?? "")
-            if let q = g.quota { t += ",名额不超过 \(q.decimalText()) × 单位数(\(g.quotaRounding.chineseName)),并列跨越名额线时\(g.quotaTies == .exclude ? "均不占名额" : "全部占名额")" }
+            if let q = g.quota {
+                t += ",名额不超过 \(q.decimalText()) × 单位数(\(g.quotaRounding.chineseName)),并列跨越名额线时\(g.quotaTies == .exclude ? "均不占名额" : "全部占名额")"
+            }
             return t
         }
         notes.append("等次:" + gradeRules.joined(separator: ";") + "。先按得分定档,再按否决事项定级或封顶,再按名额,最后降等。")
@@ -100,15 +109,15 @@ struct SummarySheet {
         try sheet.setRowHeight(row, 64)
         row += 1
 
-
         guard !orgs.isEmpty else { return }
         let chart: Chart
         let chartHeight: Double
         if orgs.count <= ScorecardWorkbook.Layout.sheetsUpTo {
             // One bar per organization.
             chart = try workbook.addChart(.bar)
-            try chart.addSeries(name: "综合得分", categories: "=" + FormulaText.absolute(sheet.name, rows: first...lastRow, column: 1),
-                                values: "=" + FormulaText.absolute(sheet.name, rows: first...lastRow, column: finalColumn), color: 0x4472C4)
+            try chart.addSeries(
+                name: "综合得分", categories: "=" + FormulaText.absolute(sheet.name, rows: first...lastRow, column: 1),
+                values: "=" + FormulaText.absolute(sheet.name, rows: first...lastRow, column: finalColumn), color: 0x4472C4)
             try chart.setTitle("综合得分")
             chartHeight = max(1.0, Double(orgs.count) / 12)
         } else {
@@ -122,12 +131,14 @@ struct SummarySheet {
                 try sheet.write(.text(grade.name), row: row, column: 1, style: Styles.centered)
                 let count = orgs.count(where: { $0.grade == grade.name })
                 // Exact equality: COUNTIF would read * ? ~ in a grade name as wildcards (workbook.md 12).
-                try sheet.write(.formula("SUMPRODUCT(--(\(gradeRange)=\(FormulaText.string(grade.name))))", cached: .number(Double(count))),
-                                row: row, column: 2, style: Styles.integer)
+                try sheet.write(
+                    .formula("SUMPRODUCT(--(\(gradeRange)=\(FormulaText.string(grade.name))))", cached: .number(Double(count))),
+                    row: row, column: 2, style: Styles.integer)
             }
             chart = try workbook.addChart(.column)
-            try chart.addSeries(name: "单位数", categories: "=" + FormulaText.absolute(sheet.name, rows: tableRow...row, column: 1),
-                                values: "=" + FormulaText.absolute(sheet.name, rows: tableRow...row, column: 2), color: 0x4472C4)
+            try chart.addSeries(
+                name: "单位数", categories: "=" + FormulaText.absolute(sheet.name, rows: tableRow...row, column: 1),
+                values: "=" + FormulaText.absolute(sheet.name, rows: tableRow...row, column: 2), color: 0x4472C4)
             try chart.setTitle("等次分布")
             chartHeight = 1
         }
@@ -184,9 +195,11 @@ struct SummaryRowLayout: Sendable {
         tieColumns = rubric.ranking.tieBreak.compactMap { id in rubric.blocks.firstIndex { $0.id == id }.map { 4 + 2 * $0 } }
         categoryNames = book.categoryNames
         let orgs = book.result.organizations
-        categoryStarts = rubric.ranking.within == .category
-            ? Set(orgs.indices.dropFirst().filter { orgs[$0].organization.category != orgs[$0 - 1].organization.category }
-                .map { SummarySheet.firstRow + $0 })
+        categoryStarts =
+            rubric.ranking.within == .category
+            ? Set(
+                orgs.indices.dropFirst().filter { orgs[$0].organization.category != orgs[$0 - 1].organization.category }
+                    .map { SummarySheet.firstRow + $0 })
             : []
     }
 
@@ -215,7 +228,8 @@ struct SummaryRowLayout: Sendable {
         for c in tieColumns.reversed() {
             tie = "(\(range(c))>\(col(c, r)))+(\(range(c))=\(col(c, r)))*(\(tie))"
         }
-        let better = "(\(range(lastFlagColumn))<\(col(lastFlagColumn, r)))+(\(range(lastFlagColumn))=\(col(lastFlagColumn, r)))*((\(range(finalColumn))>\(col(finalColumn, r)))+(\(range(finalColumn))=\(col(finalColumn, r)))*(\(tie)))"
+        let better =
+            "(\(range(lastFlagColumn))<\(col(lastFlagColumn, r)))+(\(range(lastFlagColumn))=\(col(lastFlagColumn, r)))*((\(range(finalColumn))>\(col(finalColumn, r)))+(\(range(finalColumn))=\(col(finalColumn, r)))*(\(tie)))"
         let sameGroup = rubric.ranking.within == .category ? "(\(range(categoryColumn))=\(col(categoryColumn, r)))*" : ""
         put(0, .formula("1+SUMPRODUCT(\(sameGroup)(\(better)))", cached: .number(Double(org.rank))), .integer)
         put(1, .text(org.organization.name), .text)
@@ -228,8 +242,11 @@ struct SummaryRowLayout: Sendable {
         put(bonusColumn, .formula(card.bonus, org.bonus.total), .number)
         put(penaltyColumn, .formula(card.penalty, org.penalty.total), .number)
         put(finalColumn, .formula(card.final, org.final), .numberBold)
-        put(gradeColumn, .formula("CHOOSE(\(col(finalIndexColumn, r)),\(rubric.grades.map { FormulaText.string($0.name) }.joined(separator: ",")))",
-                                 cached: .text(org.grade)), .centeredBold)
+        put(
+            gradeColumn,
+            .formula(
+                "CHOOSE(\(col(finalIndexColumn, r)),\(rubric.grades.map { FormulaText.string($0.name) }.joined(separator: ",")))",
+                cached: .text(org.grade)), .centeredBold)
         put(vetoColumn, .text(org.vetoes.map(\.name).joined(separator: ";")), .text)
         put(correctionColumn, .text(Self.corrections(org).joined(separator: ";")), .text)
 
@@ -249,8 +266,11 @@ struct SummaryRowLayout: Sendable {
         let band = gradeIndex(org.grading.scoreBand)
         put(bandColumn, .formula(bandFormula, cached: .number(Double(band))), .helper)
         let afterVeto = gradeIndex(org.grading.afterVetoes)
-        put(afterVetoColumn, .formula("MAX(IF(\(col(forcedColumn, r))>0,\(col(forcedColumn, r)),\(col(bandColumn, r))),\(col(capColumn, r)))",
-                                 cached: .number(Double(afterVeto))), .helper)
+        put(
+            afterVetoColumn,
+            .formula(
+                "MAX(IF(\(col(forcedColumn, r))>0,\(col(forcedColumn, r)),\(col(bandColumn, r))),\(col(capColumn, r)))",
+                cached: .number(Double(afterVeto))), .helper)
         let afterQuota = gradeIndex(org.grading.afterQuotas)
         var previous = afterVetoColumn
         for (k, b) in quotaBands.enumerated() {
@@ -268,7 +288,8 @@ struct SummaryRowLayout: Sendable {
             case .round: places = "ROUND(\(product),0)"
             }
             let inGroup = rubric.ranking.within == .category ? "\(sameCategory)*" : ""
-            let test = grade.quotaTies == .exclude
+            let test =
+                grade.quotaTies == .exclude
                 ? "SUMPRODUCT(\(inGroup)(\(range(previous))=\(bi))*(\(range(0))<=\(col(0, r))))<=\(places)"
                 : "SUMPRODUCT(\(inGroup)(\(range(previous))=\(bi))*(\(range(0))<\(col(0, r))))<\(places)"
             let formula = "IF(\(col(previous, r))=\(bi),IF(\(test),\(bi),\(bi + 1)),\(col(previous, r)))"
@@ -277,8 +298,11 @@ struct SummaryRowLayout: Sendable {
             put(column, .formula(formula, cached: .number(Double(cached))), .helper)
             previous = column
         }
-        put(finalIndexColumn, .formula("MIN(\(rubric.grades.count),\(col(previous, r))+\(col(demoteColumn, r)))",
-                                 cached: .number(Double(gradeIndex(org.grade)))), .helper)
+        put(
+            finalIndexColumn,
+            .formula(
+                "MIN(\(rubric.grades.count),\(col(previous, r))+\(col(demoteColumn, r)))",
+                cached: .number(Double(gradeIndex(org.grade)))), .helper)
         return cells
     }
 }
@@ -298,10 +322,12 @@ struct SummaryRows {
         let styles: [LaidOutCell.Style: CellStyle] = [
             .text: Styles.text, .centered: Styles.centered, .integer: Styles.integer, .number: number,
             .numberBold: number.with { $0.bold = true }, .centeredBold: Styles.centered.with { $0.bold = true },
-            .helper: Styles.helper,
+            .helper: Styles.helper
         ]
         formats = try LaidOutCell.formats(styles, in: sheet.workbook)
-        separatedFormats = layout.categoryStarts.isEmpty ? formats
+        separatedFormats =
+            layout.categoryStarts.isEmpty
+            ? formats
             : try LaidOutCell.formats(styles.mapValues { $0.with { $0.topBorder = .medium } }, in: sheet.workbook)
     }
 

@@ -5,8 +5,10 @@ import XLSX
 struct SurveySheet {
     let book: Book
     static let noteWidth = 56.0
-    static let styles: [LaidOutCell.Style: CellStyle] = [.text: Styles.text, .centered: Styles.centered, .points: Styles.points,
-                                                        .number: Styles.number, .integer: Styles.integer]
+    static let styles: [LaidOutCell.Style: CellStyle] = [
+        .text: Styles.text, .centered: Styles.centered, .points: Styles.points,
+        .number: Styles.number, .integer: Styles.integer
+    ]
 
     func write(_ sheet: Worksheet) throws {
         let name = sheet.name
@@ -23,14 +25,16 @@ struct SurveySheet {
             let scoreColumn = validColumn + 1
             let noteColumn = scoreColumn + 1
             lastColumn = max(lastColumn, noteColumn)
-            try sheet.merge(CellRange(rows: row...row, columns: 0...noteColumn), .text("\(block.name)(满意度测评)明细"),
-                            style: Styles.title)
+            try sheet.merge(
+                CellRange(rows: row...row, columns: 0...noteColumn), .text("\(block.name)(满意度测评)明细"),
+                style: Styles.title)
             try sheet.setRowHeight(row, 28)
             row += 1
             let trimText = survey.trim > 0 ? "数值评分去掉最高、最低各 \(survey.trim) 个(去掉后不少于3个时)后平均;" : ""
-            try sheet.merge(CellRange(rows: row...row, columns: 0...noteColumn),
-                            .text("群体得分 = 有效票得分之和 ÷ 有效票数(\(invalid.map(\.name).joined(separator: "、")) 不计入有效票);\(trimText)无有效票的群体不参与加权。"),
-                            style: Styles.subtitle)
+            try sheet.merge(
+                CellRange(rows: row...row, columns: 0...noteColumn),
+                .text("群体得分 = 有效票得分之和 ÷ 有效票数(\(invalid.map(\.name).joined(separator: "、")) 不计入有效票);\(trimText)无有效票的群体不参与加权。"),
+                style: Styles.subtitle)
             row += 1
             let headerRow = row
             var headers = ["单位", "评价群体", "权重"] + valid.map(\.name) + invalid.map { "\($0.name)(无效)" }
@@ -50,23 +54,27 @@ struct SurveySheet {
             let validColumns = answerColumn..<(answerColumn + valid.count)
 
             // The organizations' rows are laid out on another core while earlier ones are written.
-            let layout = SurveyRowsLayout(block: block, answers: valid + invalid, validColumns: validColumns, valueRow: valueRow,
-                                          columns: (ballotsColumn, validColumn, scoreColumn, noteColumn), places: places,
-                                          weightCells: book.weights.groupWeight[block.id] ?? [:], sheet: name)
+            let layout = SurveyRowsLayout(
+                block: block, answers: valid + invalid, validColumns: validColumns, valueRow: valueRow,
+                columns: (ballotsColumn, validColumn, scoreColumn, noteColumn), places: places,
+                weightCells: book.weights.groupWeight[block.id] ?? [:], sheet: name)
             let organizations = book.organizations
             let tops = organizations.reduce(into: [row]) { tops, org in tops.append(tops.last! + layout.rowCount(org)) }
             let batch = 64
             let formats = try LaidOutCell.formats(Self.styles, in: sheet.workbook)
-            try Pipeline.run(batches: (organizations.count + batch - 1) / batch, make: { b in
-                (b * batch..<min(organizations.count, (b + 1) * batch)).map { layout.rows(organizations[$0], from: tops[$0]) }
-            }, consume: { laidOut in
-                for rows in laidOut {
-                    try LaidOutCell.write(rows.cells, on: sheet, formats: formats, heights: rows.heights)
-                    for (group, cell) in rows.scoreCells {
-                        book.surveyCells[rows.organization, default: [:]][block.id, default: [:]][group] = cell
+            try Pipeline.run(
+                batches: (organizations.count + batch - 1) / batch,
+                make: { b in
+                    (b * batch..<min(organizations.count, (b + 1) * batch)).map { layout.rows(organizations[$0], from: tops[$0]) }
+                },
+                consume: { laidOut in
+                    for rows in laidOut {
+                        try LaidOutCell.write(rows.cells, on: sheet, formats: formats, heights: rows.heights)
+                        for (group, cell) in rows.scoreCells {
+                            book.surveyCells[rows.organization, default: [:]][block.id, default: [:]][group] = cell
+                        }
                     }
-                }
-            })
+                })
             row = tops.last!
             if headerRow == 2 { try sheet.freezePanes(row: headerRow + 1) }
             row += 1

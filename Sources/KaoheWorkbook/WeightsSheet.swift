@@ -13,9 +13,12 @@ struct WeightsSheet {
         try sheet.merge(CellRange(rows: 0...0, columns: 0...(columns - 1)), .text("权重与分值设置"), style: Styles.title)
         try sheet.setRowHeight(0, 28)
         let scheme = book.result.scheme?.name ?? "考核细则原定权重"
-        try sheet.merge(CellRange(rows: 1...1, columns: 0...(columns - 1)),
-                        .text("当前权重方案:\(scheme)。黄色单元格可修改,修改后重新计算(F9),各评分表、汇总的得分、排名和等次随之更新;与用同样权重的方案文件运行 kaohe score --weights 的结果一致。考核模块权重之和须等于总分 \(rubric.assessment.total.decimalText()),一级指标分值之和须保持 \(rubric.indicatorScale.decimalText())。"),
-                        style: Styles.subtitle)
+        try sheet.merge(
+            CellRange(rows: 1...1, columns: 0...(columns - 1)),
+            .text(
+                "当前权重方案:\(scheme)。黄色单元格可修改,修改后重新计算(F9),各评分表、汇总的得分、排名和等次随之更新;与用同样权重的方案文件运行 kaohe score --weights 的结果一致。考核模块权重之和须等于总分 \(rubric.assessment.total.decimalText()),一级指标分值之和须保持 \(rubric.indicatorScale.decimalText())。"
+            ),
+            style: Styles.subtitle)
         try sheet.setRowHeight(1, 45)
         try sheet.writeRow(["类型", "编号", "名称", "权重/分值", "说明"].map(CellValue.text), row: 2, style: Styles.header)
         var row = 3
@@ -40,35 +43,41 @@ struct WeightsSheet {
 
         var first = row
         for block in rubric.blocks {
-            book.weights.blockWeight[block.id] = try input("考核模块", block.id, block.name, block.weight,
-                                                           block.source == .indicators ? "指标考核" : "测评")
+            book.weights.blockWeight[block.id] = try input(
+                "考核模块", block.id, block.name, block.weight,
+                block.source == .indicators ? "指标考核" : "测评")
         }
         _ = try sum("考核模块权重合计", first, rubric.blocks.map(\.weight).sum(), "应等于总分 \(rubric.assessment.total.decimalText())")
 
         first = row
         for dimension in rubric.dimensions {
-            book.weights.dimensionPoints[dimension.id] = try input("一级指标", dimension.id, dimension.name,
-                                                                   dimension.points, "")
+            book.weights.dimensionPoints[dimension.id] = try input(
+                "一级指标", dimension.id, dimension.name,
+                dimension.points, "")
         }
-        book.weights.scale = try sum("一级指标分值合计(目标任务考核满分 S)", first, rubric.indicatorScale,
-                                     "目标任务考核折算分 = 得分 × 权重 ÷ S")
+        book.weights.scale = try sum(
+            "一级指标分值合计(目标任务考核满分 S)", first, rubric.indicatorScale,
+            "目标任务考核折算分 = 得分 × 权重 ÷ S")
 
         for dimension in rubric.dimensions {
             for indicator in dimension.indicators {
-                let scope = indicator.appliesTo.map { ids in
-                    "个性指标:" + ids.sorted().map { id in book.rubric.organizations.first { $0.id == id }?.name ?? id }.joined(separator: "、")
-                } ?? "共性指标"
-                book.weights.indicatorPoints[indicator.id] = try input("二级指标", indicator.id,
-                                                                       "\(dimension.name) › \(indicator.name)",
-                                                                       indicator.points, scope)
+                let scope =
+                    indicator.appliesTo.map { ids in
+                        "个性指标:" + ids.sorted().map { id in book.rubric.organizations.first { $0.id == id }?.name ?? id }.joined(separator: "、")
+                    } ?? "共性指标"
+                book.weights.indicatorPoints[indicator.id] = try input(
+                    "二级指标", indicator.id,
+                    "\(dimension.name) › \(indicator.name)",
+                    indicator.points, scope)
             }
         }
         for block in rubric.blocks {
             guard let survey = block.survey else { continue }
             for group in survey.groups {
                 book.weights.groupWeight[block.id, default: [:]][group.id] =
-                    try input("测评群体", "\(block.id).\(group.id)", "\(block.name) › \(group.name)", group.weight,
-                              "有有效票的群体按权重加权平均")
+                    try input(
+                        "测评群体", "\(block.id).\(group.id)", "\(block.name) › \(group.name)", group.weight,
+                        "有有效票的群体按权重加权平均")
             }
         }
 

@@ -67,8 +67,9 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init(rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
-        self.init(CellReference(row: rows.lowerBound, column: columns.lowerBound),
-                  CellReference(row: rows.upperBound, column: columns.upperBound))
+        self.init(
+            CellReference(row: rows.lowerBound, column: columns.lowerBound),
+            CellReference(row: rows.upperBound, column: columns.upperBound))
     }
 
     /// Parses `A1:C3` (or a single cell).

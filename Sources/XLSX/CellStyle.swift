@@ -25,11 +25,13 @@ public struct CellStyle: Hashable, Sendable {
     public var unlocked = false
     public var indent = 0
 
-    public init(fontName: String? = nil, fontSize: Double? = nil, bold: Bool = false, italic: Bool = false,
-                underline: Bool = false, fontColor: UInt32? = nil, fillColor: UInt32? = nil,
-                horizontal: HorizontalAlignment = .general, vertical: VerticalAlignment = .center,
-                wrap: Bool = false, border: Border = .none, numberFormat: String? = nil,
-                unlocked: Bool = false, indent: Int = 0) {
+    public init(
+        fontName: String? = nil, fontSize: Double? = nil, bold: Bool = false, italic: Bool = false,
+        underline: Bool = false, fontColor: UInt32? = nil, fillColor: UInt32? = nil,
+        horizontal: HorizontalAlignment = .general, vertical: VerticalAlignment = .center,
+        wrap: Bool = false, border: Border = .none, numberFormat: String? = nil,
+        unlocked: Bool = false, indent: Int = 0
+    ) {
         self.fontName = fontName
         self.fontSize = fontSize
         self.bold = bold

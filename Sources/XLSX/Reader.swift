@@ -69,8 +69,9 @@ public struct WorkbookContents: Sendable {
         let percentStyles = try Self.percentStyles(tree("xl/styles.xml"))
 
         definedNames = (workbook.first("definedNames")?.all("definedName") ?? []).map {
-            DefinedName(name: $0.attributes["name"] ?? "", sheetIndex: $0.attributes["localSheetId"].flatMap(Int.init),
-                        formula: $0.text)
+            DefinedName(
+                name: $0.attributes["name"] ?? "", sheetIndex: $0.attributes["localSheetId"].flatMap(Int.init),
+                formula: $0.text)
         }
         var sheets: [SheetContents] = []
         for (index, entry) in (workbook.first("sheets")?.all("sheet") ?? []).enumerated() {
@@ -246,7 +247,8 @@ public struct SheetContents: Sendable {
         case "cols":
             for col in child.all("col") {
                 guard let min = col.attributes["min"].flatMap(Int.init),
-                      let max = col.attributes["max"].flatMap(Int.init) else { continue }
+                    let max = col.attributes["max"].flatMap(Int.init)
+                else { continue }
                 for index in (min - 1)...(max - 1) {
                     if let width = col.attributes["width"].flatMap(Double.init) { columnWidths[index] = width }
                     if col.attributes["hidden"] == "1" { hiddenColumns.insert(index) }
@@ -345,9 +347,9 @@ private struct CellScanner {
                 p.i += 1
                 if key.count == 1 {
                     switch bytes[key.lowerBound] {
-                    case 0x72: r = range          // r
-                    case 0x74: t = range          // t
-                    case 0x73: style = range      // s
+                    case 0x72: r = range  // r
+                    case 0x74: t = range  // t
+                    case 0x73: style = range  // s
                     default: break
                     }
                 }
@@ -361,8 +363,12 @@ private struct CellScanner {
                 columnIndex = given?.column ?? columnIndex + 1
                 value = nil; formula = nil; inline = nil
                 if let given { rowIndex = given.row }
-                open = rowIndex >= 0 && columnIndex >= 0
-                    ? (CellReference(row: rowIndex, column: columnIndex), t.map { type(bytes, $0) } ?? Self.number, style.flatMap { integer(bytes, $0) })
+                open =
+                    rowIndex >= 0 && columnIndex >= 0
+                    ? (
+                        CellReference(row: rowIndex, column: columnIndex), t.map { type(bytes, $0) } ?? Self.number,
+                        style.flatMap { integer(bytes, $0) }
+                    )
                     : nil
                 if empty { finish() }
             case "v": value = ""; target = empty ? .none : .value
@@ -408,12 +414,12 @@ private struct CellScanner {
     func type(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt8 {
         guard let first = range.first.map({ bytes[$0] }) else { return Self.number }
         switch (first, range.count) {
-        case (0x73, 1): return Self.shared           // s
-        case (0x73, _): return Self.string           // str
-        case (0x69, _): return Self.inlineString     // inlineStr
-        case (0x62, _): return Self.boolean          // b
-        case (0x65, _): return Self.error            // e
-        default: return Self.number                  // n, d
+        case (0x73, 1): return Self.shared  // s
+        case (0x73, _): return Self.string  // str
+        case (0x69, _): return Self.inlineString  // inlineStr
+        case (0x62, _): return Self.boolean  // b
+        case (0x65, _): return Self.error  // e
+        default: return Self.number  // n, d
         }
     }
 

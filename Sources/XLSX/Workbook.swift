@@ -17,8 +17,10 @@ public final class Workbook {
         /// Where the library keeps its temporary files.
         public var temporaryDirectory: String?
 
-        public init(created: Date = Options.generationTime(), constantMemory: Bool = false,
-                    temporaryDirectory: String? = nil) {
+        public init(
+            created: Date = Options.generationTime(), constantMemory: Bool = false,
+            temporaryDirectory: String? = nil
+        ) {
             self.created = created
             self.constantMemory = constantMemory
             self.temporaryDirectory = temporaryDirectory
@@ -28,7 +30,8 @@ public final class Workbook {
         /// `sourceDateEpochRange` is not used (commands refuse it first: see `sourceDateEpochProblem`).
         public static func generationTime(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
             if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text.trimmingCharacters(in: .whitespaces)),
-               sourceDateEpochRange.contains(seconds) {
+                sourceDateEpochRange.contains(seconds)
+            {
                 return Date(timeIntervalSince1970: TimeInterval(seconds))
             }
             return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
@@ -42,16 +45,19 @@ public final class Workbook {
     public static func sourceDateEpochProblem(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         guard let text = environment["SOURCE_DATE_EPOCH"] else { return nil }
         guard let seconds = Int(text.trimmingCharacters(in: .whitespaces)), sourceDateEpochRange.contains(seconds) else {
-            return "SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to 253402300799 (the end of 9999), found '\(text)'; unset it or set it to a time such as 1735660800"
+            return
+                "SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to 253402300799 (the end of 9999), found '\(text)'; unset it or set it to a time such as 1735660800"
         }
         return nil
     }
 
     public struct Properties: Sendable {
         public var title, subject, author, manager, company, category, keywords, comments, status: String?
-        public init(title: String? = nil, subject: String? = nil, author: String? = nil, manager: String? = nil,
-                    company: String? = nil, category: String? = nil, keywords: String? = nil,
-                    comments: String? = nil, status: String? = nil) {
+        public init(
+            title: String? = nil, subject: String? = nil, author: String? = nil, manager: String? = nil,
+            company: String? = nil, category: String? = nil, keywords: String? = nil,
+            comments: String? = nil, status: String? = nil
+        ) {
             self.title = title; self.subject = subject; self.author = author; self.manager = manager
             self.company = company; self.category = category; self.keywords = keywords
             self.comments = comments; self.status = status
@@ -94,8 +100,9 @@ public final class Workbook {
         defer { free(tmp) }
         cOptions.tmpdir = tmp
         guard let wb = workbook_new_opt(path, &cOptions) else {
-            throw XLSXError(.library(code: 1, message: "Memory error, failed to allocate workbook"),
-                            while: "creating \(path)")
+            throw XLSXError(
+                .library(code: 1, message: "Memory error, failed to allocate workbook"),
+                while: "creating \(path)")
         }
         handle = wb
         let created = Int(options.created.timeIntervalSince1970)
@@ -160,15 +167,17 @@ public final class Workbook {
             throw XLSXError(.invalidDefinedName(name), while: "defining a name")
         }
         guard !formula.isEmpty else { throw XLSXError(.emptyText, while: "defining name '\(name)'") }
-        try check(workbook_define_name(wb, name, formula.hasPrefix("=") ? formula : "=" + formula),
-                  "defining name '\(name)'")
+        try check(
+            workbook_define_name(wb, name, formula.hasPrefix("=") ? formula : "=" + formula),
+            "defining name '\(name)'")
         definedNames.insert(name.lowercased())
     }
 
     /// Letters, digits, `_` and `.`, starting with a letter or `_`, not shaped like a cell reference.
     static func isValidDefinedName(_ name: String) -> Bool {
         guard let first = name.first, name.count <= 255,
-              first.isLetter || first == "_" || first == "\\" else { return false }
+            first.isLetter || first == "_" || first == "\\"
+        else { return false }
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else { return false }
         if CellReference(name) != nil { return false }
         let upper = name.uppercased()
@@ -305,8 +314,10 @@ public final class Workbook {
 
     /// Builds a workbook with `body` and moves it to `path` only when everything succeeded, so a failed run
     /// never leaves a half-written file and never replaces the previous one.
-    public static func create(at path: String, options: Options = Options(),
-                              _ body: (Workbook) throws -> Void) throws {
+    public static func create(
+        at path: String, options: Options = Options(),
+        _ body: (Workbook) throws -> Void
+    ) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         // The process id lets a later run tell a killed run's temporary from a running one's.

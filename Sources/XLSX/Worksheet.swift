@@ -72,8 +72,9 @@ public final class Worksheet {
 
     /// Writes one cell.
     public func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws {
-        try write(value, row: row, column: column,
-                  format: CellFormat(handle: workbook.format(for: style), styleIndex: -1, workbook: workbook.serial), style: style)
+        try write(
+            value, row: row, column: column,
+            format: CellFormat(handle: workbook.format(for: style), styleIndex: -1, workbook: workbook.serial), style: style)
     }
 
     /// Writes one cell with a format resolved beforehand: for writing many cells with a few styles, the style
@@ -146,8 +147,10 @@ public final class Worksheet {
             throw XLSXError(.overlappingMerge(range.description), while: context)
         }
         let format = try workbook.format(for: style)
-        try check(worksheet_merge_range(handle, UInt32(range.first.row), UInt16(range.first.column),
-                                        UInt32(range.last.row), UInt16(range.last.column), "", format), context)
+        try check(
+            worksheet_merge_range(
+                handle, UInt32(range.first.row), UInt16(range.first.column),
+                UInt32(range.last.row), UInt16(range.last.column), "", format), context)
         for r in range.first.row...range.last.row { mergedByRow[r, default: []].append(range) }
         workbook.recorder?(name, .merge(range, style: style))
         // The merge wrote an empty string; the real value (a number or formula too) goes into the first cell.
@@ -155,8 +158,10 @@ public final class Worksheet {
     }
 
     /// Sets the width of columns, in character units (clamped to 0…255).
-    public func setColumnWidth(_ columns: ClosedRange<Int>, _ width: Double, style: CellStyle? = nil,
-                               hidden: Bool = false) throws {
+    public func setColumnWidth(
+        _ columns: ClosedRange<Int>, _ width: Double, style: CellStyle? = nil,
+        hidden: Bool = false
+    ) throws {
         let context = "setting column width on \(name)"
         try open(context)
         try checkCell(0, columns.upperBound)
@@ -164,8 +169,10 @@ public final class Worksheet {
         var options = lxw_row_col_options()
         options.hidden = hidden ? 1 : 0
         let w = width.isFinite ? min(max(width, 0), 255) : 8.43
-        try check(worksheet_set_column_opt(handle, UInt16(columns.lowerBound), UInt16(columns.upperBound), w,
-                                           format, &options), context)
+        try check(
+            worksheet_set_column_opt(
+                handle, UInt16(columns.lowerBound), UInt16(columns.upperBound), w,
+                format, &options), context)
         workbook.recorder?(name, .columnWidth(columns, width: w, hidden: hidden))
     }
 
@@ -193,8 +200,10 @@ public final class Worksheet {
     public func autofilter(_ range: CellRange) throws {
         let context = "adding an autofilter on \(name)"
         try open(context)
-        try check(worksheet_autofilter(handle, UInt32(range.first.row), UInt16(range.first.column),
-                                       UInt32(range.last.row), UInt16(range.last.column)), context)
+        try check(
+            worksheet_autofilter(
+                handle, UInt32(range.first.row), UInt16(range.first.column),
+                UInt32(range.last.row), UInt16(range.last.column)), context)
         workbook.recorder?(name, .autofilter(range))
     }
 
@@ -239,8 +248,10 @@ public final class Worksheet {
             guard area.first.row <= area.last.row, area.first.column <= area.last.column else {
                 throw XLSXError(.invalidRange(area.description), while: context)
             }
-            try check(worksheet_print_area(handle, UInt32(area.first.row), UInt16(area.first.column),
-                                           UInt32(area.last.row), UInt16(area.last.column)), context)
+            try check(
+                worksheet_print_area(
+                    handle, UInt32(area.first.row), UInt16(area.first.column),
+                    UInt32(area.last.row), UInt16(area.last.column)), context)
         }
         if setup.centerHorizontally { worksheet_center_horizontally(handle) }
         let m = setup.margins
@@ -307,8 +318,10 @@ public final class Worksheet {
             cf.bar_color = color
         }
         cf.format = try workbook.format(for: style)
-        try check(worksheet_conditional_format_range(handle, UInt32(range.first.row), UInt16(range.first.column),
-                                                     UInt32(range.last.row), UInt16(range.last.column), &cf), context)
+        try check(
+            worksheet_conditional_format_range(
+                handle, UInt32(range.first.row), UInt16(range.first.column),
+                UInt32(range.last.row), UInt16(range.last.column), &cf), context)
     }
 
     /// Restricts `range` to a dropdown of `items`. Lists longer than the 255 bytes the library stores inline
@@ -347,14 +360,18 @@ public final class Worksheet {
         }
         if !strict { dv.show_error = UInt8(LXW_VALIDATION_OFF.rawValue) }
         try setPrompt(prompt, on: &dv, owned: &owned, context)
-        try check(worksheet_data_validation_range(handle, UInt32(range.first.row), UInt16(range.first.column),
-                                                  UInt32(range.last.row), UInt16(range.last.column), &dv), context)
+        try check(
+            worksheet_data_validation_range(
+                handle, UInt32(range.first.row), UInt16(range.first.column),
+                UInt32(range.last.row), UInt16(range.last.column), &dv), context)
     }
 
     /// Restricts `range` to numbers from `minimum` to `maximum` (either may be open), with an input prompt and,
     /// when a number is refused, `error` as the message; `integer` admits whole numbers only.
-    public func numberValidation(_ range: CellRange, minimum: Double?, maximum: Double?, integer: Bool = false,
-                                 prompt: String? = nil, error: String? = nil) throws {
+    public func numberValidation(
+        _ range: CellRange, minimum: Double?, maximum: Double?, integer: Bool = false,
+        prompt: String? = nil, error: String? = nil
+    ) throws {
         let context = "adding number validation to \(name)!\(range)"
         try open(context)
         var dv = lxw_data_validation()
@@ -387,13 +404,17 @@ public final class Worksheet {
             owned.append(p)
             dv.error_message = p
         }
-        try check(worksheet_data_validation_range(handle, UInt32(range.first.row), UInt16(range.first.column),
-                                                  UInt32(range.last.row), UInt16(range.last.column), &dv), context)
+        try check(
+            worksheet_data_validation_range(
+                handle, UInt32(range.first.row), UInt16(range.first.column),
+                UInt32(range.last.row), UInt16(range.last.column), &dv), context)
     }
 
     /// Sets a validation's input prompt (at most 255 characters, Excel's limit).
-    private func setPrompt(_ prompt: String?, on dv: inout lxw_data_validation,
-                           owned: inout [UnsafeMutablePointer<CChar>], _ context: String) throws {
+    private func setPrompt(
+        _ prompt: String?, on dv: inout lxw_data_validation,
+        owned: inout [UnsafeMutablePointer<CChar>], _ context: String
+    ) throws {
         guard let prompt, !prompt.isEmpty else { return }
         guard prompt.count <= 255 else { throw XLSXError(.textTooLong(limit: 255), while: context) }
         let p = strdup(prompt)!
@@ -430,8 +451,9 @@ public final class Worksheet {
         var options = lxw_chart_options()
         options.x_scale = scale.x
         options.y_scale = scale.y
-        try check(worksheet_insert_chart_opt(handle, UInt32(cell.row), UInt16(cell.column), chart.handle, &options),
-                  context)
+        try check(
+            worksheet_insert_chart_opt(handle, UInt32(cell.row), UInt16(cell.column), chart.handle, &options),
+            context)
         chart.inserted = true
     }
 

@@ -160,7 +160,9 @@ struct XMLBytes {
             switch event {
             case .text(let text): stack[stack.count - 1].text += text
             case .start(let child, let empty):
-                if empty { stack[stack.count - 1].children.append(child) } else {
+                if empty {
+                    stack[stack.count - 1].children.append(child)
+                } else {
                     guard stack.count < Self.maximumDepth else { throw fail("elements nested too deep") }
                     stack.append(child)
                 }
@@ -242,7 +244,8 @@ struct XMLBytes {
                 let hex = entity.hasPrefix("#x") || entity.hasPrefix("#X")
                 // XML forbids control characters other than tab and line breaks, even as references.
                 guard let code = UInt32(entity.dropFirst(hex ? 2 : 1), radix: hex ? 16 : 10), let scalar = Unicode.Scalar(code),
-                      code >= 0x20 || code == 0x09 || code == 0x0A || code == 0x0D, code != 0xFFFE, code != 0xFFFF else {
+                    code >= 0x20 || code == 0x09 || code == 0x0A || code == 0x0D, code != 0xFFFE, code != 0xFFFF
+                else {
                     throw Problem(message: "bad character reference &\(entity);", offset: k)
                 }
                 out.append(contentsOf: Array(String(Character(scalar)).utf8))

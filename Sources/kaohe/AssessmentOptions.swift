@@ -6,22 +6,37 @@ import XLSX
 
 /// The assessment folder and the overrides for where its parts come from.
 struct AssessmentOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(bilingual("The assessment folder (with rubric.yaml, data/ and weights/).", "考核文件夹（含 rubric.yaml、data/ 和 weights/）。")), completion: .directory)
+    @Argument(
+        help: ArgumentHelp(bilingual("The assessment folder (with rubric.yaml, data/ and weights/).", "考核文件夹（含 rubric.yaml、data/ 和 weights/）。")),
+        completion: .directory)
     var assessment: String
 
-    @Option(help: ArgumentHelp(bilingual("Read the rubric from this file instead of <assessment>/rubric.yaml.", "从这个文件读取考核细则，而不是 <考核文件夹>/rubric.yaml。")), completion: .file())
+    @Option(
+        help: ArgumentHelp(bilingual("Read the rubric from this file instead of <assessment>/rubric.yaml.", "从这个文件读取考核细则，而不是 <考核文件夹>/rubric.yaml。")),
+        completion: .file())
     var rubric: String?
 
-    @Option(help: ArgumentHelp(bilingual("Read organization data from this folder or file instead of <assessment>/data.", "从这个文件夹或文件读取单位数据，而不是 <考核文件夹>/data。")), completion: .directory)
+    @Option(
+        help: ArgumentHelp(
+            bilingual("Read organization data from this folder or file instead of <assessment>/data.", "从这个文件夹或文件读取单位数据，而不是 <考核文件夹>/data。")),
+        completion: .directory)
     var data: String?
 
-    @Option(name: .customLong("weights"),
-            help: ArgumentHelp(bilingual("Score with this weight scheme: a file, or the name of a scheme in <assessment>/weights.", "按这个权重方案评分：一个文件，或 <考核文件夹>/weights 中方案的名称。")),
-            completion: .file())
+    @Option(
+        name: .customLong("weights"),
+        help: ArgumentHelp(
+            bilingual(
+                "Score with this weight scheme: a file, or the name of a scheme in <assessment>/weights.", "按这个权重方案评分：一个文件，或 <考核文件夹>/weights 中方案的名称。")
+        ),
+        completion: .file())
     var weights: String?
 
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp(bilingual("Read the joint meeting ledger (meeting/) as of this date (YYYY-MM-DD) instead of the rubric's assessment.as_of or 31 December of the assessment year.", "按这个日期（YYYY-MM-DD）读取联席会议台账（meeting/），而不是细则中的 assessment.as_of 或考核年度的 12 月 31 日。")))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            bilingual(
+                "Read the joint meeting ledger (meeting/) as of this date (YYYY-MM-DD) instead of the rubric's assessment.as_of or 31 December of the assessment year.",
+                "按这个日期（YYYY-MM-DD）读取联席会议台账（meeting/），而不是细则中的 assessment.as_of 或考核年度的 12 月 31 日。")))
     var asOf: String?
 
     func validate() throws {
@@ -38,22 +53,26 @@ struct AssessmentOptions: ParsableArguments {
     /// Loads the assessment, printing every input problem to stderr and failing when there is one. Without
     /// `checkingValues`, value problems are left to the scoring that follows (which reports the same ones).
     func load(checkingValues: Bool = true) throws -> (Assessment, WeightScheme?) {
-        let loaded = try loadAssessment(assessment, rubric: rubric, data: data, schemeArguments: weights.map { [$0] } ?? [],
-                                        checkingValues: checkingValues, asOf: try asOfDate())
+        let loaded = try loadAssessment(
+            assessment, rubric: rubric, data: data, schemeArguments: weights.map { [$0] } ?? [],
+            checkingValues: checkingValues, asOf: try asOfDate())
         return (loaded, try weights.map { try resolveScheme($0, in: loaded) })
     }
 }
 
 /// Loads an assessment folder with the schemes of its weights/ folder and any scheme arguments that are files,
 /// printing every input problem (and warning) to stderr and failing when there is an error.
-func loadAssessment(_ folder: String, rubric: String? = nil, data: String? = nil, schemeArguments: [String],
-                    checkingValues: Bool = true, asOf: CalendarDate? = nil) throws -> Assessment {
+func loadAssessment(
+    _ folder: String, rubric: String? = nil, data: String? = nil, schemeArguments: [String],
+    checkingValues: Bool = true, asOf: CalendarDate? = nil
+) throws -> Assessment {
     let files = schemeArguments.filter { FileManager.default.fileExists(atPath: $0) }
     let weights = files.isEmpty ? nil : AssessmentLoader.schemeFiles(in: folder) + files
     do {
-        let assessment = try AssessmentLoader.load(folder: folder, paths: .init(rubric: rubric, data: data, weights: weights),
-                                                   checkingValues: checkingValues, spreadsheets: SpreadsheetFile.readForm,
-                                                   asOf: asOf)
+        let assessment = try AssessmentLoader.load(
+            folder: folder, paths: .init(rubric: rubric, data: data, weights: weights),
+            checkingValues: checkingValues, spreadsheets: SpreadsheetFile.readForm,
+            asOf: asOf)
         printDiagnostics(assessment.warnings)
         return assessment
     } catch let errors as InputErrors {
@@ -67,7 +86,8 @@ func loadAssessment(_ folder: String, rubric: String? = nil, data: String? = nil
 func resolveScheme(_ argument: String, in assessment: Assessment) throws -> WeightScheme {
     let standardized = URL(fileURLWithPath: argument).standardizedFileURL.path
     if let scheme = assessment.schemes.first(where: { URL(fileURLWithPath: $0.file).standardizedFileURL.path == standardized })
-        ?? assessment.scheme(named: argument) {
+        ?? assessment.scheme(named: argument)
+    {
         return scheme
     }
     let known = assessment.schemes.map { URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent }

@@ -35,7 +35,8 @@ enum BundledAssessment {
         }
         for case let url as URL in walker {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                  let data = try? Data(contentsOf: url) else { continue }
+                let data = try? Data(contentsOf: url)
+            else { continue }
             out[String(url.resolvingSymlinksInPath().path.dropFirst(base.path.count + 1))] = data
         }
         return out

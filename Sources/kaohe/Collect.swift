@@ -5,8 +5,11 @@ import KaoheWorkbook
 
 struct Collect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: bilingual("Read the returned forms (自评表, 核定表, 测评统计表; any file names) into the organizations' data files.", "读取收回的表格（自评表、核定表、测评统计表、督办台账；文件名不限），写入各单位的数据文件。"),
-        discussion: bilingual("""
+        abstract: bilingual(
+            "Read the returned forms (自评表, 核定表, 测评统计表; any file names) into the organizations' data files.",
+            "读取收回的表格（自评表、核定表、测评统计表、督办台账；文件名不限），写入各单位的数据文件。"),
+        discussion: bilingual(
+            """
             Every .xlsx in the folders is read and recognised by its hidden _kaohe sheet (legacy .xls and .et files \
             are refused with how to save them as .xlsx). A 自评表 becomes data/<organization>.yaml; a 核定表 merges \
             its unit's verified values into the data already collected (the organization's own value kept as \
@@ -17,7 +20,8 @@ struct Collect: ParsableCommand {
             carried over). Prints a status per organization, scorer unit and rater group and every problem as \
             file:sheet!cell (indicator): what is wrong, and writes <out>/<assessment id>-forms/collect-report.xlsx. \
             Exits 1 when any form had an error (the good ones are still written).
-            """, """
+            """,
+            """
             逐个读取各文件夹中的 .xlsx，按隐藏的 _kaohe 工作表识别表格类型（旧格式 .xls、.et 不读取，并提示如何另存为 \
             .xlsx）。自评表写成 data/<单位编号>.yaml；核定表把考核责任单位核定的值并入已收集的数据（单位的申报值保留为 \
             claimed，并记下 review_note 和 reviewed_by），以及它核定的加减分次数和认定的否决事项；测评统计表填入 survey:。\
@@ -27,16 +31,24 @@ struct Collect: ParsableCommand {
             并写出 <out>/<考核编号>-forms/collect-report.xlsx。任何一份表有错误时退出码为 1（没有错误的表照常写入）。
             """))
 
-    @Argument(help: ArgumentHelp(bilingual("The assessment folder (with rubric.yaml and data/).", "考核文件夹（含 rubric.yaml 和 data/）。")), completion: .directory)
+    @Argument(
+        help: ArgumentHelp(bilingual("The assessment folder (with rubric.yaml and data/).", "考核文件夹（含 rubric.yaml 和 data/）。")), completion: .directory)
     var assessment: String
 
     @Argument(help: ArgumentHelp(bilingual("Folders (or files) holding the returned forms.", "存放收回表格的文件夹（或文件）。")), completion: .directory)
     var folders: [String]
 
-    @Option(help: ArgumentHelp(bilingual("The folder that receives <assessment id>-forms/collect-report.xlsx.", "写出 <考核编号>-forms/collect-report.xlsx 的文件夹。")), completion: .directory)
+    @Option(
+        help: ArgumentHelp(
+            bilingual("The folder that receives <assessment id>-forms/collect-report.xlsx.", "写出 <考核编号>-forms/collect-report.xlsx 的文件夹。")),
+        completion: .directory)
     var out: String = "output"
 
-    @Flag(help: ArgumentHelp(bilingual("Let a returned form replace a data file that kaohe collect did not write (the old one is kept as .bak).", "允许收回的表格替换不是 kaohe collect 生成的数据文件（原文件保留为 .bak）。")))
+    @Flag(
+        help: ArgumentHelp(
+            bilingual(
+                "Let a returned form replace a data file that kaohe collect did not write (the old one is kept as .bak).",
+                "允许收回的表格替换不是 kaohe collect 生成的数据文件（原文件保留为 .bak）。")))
     var replace = false
 
     func validate() throws {
@@ -50,8 +62,9 @@ struct Collect: ParsableCommand {
     func run() throws {
         let (rubric, rubricFile) = try loadRubric(assessment)
         let dataFolder = (assessment as NSString).appendingPathComponent("data")
-        let round = CollectionRound(rubric: rubric, rubricDigest: rubricFile.sha256, files: returnedFiles(),
-                                    dataFolder: dataFolder, spreadsheets: SpreadsheetFile.readForm, replace: replace)
+        let round = CollectionRound(
+            rubric: rubric, rubricDigest: rubricFile.sha256, files: returnedFiles(),
+            dataFolder: dataFolder, spreadsheets: SpreadsheetFile.readForm, replace: replace)
         printStatus(round)
         printDiagnostics(round.diagnostics)
         try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)
@@ -70,8 +83,9 @@ struct Collect: ParsableCommand {
             try CollectReportWorkbook.write(round, rubric: rubric, to: files.stage("collect-report.xlsx"))
         }
         let errors = round.diagnostics.filter { $0.severity == .error }.count
-        printError(Say.collected(round.outputs.count, dataFolder, errors, round.diagnostics.count - errors).text(.current)
-                   + (round.outputs.isEmpty ? "" : Say.next("kaohe score \(assessment)").text(.current)))
+        printError(
+            Say.collected(round.outputs.count, dataFolder, errors, round.diagnostics.count - errors).text(.current)
+                + (round.outputs.isEmpty ? "" : Say.next("kaohe score \(assessment)").text(.current)))
         if round.hasErrors { throw ExitCode.failure }
     }
 
@@ -86,7 +100,8 @@ struct Collect: ParsableCommand {
             while let relative = walker?.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent
                 guard !name.hasPrefix("."), !name.hasPrefix("~$"), let kind = DataFileKind(path: name),
-                      kind == .spreadsheet || kind == .legacySpreadsheet else { continue }
+                    kind == .spreadsheet || kind == .legacySpreadsheet
+                else { continue }
                 out.append((folder as NSString).appendingPathComponent(relative))
             }
         }
@@ -98,7 +113,8 @@ struct Collect: ParsableCommand {
     func write(_ text: String, to path: String, replacing old: String?) throws -> String {
         let fm = FileManager.default
         let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).\(UUID().uuidString).partial")
+        let temporary = (folder as NSString).appendingPathComponent(
+            ".\((path as NSString).lastPathComponent).\(getpid()).\(UUID().uuidString).partial")
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         } catch {

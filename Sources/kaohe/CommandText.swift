@@ -3,10 +3,12 @@ import KaoheCore
 /// What the commands say on the terminal, in both languages (the loaders' and scorer's messages are in `Catalog`).
 enum Say {
     static let problems = MessageTemplate(en: "{0} problem(s) found; nothing was written.", zh: "发现 {0} 个问题，未写出任何文件。")
-    static let rubricProblems = MessageTemplate(en: "{0} problem(s) in the rubric; nothing was written.",
-                                                zh: "考核细则中有 {0} 个问题，未写出任何文件。")
-    static let ledgerProblems = MessageTemplate(en: "{0} problem(s) in the ledger; nothing was written.",
-                                                zh: "联席会议台账中有 {0} 个问题，未写出任何文件。")
+    static let rubricProblems = MessageTemplate(
+        en: "{0} problem(s) in the rubric; nothing was written.",
+        zh: "考核细则中有 {0} 个问题，未写出任何文件。")
+    static let ledgerProblems = MessageTemplate(
+        en: "{0} problem(s) in the ledger; nothing was written.",
+        zh: "联席会议台账中有 {0} 个问题，未写出任何文件。")
     static let failed = MessageTemplate(en: "error: {0}", zh: "错误：{0}")
     static let valid = MessageTemplate(
         en: "valid: {0} — {1} organizations, {2} indicators, {3} data files, {4} weight schemes",
@@ -121,7 +123,8 @@ enum Say {
         en: "error: {0} has no {1}/ (meetings.yaml and items.yaml)",
         zh: "错误：{0} 中没有 {1}/（meetings.yaml 和 items.yaml）")
     static let streamed = MessageTemplate(
-        en: "note: the workbook would take more than {0} MB with a shared-string table, so it is streamed (constant-memory mode, inline strings): Excel and LibreOffice open it, older WPS releases may not; raise --memory-budget to avoid this",
+        en:
+            "note: the workbook would take more than {0} MB with a shared-string table, so it is streamed (constant-memory mode, inline strings): Excel and LibreOffice open it, older WPS releases may not; raise --memory-budget to avoid this",
         zh: "提示：使用共享字符串表时工作簿将超过 {0} MB 内存，因此以流式写出（常量内存模式，内联字符串）：Excel 和 LibreOffice 可以打开，旧版 WPS 可能打不开；提高 --memory-budget 可避免")
     // Status lines.
     static let statusLine = MessageTemplate(
@@ -161,7 +164,7 @@ enum ParserWords {
         ("OVERVIEW: ", "概述："), ("USAGE: ", "用法："), ("ARGUMENTS:", "参数："), ("OPTIONS:", "选项："),
         ("SUBCOMMANDS:", "子命令："), ("Missing expected argument ", "缺少参数 "), ("Unknown option ", "未知选项 "),
         ("Unexpected argument ", "多余的参数 "), ("Missing value for ", "缺少选项的值："), ("Did you mean ", "是不是 "),
-        ("Show help information.", "显示帮助信息。"), ("Show the version.", "显示版本号。"),
+        ("Show help information.", "显示帮助信息。"), ("Show the version.", "显示版本号。")
     ]
 
     static func localized(_ text: String) -> String {

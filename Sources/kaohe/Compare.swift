@@ -16,7 +16,12 @@ struct Compare: ParsableCommand {
     @Argument(help: ArgumentHelp(bilingual("The assessment folder.", "考核文件夹。")), completion: .directory)
     var assessment: String
 
-    @Option(name: .customLong("weights"), help: ArgumentHelp(bilingual("A scheme to compare: a file, or the name of a scheme in <assessment>/weights. Repeat for several; default: every scheme in weights/.", "要比较的权重方案：一个文件，或 <考核文件夹>/weights 中方案的名称；可重复多次，默认比较 weights/ 中的全部方案。")))
+    @Option(
+        name: .customLong("weights"),
+        help: ArgumentHelp(
+            bilingual(
+                "A scheme to compare: a file, or the name of a scheme in <assessment>/weights. Repeat for several; default: every scheme in weights/.",
+                "要比较的权重方案：一个文件，或 <考核文件夹>/weights 中方案的名称；可重复多次，默认比较 weights/ 中的全部方案。")))
     var schemes: [String] = []
 
     @Option(help: ArgumentHelp(bilingual("The scheme to compare against (default: the rubric's own weights).", "作为比较基准的方案（默认：考核细则原定权重）。")))

@@ -7,8 +7,11 @@ import XLSX
 
 struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: bilingual("Write the forms to send out: 自评表 per organization, 核定表 per scorer unit (--review), 测评统计表 per rater group (--survey).", "生成要下发的表格：每个单位一份自评表，每个考核责任单位一份核定表（--review），每个测评组一份测评统计表（--survey）。"),
-        discussion: bilingual("""
+        abstract: bilingual(
+            "Write the forms to send out: 自评表 per organization, 核定表 per scorer unit (--review), 测评统计表 per rater group (--survey).",
+            "生成要下发的表格：每个单位一份自评表，每个考核责任单位一份核定表（--review），每个测评组一份测评统计表（--survey）。"),
+        discussion: bilingual(
+            """
             A 自评表 holds only the indicators that apply to its organization, with 分值, 评分标准 and 佐证材料要求, \
             typed and validated input cells, the bonus and penalty claims, and a 填报说明 sheet; they go to \
             <out>/<assessment id>-forms/自评表/<NN>-<单位名称>-自评表.xlsx. With --review, each 考核责任单位 named as \
@@ -17,7 +20,8 @@ struct Forms: ParsableCommand {
             测评统计表 (counts per answer level, or one score per ballot) in 测评/. Files are written under temporary names \
             and renamed only when all are complete. Set SOURCE_DATE_EPOCH for byte-identical forms. Read the returned \
             files of every kind with `kaohe collect`.
-            """, """
+            """,
+            """
             自评表只含适用于该单位的指标，列出分值、评分标准和佐证材料要求，填报单元格按类型设有数据验证，另有加减分申报\
             和“填报说明”工作表；写到 <out>/<考核编号>-forms/自评表/<序号>-<单位名称>-自评表.xlsx。加 --review 时，细则中\
             作为 scorer 的每个考核责任单位（没有 scorer 的由考核办核定）各得一份核定表，列出 data/ 中各单位的申报值，\
@@ -32,26 +36,39 @@ struct Forms: ParsableCommand {
     @Option(help: ArgumentHelp(bilingual("The folder that receives <assessment id>-forms/.", "写出 <考核编号>-forms/ 的文件夹。")), completion: .directory)
     var out: String = "output"
 
-    @Option(name: .customLong("organization"), parsing: .upToNextOption,
-            help: ArgumentHelp(bilingual("Only the forms of these organizations (ids from the rubric).", "只生成这些单位的表（考核细则中的单位编号）。")))
+    @Option(
+        name: .customLong("organization"), parsing: .upToNextOption,
+        help: ArgumentHelp(bilingual("Only the forms of these organizations (ids from the rubric).", "只生成这些单位的表（考核细则中的单位编号）。")))
     var organizations: [String] = []
 
-    @Flag(help: ArgumentHelp(bilingual("Write the 核定表 of each scorer unit from the collected data instead of the 自评表.", "按已收集的数据为每个考核责任单位生成核定表，而不是自评表。")))
+    @Flag(
+        help: ArgumentHelp(
+            bilingual("Write the 核定表 of each scorer unit from the collected data instead of the 自评表.", "按已收集的数据为每个考核责任单位生成核定表，而不是自评表。")))
     var review = false
 
     @Flag(help: ArgumentHelp(bilingual("Write the 测评统计表 of each survey rater group instead of the 自评表.", "为每个测评组生成测评统计表，而不是自评表。")))
     var survey = false
 
-    @Option(name: .customLong("unit"), parsing: .upToNextOption,
-            help: ArgumentHelp(bilingual("With --review: only the 核定表 of these scorer units (as written in the rubric).", "与 --review 一起用：只生成这些考核责任单位的核定表（名称与细则一致）。")))
+    @Option(
+        name: .customLong("unit"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            bilingual("With --review: only the 核定表 of these scorer units (as written in the rubric).", "与 --review 一起用：只生成这些考核责任单位的核定表（名称与细则一致）。")))
     var units: [String] = []
 
-    @Option(help: ArgumentHelp(bilingual("Last year's assessment folder or data folder: its values fill a locked 上年完成情况 column, for reference.", "上一年度的考核文件夹或数据文件夹：其数值填入锁定的“上年完成情况”列，供参考。")),
-            completion: .directory)
+    @Option(
+        help: ArgumentHelp(
+            bilingual(
+                "Last year's assessment folder or data folder: its values fill a locked 上年完成情况 column, for reference.",
+                "上一年度的考核文件夹或数据文件夹：其数值填入锁定的“上年完成情况”列，供参考。")),
+        completion: .directory)
     var prefill: String?
 
-    @Option(help: ArgumentHelp(bilingual("Also write each form's cells as JSON lines into this folder (<form>.jsonl), for the benchmark's reference writers.", "同时把每张表的单元格以 JSON 行写入这个文件夹（<表>.jsonl），供基准测试的参照程序使用。")),
-            completion: .directory)
+    @Option(
+        help: ArgumentHelp(
+            bilingual(
+                "Also write each form's cells as JSON lines into this folder (<form>.jsonl), for the benchmark's reference writers.",
+                "同时把每张表的单元格以 JSON 行写入这个文件夹（<表>.jsonl），供基准测试的参照程序使用。")),
+        completion: .directory)
     var cells: String?
 
     func validate() throws {
@@ -74,7 +91,10 @@ struct Forms: ParsableCommand {
         if survey { return try writeSurveyForms(rubric: rubric, digest: rubricFile.sha256, folder: folder) }
         let unknown = organizations.filter { id in !rubric.organizations.contains { $0.id == id } }
         guard unknown.isEmpty else {
-            throw ValidationError(Say.unknownOrganizations(unknown.map { "'\($0)'" }.joined(separator: ", "), rubric.organizations.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")).text(.current))
+            throw ValidationError(
+                Say.unknownOrganizations(
+                    unknown.map { "'\($0)'" }.joined(separator: ", "), rubric.organizations.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+                ).text(.current))
         }
         let chosen = rubric.organizations.filter { organizations.isEmpty || organizations.contains($0.id) }
         let previous = prefill.map { previousValues($0, rubric: rubric) } ?? [:]
@@ -89,8 +109,9 @@ struct Forms: ParsableCommand {
             // Each form is a workbook of its own: written on all cores.
             let failures = concurrentMap(forms.count) { i -> String? in
                 do {
-                    try SelfAssessmentFormWorkbook.write(forms[i], rubric: rubric, rubricDigest: rubricFile.sha256,
-                                                         to: paths[i], options: options, cellLog: logs[i])
+                    try SelfAssessmentFormWorkbook.write(
+                        forms[i], rubric: rubric, rubricDigest: rubricFile.sha256,
+                        to: paths[i], options: options, cellLog: logs[i])
                     return nil
                 } catch {
                     return "\(forms[i].organization.name): \(error)"
@@ -130,8 +151,9 @@ struct Forms: ParsableCommand {
 
     /// The data in data/ by organization; files with problems are named and left out.
     func collectedData(rubric: Rubric) -> [String: OrganizationData] {
-        let (data, problems) = CollectionRound.collectedData(in: (assessment as NSString).appendingPathComponent("data"), rubric: rubric,
-                                                             spreadsheets: SpreadsheetFile.readForm)
+        let (data, problems) = CollectionRound.collectedData(
+            in: (assessment as NSString).appendingPathComponent("data"), rubric: rubric,
+            spreadsheets: SpreadsheetFile.readForm)
         if !problems.isEmpty {
             printDiagnostics(problems)
             printError(Say.dataProblems())
@@ -140,8 +162,10 @@ struct Forms: ParsableCommand {
     }
 
     /// Writes each form on all cores, atomically as a set.
-    func writeForms<Form: Sendable>(_ forms: [Form], to directory: String, name: (Form) -> String,
-                                    write: @escaping @Sendable (Form, String) throws -> Void) throws {
+    func writeForms<Form: Sendable>(
+        _ forms: [Form], to directory: String, name: (Form) -> String,
+        write: @escaping @Sendable (Form, String) throws -> Void
+    ) throws {
         try writeOutputs(to: directory) { files in
             let paths = forms.map { files.stage(name($0)) }
             let failures = concurrentMap(forms.count) { i -> String? in

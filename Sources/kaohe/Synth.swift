@@ -4,12 +4,15 @@ import KaoheCore
 
 struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: bilingual("Generate a valid, deterministic assessment of any size, for benchmarks and stress tests.", "生成任意规模、确定性的合成考核，用于基准测试和压力测试。"),
-        discussion: bilingual("""
+        abstract: bilingual(
+            "Generate a valid, deterministic assessment of any size, for benchmarks and stress tests.", "生成任意规模、确定性的合成考核，用于基准测试和压力测试。"),
+        discussion: bilingual(
+            """
             Writes rubric.yaml (4 categories, 60 indicators across 6 dimensions using every scoring method, a survey \
             block with three rater groups, bonus, penalties, vetoes, grades with a quota) and one data file per \
             organization. The same --organizations and --seed always give the same files.
-            """, """
+            """,
+            """
             写出 rubric.yaml（4 个类别，6 个一级指标下 60 个二级指标，用到每种计分方法；一个含三个测评组的测评板块；加分、\
             扣分、一票否决；带名额的等次）和每个单位一个数据文件。相同的 --organizations 和 --seed 总是得到相同的文件。
             """))

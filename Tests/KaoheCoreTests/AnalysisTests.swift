@@ -4,18 +4,20 @@ import Testing
 
 /// Two organizations: a is strong in dimension A, b in dimension B.
 let swapRubric = """
-kaohe: 1
-assessment: {id: s, title: 对比测试, year: 2024, total: 100}
-organizations: [{id: a, name: 甲}, {id: b, name: 乙}, {id: c, name: 丙}]
-blocks: [{id: p, name: 实绩, weight: 100, source: indicators}]
-dimensions:
-  - {id: A, name: 甲类, points: 50, indicators: [{id: x, name: 指标x, points: 50, method: manual}]}
-  - {id: B, name: 乙类, points: 50, indicators: [{id: y, name: 指标y, points: 50, method: manual}]}
-grades: [{name: 优秀, min: 90, quota: 0.34}, {name: 合格, min: 60}, {name: 不合格}]
-ranking: {within: all}
-"""
-let swapData = ["organization: a\nindicators: {x: 50, y: 42}", "organization: b\nindicators: {x: 44, y: 50}",
-                "organization: c\nindicators: {x: 30, y: 30}"]
+    kaohe: 1
+    assessment: {id: s, title: 对比测试, year: 2024, total: 100}
+    organizations: [{id: a, name: 甲}, {id: b, name: 乙}, {id: c, name: 丙}]
+    blocks: [{id: p, name: 实绩, weight: 100, source: indicators}]
+    dimensions:
+      - {id: A, name: 甲类, points: 50, indicators: [{id: x, name: 指标x, points: 50, method: manual}]}
+      - {id: B, name: 乙类, points: 50, indicators: [{id: y, name: 指标y, points: 50, method: manual}]}
+    grades: [{name: 优秀, min: 90, quota: 0.34}, {name: 合格, min: 60}, {name: 不合格}]
+    ranking: {within: all}
+    """
+let swapData = [
+    "organization: a\nindicators: {x: 50, y: 42}", "organization: b\nindicators: {x: 44, y: 50}",
+    "organization: c\nindicators: {x: 30, y: 30}"
+]
 
 @Suite struct ComparisonTests {
     @Test func aSchemeThatSwapsTwoOrganizations() throws {

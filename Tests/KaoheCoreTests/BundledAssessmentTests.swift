@@ -59,29 +59,35 @@ import TestSupport
     }
 
     @Test func rubricOwnWeights() throws {
-        Self.expect(try Self.rows(nil), [
-            ("union", 1, "101.02", "优秀"), ("youth", 2, "95.66", "优秀"), ("redcross", 3, "94.87", "良好"),
-            ("disabled", 4, "93.66", "合格"), ("women", 5, "86.35", "良好"), ("overseas", 6, "86.08", "良好"),
-            ("sci", 7, "79.02", "合格"), ("arts", 1, "93.32", "优秀"), ("commerce", 2, "93.32", "良好"),
-        ])
+        Self.expect(
+            try Self.rows(nil),
+            [
+                ("union", 1, "101.02", "优秀"), ("youth", 2, "95.66", "优秀"), ("redcross", 3, "94.87", "良好"),
+                ("disabled", 4, "93.66", "合格"), ("women", 5, "86.35", "良好"), ("overseas", 6, "86.08", "良好"),
+                ("sci", 7, "79.02", "合格"), ("arts", 1, "93.32", "优秀"), ("commerce", 2, "93.32", "良好")
+            ])
     }
 
     @Test func serviceWeightedScheme() throws {
         // 服务群众加权 swaps 团县委 and 县红十字会 (and who is 优秀), and 县文联 and 县工商联.
-        Self.expect(try Self.rows("service-weighted"), [
-            ("union", 1, "101.17", "优秀"), ("redcross", 2, "95.81", "优秀"), ("youth", 3, "94.39", "良好"),
-            ("disabled", 4, "93.19", "合格"), ("overseas", 5, "85.93", "良好"), ("women", 6, "84.64", "良好"),
-            ("sci", 7, "79.28", "合格"), ("commerce", 1, "93.06", "优秀"), ("arts", 2, "93.02", "良好"),
-        ])
+        Self.expect(
+            try Self.rows("service-weighted"),
+            [
+                ("union", 1, "101.17", "优秀"), ("redcross", 2, "95.81", "优秀"), ("youth", 3, "94.39", "良好"),
+                ("disabled", 4, "93.19", "合格"), ("overseas", 5, "85.93", "良好"), ("women", 6, "84.64", "良好"),
+                ("sci", 7, "79.28", "合格"), ("commerce", 1, "93.06", "优秀"), ("arts", 2, "93.02", "良好")
+            ])
     }
 
     @Test func satisfactionWeightedScheme() throws {
         // 满意度加权 swaps 县妇联 and 县侨联 and lifts 县科协 into 良好.
-        Self.expect(try Self.rows("satisfaction-weighted"), [
-            ("union", 1, "99.90", "优秀"), ("youth", 2, "95.62", "优秀"), ("redcross", 3, "94.79", "良好"),
-            ("disabled", 4, "93.48", "合格"), ("overseas", 5, "87.99", "良好"), ("women", 6, "87.55", "良好"),
-            ("sci", 7, "80.21", "良好"), ("arts", 1, "93.15", "优秀"), ("commerce", 2, "93.04", "良好"),
-        ])
+        Self.expect(
+            try Self.rows("satisfaction-weighted"),
+            [
+                ("union", 1, "99.90", "优秀"), ("youth", 2, "95.62", "优秀"), ("redcross", 3, "94.79", "良好"),
+                ("disabled", 4, "93.48", "合格"), ("overseas", 5, "87.99", "良好"), ("women", 6, "87.55", "良好"),
+                ("sci", 7, "80.21", "良好"), ("arts", 1, "93.15", "优秀"), ("commerce", 2, "93.04", "良好")
+            ])
     }
 
     @Test func showsTheRulesItWasWrittenFor() throws {

@@ -2,8 +2,10 @@ import Testing
 @testable import KaoheCore
 
 @Suite struct ExactTests {
-    @Test(arguments: [("2.675", "2.68"), ("1.005", "1.01"), ("2.665", "2.67"), ("-2.675", "-2.68"), ("0.004999", "0.00"),
-                      ("99.995", "100.00"), ("1.0049999999", "1.00"), ("7", "7.00")])
+    @Test(arguments: [
+        ("2.675", "2.68"), ("1.005", "1.01"), ("2.665", "2.67"), ("-2.675", "-2.68"), ("0.004999", "0.00"),
+        ("99.995", "100.00"), ("1.0049999999", "1.00"), ("7", "7.00")
+    ])
     func roundsHalfAwayFromZero(_ input: String, _ expected: String) {
         #expect(Exact(input)!.formatted(places: 2) == expected)
     }

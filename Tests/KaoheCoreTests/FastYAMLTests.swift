@@ -82,7 +82,7 @@ func fullParse(_ text: String) -> YAMLValue? {
         "key with spaces: 1\n\"quoted key\": 2\n",
         "a: -1.5\nb: 2.675\nc: +3\n",
         "a: [{x: 1}, {y: [1, 2]}]\n",
-        "a: {x: [1, 2], y: {z: 3}}\n",
+        "a: {x: [1, 2], y: {z: 3}}\n"
     ])
     func agreesOrGivesUp(_ text: String) throws {
         guard let fast = FastYAML.parse(text, file: "f") else { return }
@@ -94,9 +94,11 @@ func fullParse(_ text: String) -> YAMLValue? {
 /// Generated documents — nested block maps and lists, flow collections, scalars of every style and many awkward
 /// characters — read by both readers: the fast one must give the full parser's tree, lines and columns, or give up.
 @Suite struct FastYAMLDifferentialTests {
-    static let scalars = ["1", "-2.5", "1e3", "0x1F", "true", "是", "否", "~", "null", "", "满意", "a b", "'q'", "'it''s'",
-                          "\"a\\\"b\"", "\"中\"", "x:y", "a #b", "[1]", "{}", "-", "?", "&a", "*a", "!t", "|", ">", "%", "@", "`",
-                          "a,b", "1_000", ".5", "+3", "01", "\"\"", "''", "a: b", "- x", "#c", "中文，标点", "\"\\t\""]
+    static let scalars = [
+        "1", "-2.5", "1e3", "0x1F", "true", "是", "否", "~", "null", "", "满意", "a b", "'q'", "'it''s'",
+        "\"a\\\"b\"", "\"中\"", "x:y", "a #b", "[1]", "{}", "-", "?", "&a", "*a", "!t", "|", ">", "%", "@", "`",
+        "a,b", "1_000", ".5", "+3", "01", "\"\"", "''", "a: b", "- x", "#c", "中文，标点", "\"\\t\""
+    ]
 
     struct Generator {
         var rng: SplitMix64

@@ -151,7 +151,9 @@ struct FilledForm {
         form.set("service.livelihood", .value, nil)
         let (_, d) = form.read()
         let lines = d.errors.map(\.bothLanguages)
-        #expect(lines.contains { $0.hasPrefix("returned/01.xlsx:自评表!I\(form.row("union.hardship") + 1) (困难职工帮扶): error:") && $0.contains("不在 0 到 8 分之间") })
+        #expect(
+            lines.contains { $0.hasPrefix("returned/01.xlsx:自评表!I\(form.row("union.hardship") + 1) (困难职工帮扶): error:") && $0.contains("不在 0 到 8 分之间") }
+        )
         #expect(lines.contains { $0.hasPrefix("returned/01.xlsx:自评表!G\(form.row("union.membership") + 1) (职工入会率): error:") && $0.contains("约九成") })
         #expect(lines.contains { $0.contains("(承办民生实事)") && $0.contains("未填写完成情况") })
     }
@@ -168,8 +170,10 @@ struct FilledForm {
     }
 
     @Test func formsOfAnotherOrganizationYearOrAssessment() {
-        for (key, value, needle) in [("year", "2023", "2023 年度"), ("assessment", "other", "属于考核“other”"),
-                                      ("organization", "nobody", "不在本考核的单位名单中"), ("kind", "核定表", "不是自评表")] {
+        for (key, value, needle) in [
+            ("year", "2023", "2023 年度"), ("assessment", "other", "属于考核“other”"),
+            ("organization", "nobody", "不在本考核的单位名单中"), ("kind", "核定表", "不是自评表")
+        ] {
             var form = filled("union")
             let row = form.spreadsheet.sheets[0].cells.first { $0.value.text == key }!.key.row
             form.spreadsheet.sheets[0].cells[.init(row: row, column: 1)] = Spreadsheet.Cell(.text(value))
@@ -217,7 +221,8 @@ struct FilledForm {
 
     @Test func collectedDataFilesReadBackTheSame() throws {
         let original = assessment.data.first { $0.organization == "women" }!
-        let text = DataFileText.yaml(original, rubric: assessment.rubric, sources: [.init(form: "自评表", file: InputFile(path: "x.xlsx", sha256: "00"))])
+        let text = DataFileText.yaml(
+            original, rubric: assessment.rubric, sources: [.init(form: "自评表", file: InputFile(path: "x.xlsx", sha256: "00"))])
         #expect(DataFileText.isCollected(text))
         var d = Diagnostics()
         let back = try #require(DataLoader.loadYAML(text, file: "women.yaml", rubric: assessment.rubric, diagnostics: &d))
@@ -239,7 +244,10 @@ struct FilledForm {
         let read = try LenientReading.number(Spreadsheet.Cell(.text("1,038")), unit: nil)
         #expect(read.change?.text(.en) == "'1,038' read as 1038")
         let changes = Catalog.rubricChanged(Catalog.joined([Catalog.rowGone("a"), Catalog.rowAdded("b")]))
-        #expect(changes.text(.en) == "the rubric changed after this form was made: a is no longer in the rubric; b is new; make the forms again with kaohe forms and fill them in again")
+        #expect(
+            changes.text(.en)
+                == "the rubric changed after this form was made: a is no longer in the rubric; b is new; make the forms again with kaohe forms and fill them in again"
+        )
         #expect(changes.text(.zh) == "这份表生成后考核细则改动了：a 已不在细则中；b 是新增的；请用 kaohe forms 重新生成并重新填写")
         let many = Catalog.joined((1...10).map { Catalog.rowAdded("r\($0)") })
         #expect(many.text(.zh).hasSuffix("r8 是新增的 等 10 个"))

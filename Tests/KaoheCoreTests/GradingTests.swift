@@ -2,8 +2,10 @@ import Testing
 @testable import KaoheCore
 
 /// A rubric whose final score is the manual value of one 100-point indicator, for ranking and grading tests.
-func gradingRubric(organizations: [String], grades: String, tieBreak: String = "", vetoes: String = "",
-                   blocks: String? = nil) -> String {
+func gradingRubric(
+    organizations: [String], grades: String, tieBreak: String = "", vetoes: String = "",
+    blocks: String? = nil
+) -> String {
     """
     kaohe: 1
     assessment: {id: g, title: 等次测试, year: 2024, total: 100}
@@ -36,17 +38,17 @@ func grade(_ finals: [(String, String, [String])], grades: String = standardGrad
     @Test func tieBreakComparesBlockContributions() throws {
         // Both finals 90: a = 70 + 20, b = 72 + 18 → the tie-break on block p puts b first.
         let yaml = """
-        kaohe: 1
-        assessment: {id: g, title: t, year: 2024, total: 100}
-        organizations: [{id: a, name: a}, {id: b, name: b}, {id: c, name: c}]
-        blocks:
-          - {id: p, name: 实绩, weight: 80, source: indicators}
-          - {id: s, name: 评价, weight: 20, source: survey, survey: {answers: {}, groups: [{id: g, name: 群体, weight: 1}]}}
-        dimensions:
-          - {id: d, name: 维度, points: 100, indicators: [{id: x, name: 指标, points: 100, method: manual}]}
-        grades: [{name: 合格, min: 60}, {name: 不合格}]
-        ranking: {within: all, tie_break: [p]}
-        """
+            kaohe: 1
+            assessment: {id: g, title: t, year: 2024, total: 100}
+            organizations: [{id: a, name: a}, {id: b, name: b}, {id: c, name: c}]
+            blocks:
+              - {id: p, name: 实绩, weight: 80, source: indicators}
+              - {id: s, name: 评价, weight: 20, source: survey, survey: {answers: {}, groups: [{id: g, name: 群体, weight: 1}]}}
+            dimensions:
+              - {id: d, name: 维度, points: 100, indicators: [{id: x, name: 指标, points: 100, method: manual}]}
+            grades: [{name: 合格, min: 60}, {name: 不合格}]
+            ranking: {within: all, tie_break: [p]}
+            """
         // a: 87.5 × 0.8 = 70, survey 100 → 20 → 90. b: 90 × 0.8 = 72, survey 90 → 18 → 90. c: same as a.
         let docs = [("a", "87.5", "[100, 100, 100]"), ("b", "90", "[90, 90, 90]"), ("c", "87.5", "[100, 100, 100]")]
             .map { "organization: \($0.0)\nindicators: {x: \($0.1)}\nsurvey: {g: \($0.2)}" }
@@ -59,8 +61,9 @@ func grade(_ finals: [(String, String, [String])], grades: String = standardGrad
 
     @Test func gradeVetoedOrganizationsRankLast() throws {
         // The top scorer is vetoed: ranked after everyone (3 of 3), the others move up.
-        let r = try grade([("a", "99", ["v"]), ("b", "92", []), ("c", "85", [])],
-                          vetoes: "{id: v, name: 违纪, effect: {grade: 不合格}}")
+        let r = try grade(
+            [("a", "99", ["v"]), ("b", "92", []), ("c", "85", [])],
+            vetoes: "{id: v, name: 违纪, effect: {grade: 不合格}}")
         #expect(r["a"]! == (3, "不合格"))
         #expect(r["b"]!.0 == 1)
         #expect(r["c"]!.0 == 2)
@@ -69,8 +72,9 @@ func grade(_ finals: [(String, String, [String])], grades: String = standardGrad
 
 @Suite struct GradingTests {
     @Test func scoreBands() throws {
-        let r = try grade([("a", "90", []), ("b", "89.99", []), ("c", "60", []), ("d", "59.99", [])],
-                          grades: "[{name: 优秀, min: 90}, {name: 良好, min: 80}, {name: 合格, min: 60}, {name: 不合格}]")
+        let r = try grade(
+            [("a", "90", []), ("b", "89.99", []), ("c", "60", []), ("d", "59.99", [])],
+            grades: "[{name: 优秀, min: 90}, {name: 良好, min: 80}, {name: 合格, min: 60}, {name: 不合格}]")
         #expect(r.mapValues(\.1) == ["a": "优秀", "b": "良好", "c": "合格", "d": "不合格"])
     }
 
@@ -88,12 +92,13 @@ func grade(_ finals: [(String, String, [String])], grades: String = standardGrad
             try grade(finals, grades: "[{name: 优秀, min: 90, quota: 0.3, quota_rounding: \(rounding)}, {name: 不合格}]")
                 .values.filter { $0.1 == "优秀" }.count
         }
-        #expect(try excellent("floor") == 2)   // 7 × 0.3 = 2.1
+        #expect(try excellent("floor") == 2)  // 7 × 0.3 = 2.1
         #expect(try excellent("ceil") == 3)
         #expect(try excellent("round") == 2)
-        let five = Array(finals.prefix(5))      // 5 × 0.3 = 1.5 → round 2, floor 1
-        #expect(try grade(five, grades: "[{name: 优秀, min: 90, quota: 0.3, quota_rounding: round}, {name: 不合格}]")
-            .values.filter { $0.1 == "优秀" }.count == 2)
+        let five = Array(finals.prefix(5))  // 5 × 0.3 = 1.5 → round 2, floor 1
+        #expect(
+            try grade(five, grades: "[{name: 优秀, min: 90, quota: 0.3, quota_rounding: round}, {name: 不合格}]")
+                .values.filter { $0.1 == "优秀" }.count == 2)
     }
 
     @Test func tieStraddlingQuotaExcludeAndInclude() throws {
@@ -119,15 +124,18 @@ func grade(_ finals: [(String, String, [String])], grades: String = standardGrad
     @Test func vetoOnTheTopOrganizationPassesItsQuotaPlaceOn() throws {
         // 7 organizations, 2 places. The top one is capped at 良好 (max_grade): it takes no place,
         // so ranks 2 and 3 are 优秀.
-        let finals: [(String, String, [String])] = [("top", "99", ["cap"]), ("b", "98", []), ("c", "97", []), ("d", "96", []),
-                                                     ("e", "70", []), ("f", "65", []), ("g", "60", [])]
+        let finals: [(String, String, [String])] = [
+            ("top", "99", ["cap"]), ("b", "98", []), ("c", "97", []), ("d", "96", []),
+            ("e", "70", []), ("f", "65", []), ("g", "60", [])
+        ]
         let r = try grade(finals, vetoes: "{id: cap, name: 重点工作未完成, effect: {max_grade: 良好}}")
         #expect(r["top"]! == (1, "良好"))
         #expect(r["b"]!.1 == "优秀" && r["c"]!.1 == "优秀")
         #expect(r["d"]!.1 == "良好")
         // A forced grade also frees the place, and ranks the organization last.
-        let forced = try grade(finals.map { ($0.0, $0.1, $0.0 == "top" ? ["v"] : []) },
-                               vetoes: "{id: v, name: 违纪, effect: {grade: 不合格}}")
+        let forced = try grade(
+            finals.map { ($0.0, $0.1, $0.0 == "top" ? ["v"] : []) },
+            vetoes: "{id: v, name: 违纪, effect: {grade: 不合格}}")
         #expect(forced["top"]! == (7, "不合格"))
         #expect(forced["b"]! == (1, "优秀"))
         #expect(forced["c"]! == (2, "优秀"))
@@ -136,15 +144,18 @@ func grade(_ finals: [(String, String, [String])], grades: String = standardGrad
     @Test func demoteAppliesAfterQuotaAndKeepsThePlace() throws {
         // 7 organizations, 2 places. The top one is demoted one grade after quotas: it keeps its place
         // (rank 3 does not become 优秀) and ends 良好.
-        let finals: [(String, String, [String])] = [("top", "99", ["down"]), ("b", "98", []), ("c", "97", []),
-                                                     ("d", "85", []), ("e", "70", []), ("f", "65", []), ("g", "60", [])]
+        let finals: [(String, String, [String])] = [
+            ("top", "99", ["down"]), ("b", "98", []), ("c", "97", []),
+            ("d", "85", []), ("e", "70", []), ("f", "65", []), ("g", "60", [])
+        ]
         let r = try grade(finals, vetoes: "{id: down, name: 安全事故, effect: {demote: 1}}")
         #expect(r["top"]! == (1, "良好"))
         #expect(r["b"]!.1 == "优秀")
         #expect(r["c"]!.1 == "良好")
         // Demotions add up and stop at the lowest band.
-        let twice = try grade([("a", "65", ["down", "down2"]), ("b", "99", [])],
-                              vetoes: "{id: down, name: 甲, effect: {demote: 1}}, {id: down2, name: 乙, effect: {demote: 2}}")
+        let twice = try grade(
+            [("a", "65", ["down", "down2"]), ("b", "99", [])],
+            vetoes: "{id: down, name: 甲, effect: {demote: 1}}, {id: down2, name: 乙, effect: {demote: 2}}")
         #expect(twice["a"]!.1 == "不合格")
     }
 

@@ -32,7 +32,8 @@ import Testing
     @Test func selfScoresOutsideThePointsAreErrors() throws {
         let over = try dataDiagnostics("method: manual", "organization: a\nyear: 2024\nindicators:\n  x: {value: 5, self: 10.5}")
         expectError(over, file: "data/a.yaml", line: 4, "self-score 10.5", "outside 0 to 10")
-        let capped = try dataDiagnostics("method: ratio\ntarget: 90\ncap: 1.1", "organization: a\nyear: 2024\nindicators:\n  x: {value: 95, self: 11}")
+        let capped = try dataDiagnostics(
+            "method: ratio\ntarget: 90\ncap: 1.1", "organization: a\nyear: 2024\nindicators:\n  x: {value: 95, self: 11}")
         #expect(!capped.contains { $0.severity == .error }, "\(capped)")
         let negative = try dataDiagnostics("method: manual", "organization: a\nyear: 2024\nindicators:\n  x: {value: 5, self: -1}")
         expectError(negative, file: "data/a.yaml", line: 4, "outside 0 to 10")
@@ -79,9 +80,13 @@ import Testing
     @Test func anUnclosedQuoteIsAnErrorWhereItOpened() throws {
         let r = try rubric(oneIndicatorRubric("method: manual"))
         var d = Diagnostics()
-        let rows = CSVDataLoader.load("organization,indicator,value,year\na,x,5,2024\nb,x,\"6,2024\nc,x,7,2024\n", file: "d.csv", rubric: r, diagnostics: &d)
+        let rows = CSVDataLoader.load(
+            "organization,indicator,value,year\na,x,5,2024\nb,x,\"6,2024\nc,x,7,2024\n", file: "d.csv", rubric: r, diagnostics: &d)
         #expect(rows.isEmpty)
-        #expect(d.errors.map { $0.description(in: .en) } == ["d.csv:3: error: a quoted field opened on this line is never closed (a missing \"); everything after it would be one cell, so nothing of this file is read"])
+        #expect(
+            d.errors.map { $0.description(in: .en) } == [
+                "d.csv:3: error: a quoted field opened on this line is never closed (a missing \"); everything after it would be one cell, so nothing of this file is read"
+            ])
         var y = Diagnostics()
         _ = CSVDataLoader.load("organization,indicator,value,year\na,x,5,2023\n", file: "d.csv", rubric: r, diagnostics: &y)
         #expect(y.errors.first?.english.contains("year 2023") == true)
@@ -101,8 +106,9 @@ import Testing
     @Test func countsAreBelow10To9() throws {
         let r = try rubric(oneIndicatorRubric("method: manual") + "\nbonus: {items: [{id: i, name: 奖, points: 1}]}")
         var d = Diagnostics()
-        _ = DataLoader.loadYAML("organization: a\nyear: 2024\nindicators: {x: 5}\nbonus: [{item: i, count: 1000000000}]",
-                                file: "a.yaml", rubric: r, diagnostics: &d)
+        _ = DataLoader.loadYAML(
+            "organization: a\nyear: 2024\nindicators: {x: 5}\nbonus: [{item: i, count: 1000000000}]",
+            file: "a.yaml", rubric: r, diagnostics: &d)
         #expect(d.errors.contains { $0.english.contains("below 10^9") })
     }
 }

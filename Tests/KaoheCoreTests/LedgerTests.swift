@@ -53,8 +53,11 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: folder + "/meeting", withIntermediateDirectories: true)
         try rubricText.write(toFile: folder + "/rubric.yaml", atomically: true, encoding: .utf8)
         try meetings.write(toFile: folder + "/meeting/meetings.yaml", atomically: true, encoding: .utf8)
-        if let csv { try csv.write(toFile: folder + "/meeting/items.csv", atomically: true, encoding: .utf8) }
-        else { try items.write(toFile: folder + "/meeting/items.yaml", atomically: true, encoding: .utf8) }
+        if let csv {
+            try csv.write(toFile: folder + "/meeting/items.csv", atomically: true, encoding: .utf8)
+        } else {
+            try items.write(toFile: folder + "/meeting/items.yaml", atomically: true, encoding: .utf8)
+        }
         return folder
     }
 
@@ -144,7 +147,8 @@ import TestSupport
         let folder = try Self.folder()
         try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
         for org in ["a", "b", "c", "d"] {
-            try "organization: \(org)\nyear: 2024\nindicators:\n  j.rate: {self: 6}\n".write(toFile: folder + "/data/\(org).yaml", atomically: true, encoding: .utf8)
+            try "organization: \(org)\nyear: 2024\nindicators:\n  j.rate: {self: 6}\n".write(
+                toFile: folder + "/data/\(org).yaml", atomically: true, encoding: .utf8)
         }
         // c raised nothing: j.submit (no missing: zero) cannot be scored — an error saying why.
         let error = try #require(throws: InputErrors.self) { try AssessmentLoader.load(folder: folder) }
@@ -163,7 +167,8 @@ import TestSupport
         let later = try AssessmentLoader.load(folder: folder, asOf: CalendarDate.read("2025-01-05")!.date)
         #expect(try Scorer(rubric: later.rubric).score(later.data).organization("a")!.indicator("j.rate")!.valueText == "办结 2 / 应办结 5")
         // A value in a data file as well is an error: one source of truth.
-        try "organization: b\nyear: 2024\nindicators:\n  j.rate: {value: 0.5}\n".write(toFile: folder + "/data/b.yaml", atomically: true, encoding: .utf8)
+        try "organization: b\nyear: 2024\nindicators:\n  j.rate: {value: 0.5}\n".write(
+            toFile: folder + "/data/b.yaml", atomically: true, encoding: .utf8)
         let twice = try #require(throws: InputErrors.self) { try AssessmentLoader.load(folder: folder) }
         #expect(twice.diagnostics.contains { $0.description(in: .en).contains("b.yaml:4") && $0.chinese.contains("取自联席会议台账") })
     }
@@ -235,8 +240,9 @@ import TestSupport
         let ledger = try Self.snapshot().ledger
         let at = SourceLocation(file: "f.xlsx", line: 4)
         let progress = LedgerItem.Progress(date: CalendarDate.read("2024-12-30")!.date, note: "已完成")
-        let update = ItemUpdate(id: "A2", status: .closed, closed: CalendarDate.read("2024-12-30")!.date, basis: "文号",
-                                progress: progress, feedback: nil, satisfaction: .satisfied, location: at)
+        let update = ItemUpdate(
+            id: "A2", status: .closed, closed: CalendarDate.read("2024-12-30")!.date, basis: "文号",
+            progress: progress, feedback: nil, satisfaction: .satisfied, location: at)
         let updated = ledger.applying([update]).applying([update])
         let a2 = try #require(updated.items.first { $0.id == "A2" })
         #expect(a2.status == .closed && a2.basis == "文号" && a2.progress.count == 1 && a2.satisfaction == .satisfied)

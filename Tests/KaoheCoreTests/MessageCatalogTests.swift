@@ -48,8 +48,9 @@ import TestSupport
         #expect(d.warnings.map { $0.content.text(.zh) }.contains("“县总工会”是单位名称，已按其编号 union 读取；这里请写编号 union"))
         #expect(d.warnings.map { $0.content.text(.zh) }.contains("“理论学习”是指标名称，已按其编号 politics.study 读取；这里请写编号 politics.study"))
         var typo = Diagnostics()
-        _ = DataLoader.loadYAML(text.replacingOccurrences(of: "organization: 县总工会", with: "organization: unoin"),
-                                file: "union.yaml", rubric: assessment.rubric, diagnostics: &typo)
+        _ = DataLoader.loadYAML(
+            text.replacingOccurrences(of: "organization: 县总工会", with: "organization: unoin"),
+            file: "union.yaml", rubric: assessment.rubric, diagnostics: &typo)
         #expect(typo.errors.first?.content.text(.zh).hasPrefix("“unoin”不是本考核的单位（是不是 “union”？）（应为：县总工会 (union)、团县委 (youth)") == true)
     }
 }
@@ -59,9 +60,11 @@ import TestSupport
 @Suite struct CatalogSourceTests {
     @Test func everyEntryUsesTheSameValuesInBothLanguages() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let text = try ["Sources/KaoheCore/Messages/Catalog.swift", "Sources/KaoheCore/Messages/FormMessages.swift",
-                        "Sources/KaoheCore/Messages/LedgerMessages.swift", "Sources/kaohe/CommandText.swift"]
-            .map { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+        let text = try [
+            "Sources/KaoheCore/Messages/Catalog.swift", "Sources/KaoheCore/Messages/FormMessages.swift",
+            "Sources/KaoheCore/Messages/LedgerMessages.swift", "Sources/kaohe/CommandText.swift"
+        ]
+        .map { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
         let entry = try Regex(#"static let (\w+) = MessageTemplate\(\s*en: "((?:[^"\\]|\\.)*)",\s*zh: "((?:[^"\\]|\\.)*)"\)"#)
         let placeholder = try Regex(#"\{\d\}"#)
         var count = 0

@@ -5,21 +5,21 @@ import Testing
 func oneIndicatorRubric(_ indicator: String, points: String = "10") -> String {
     let body = indicator.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n")
     return """
-    kaohe: 1
-    assessment: {id: t, title: 测试, year: 2024, total: 100}
-    organizations: [{id: a, name: 甲}, {id: b, name: 乙}, {id: c, name: 丙}]
-    blocks: [{id: p, name: 实绩, weight: 100, source: indicators}]
-    dimensions:
-      - id: d
-        name: 维度
-        points: \(points)
-        indicators:
-          - id: x
-            name: 指标
+        kaohe: 1
+        assessment: {id: t, title: 测试, year: 2024, total: 100}
+        organizations: [{id: a, name: 甲}, {id: b, name: 乙}, {id: c, name: 丙}]
+        blocks: [{id: p, name: 实绩, weight: 100, source: indicators}]
+        dimensions:
+          - id: d
+            name: 维度
             points: \(points)
-    \(body)
-    grades: [{name: 合格, min: 60}, {name: 不合格}]
-    """
+            indicators:
+              - id: x
+                name: 指标
+                points: \(points)
+        \(body)
+        grades: [{name: 合格, min: 60}, {name: 不合格}]
+        """
 }
 
 /// Scores organization a (and b, c when values are given) on the one indicator; returns a's indicator result.
@@ -84,19 +84,19 @@ func indicatorScore(_ indicator: String, points: String = "10", _ a: String, b: 
 
     @Test func bands() throws {
         let bands = "method: bands\nbands:\n  - {min: 80, points: 10}\n  - {min: 70, points: 6}\nelse: 1"
-        #expect(try indicatorScore(bands, "80").score == 10)      // min means value ≥ min
+        #expect(try indicatorScore(bands, "80").score == 10)  // min means value ≥ min
         #expect(try indicatorScore(bands, "79.99").score == 6)
-        #expect(try indicatorScore(bands, "10").score == 1)       // else
+        #expect(try indicatorScore(bands, "10").score == 1)  // else
         let lower = "method: bands\nbands:\n  - {max: 1, points: 10}\n  - {max: 3, points: 5}"
-        #expect(try indicatorScore(lower, "1").score == 10)       // max means value ≤ max
+        #expect(try indicatorScore(lower, "1").score == 10)  // max means value ≤ max
         #expect(try indicatorScore(lower, "2").score == 5)
-        #expect(try indicatorScore(lower, "4").score == 0)        // else defaults to 0
+        #expect(try indicatorScore(lower, "4").score == 0)  // else defaults to 0
     }
 
     @Test func deductCountsAndOccurrences() throws {
-        #expect(try indicatorScore("method: deduct\nper: 2", "3").score == 4)         // 10 − 2 × 3
-        #expect(try indicatorScore("method: deduct\nper: 2", "1.5").score == 7)       // fractions allowed
-        #expect(try indicatorScore("method: deduct\nper: 4", "3").score == 0)         // 扣完为止
+        #expect(try indicatorScore("method: deduct\nper: 2", "3").score == 4)  // 10 − 2 × 3
+        #expect(try indicatorScore("method: deduct\nper: 2", "1.5").score == 7)  // fractions allowed
+        #expect(try indicatorScore("method: deduct\nper: 4", "3").score == 0)  // 扣完为止
         // A list of occurrences: a bare string counts 1, {count} counts its count → 1 + 2 = 3 → 10 − 6 = 4.
         #expect(try indicatorScore("method: deduct\nper: 2", "[迟报一次, {note: 漏报, count: 2}]").score == 4)
     }
@@ -104,10 +104,10 @@ func indicatorScore(_ indicator: String, points: String = "10", _ a: String, b: 
     @Test func deductWithThresholdAndEachStepsMode() throws {
         // threshold 98, value 95.5: shortfall 2.5 with step 1.
         let base = "method: deduct\nthreshold: 98\nper: 0.5"
-        #expect(try indicatorScore(base, "95.5").score == Exact("8.75")!)                  // exact: 10 − 0.5 × 2.5
-        #expect(try indicatorScore(base + "\nsteps: floor", "95.5").score == 9)            // floor: 2 steps
-        #expect(try indicatorScore(base + "\nsteps: ceil", "95.5").score == Exact("8.5")!) // ceil: 3 steps
-        #expect(try indicatorScore(base, "99").score == 10)                                // above threshold: none
+        #expect(try indicatorScore(base, "95.5").score == Exact("8.75")!)  // exact: 10 − 0.5 × 2.5
+        #expect(try indicatorScore(base + "\nsteps: floor", "95.5").score == 9)  // floor: 2 steps
+        #expect(try indicatorScore(base + "\nsteps: ceil", "95.5").score == Exact("8.5")!)  // ceil: 3 steps
+        #expect(try indicatorScore(base, "99").score == 10)  // above threshold: none
         // step 10, ceil: 100 − 92 = 8 → 1 step → 10 − 1 = 9.
         #expect(try indicatorScore("method: deduct\nthreshold: 100\nstep: 10\nsteps: ceil\nper: 1", "92").score == 9)
         // lower is better: value above threshold is the shortfall. 5 − 3 = 2 → 10 − 2 × 2 = 6.
@@ -115,7 +115,8 @@ func indicatorScore(_ indicator: String, points: String = "10", _ a: String, b: 
     }
 
     @Test func checklistWithFractions() throws {
-        let items = "method: checklist\nitems:\n  - {id: a1, name: 甲项, points: 4}\n  - {id: a2, name: 乙项, points: 3}\n  - {id: a3, name: 丙项, points: 3}"
+        let items =
+            "method: checklist\nitems:\n  - {id: a1, name: 甲项, points: 4}\n  - {id: a2, name: 乙项, points: 3}\n  - {id: a3, name: 丙项, points: 3}"
         #expect(try indicatorScore(items, "[a1, a3]").score == 7)
         // 4 × 1 + 3 × 0.5 + 3 × 0 = 5.5
         #expect(try indicatorScore(items, "{a1: true, a2: 0.5, a3: false}").score == Exact("5.5")!)

@@ -8,19 +8,20 @@ import Testing
         "method: ratio\ntarget: 80", "method: ratio\ntarget: 80\nfloor: 0.5", "method: ratio\ntarget: 40\ndirection: lower",
         "method: linear\nzero: 20\nfull: 90", "method: bands\nbands: [{min: 90, points: 10}, {min: 50, points: 4}]",
         "method: deduct\nthreshold: 98\nper: 0.7", "method: deduct\nthreshold: 98\nper: 0.7\nsteps: ceil\nstep: 3",
-        "method: deduct\nper: 1.5",
+        "method: deduct\nper: 1.5"
     ]
     static let increasingMethods = [
         "method: ratio\ntarget: 80", "method: ratio\ntarget: 80\nfloor: 0.5\ncap: 1.2", "method: linear\nzero: 20\nfull: 90",
         "method: bands\nbands: [{min: 90, points: 10}, {min: 50, points: 4}]", "method: deduct\nthreshold: 98\nper: 0.7",
-        "method: deduct\nthreshold: 98\nper: 0.7\nsteps: floor\nstep: 2",
+        "method: deduct\nthreshold: 98\nper: 0.7\nsteps: floor\nstep: 2"
     ]
 
     static func indicator(_ yaml: String) throws -> Indicator { try rubric(oneIndicatorRubric(yaml)).indicators[0] }
 
     static func indicatorScore(_ indicator: Indicator, _ value: Exact) throws -> Exact {
-        let outcome = try indicator.method.outcome(.number(value), base: indicator.basePoints, points: indicator.points,
-                                                   organization: "a", position: 1)
+        let outcome = try indicator.method.outcome(
+            .number(value), base: indicator.basePoints, points: indicator.points,
+            organization: "a", position: 1)
         return (indicator.points * outcome.fraction).rounded(2)
     }
 
@@ -62,9 +63,10 @@ import Testing
 
     /// (final, rank, grade) by organization id.
     static func outcome(_ result: AssessmentResult) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: result.organizations.map {
-            ($0.organization.id, "\($0.final) \($0.rank) \($0.grade)")
-        })
+        Dictionary(
+            uniqueKeysWithValues: result.organizations.map {
+                ($0.organization.id, "\($0.final) \($0.rank) \($0.grade)")
+            })
     }
 
     @Test func reorderingOrganizationsOrDataChangesNothing() async throws {

@@ -46,7 +46,8 @@ import Testing
             let base = try! Scorer(rubric: rubric).score(data)
             let rescoring = Rescoring(rubric: rubric, base: base)
             let analysis = try! SensitivityAnalysis(rubric: rubric, scheme: nil, data: data)
-            let perturbed = analysis.perturbedScheme(run: seed % 97, .init(perturbation: Exact(Int128(percent), over: 100), runs: 1, seed: UInt64(seed)))
+            let perturbed = analysis.perturbedScheme(
+                run: seed % 97, .init(perturbation: Exact(Int128(percent), over: 100), runs: 1, seed: UInt64(seed)))
             for scheme in [perturbed, Self.partialScheme(rubric, seed: UInt64(seed))] {
                 let full = try! Scorer(rubric: rubric, scheme: scheme).score(data)
                 Self.expectSame(rescoring.outcomes(under: scheme), full, base: base)
@@ -92,7 +93,8 @@ extension RescoringTests {
             let (q, r) = Int64(n).quotientAndRemainder(dividingBy: Int64(d))
             #expect(Exactly.roundedQuotient64(Int64(n), Int64(d)) == (r * 2 >= Int64(d) ? q + 1 : q))
         }
-        for (n, d) in [((1 << 53) - 1, 2), ((1 << 53) - 1, (1 << 53) - 1), ((1 << 53) - 2, (1 << 53) - 1), (1 << 60, 3), (-7, 2)] as [(Int64, Int64)] {
+        for (n, d) in [((1 << 53) - 1, 2), ((1 << 53) - 1, (1 << 53) - 1), ((1 << 53) - 2, (1 << 53) - 1), (1 << 60, 3), (-7, 2)] as [(Int64, Int64)]
+        {
             #expect(Int128(Exactly.roundedQuotient64(n, d)) == Exactly.roundedQuotient(Int128(n), Int128(d)))
         }
     }

@@ -16,8 +16,9 @@ import TestSupport
     }
 
     func verified(_ org: String, _ id: String, item: String? = nil, _ value: DataValue?, note: String? = nil) -> Review.Verified {
-        .init(organization: org, indicatorID: id, itemID: item, value: value, note: note, shown: nil,
-              location: .cell(file: "r.xlsx", sheet: "核定表", row: 3, column: 11))
+        .init(
+            organization: org, indicatorID: id, itemID: item, value: value, note: note, shown: nil,
+            location: .cell(file: "r.xlsx", sheet: "核定表", row: 3, column: 11))
     }
 
     func score(_ org: OrganizationData, _ indicator: String) throws -> Exact {
@@ -125,7 +126,9 @@ import TestSupport
         let scored = result.organizations.first { $0.organization.id == "sci" }!.indicator("politics.study")!
         #expect(scored.claimedText == "96" && scored.review?.by == "县委组织部")
         #expect(Explanation.reviewText(scored.review!, claimed: scored.claimedText, verified: scored.valueText) == "申报 96，核定 95（县委组织部核定：核实）")
-        #expect(ResultsExport.json(result).contains(#""reviewed": [{"indicator": "politics.study", "value": "95", "claimed": "96", "reviewed_by": "县委组织部", "review_note": "核实"}]"#))
+        #expect(
+            ResultsExport.json(result).contains(
+                #""reviewed": [{"indicator": "politics.study", "value": "95", "claimed": "96", "reviewed_by": "县委组织部", "review_note": "核实"}]"#))
     }
 }
 
@@ -244,8 +247,9 @@ import TestSupport
         put(4, "票3", .number(101))
         let spreadsheet = Spreadsheet(sheets: [metaSheet(form.metadata(rubric: rubric, rubricDigest: "d")), sheet])
         var d = Diagnostics()
-        let tally = try #require(SurveyFormReader(rubric: rubric, rubricDigest: "d")
-            .read(spreadsheet, meta: try FormMetadata.read(spreadsheet), file: "s.xlsx", &d))
+        let tally = try #require(
+            SurveyFormReader(rubric: rubric, rubricDigest: "d")
+                .read(spreadsheet, meta: try FormMetadata.read(spreadsheet), file: "s.xlsx", &d))
         guard case .counts(let counts)? = tally.votes["union"] else { Issue.record("union: \(String(describing: tally.votes["union"]))"); return }
         #expect(counts.map(\.answer) == ["满意", "不了解"] && counts.map(\.count) == [30, 2])
         guard case .scores(let scores)? = tally.votes["youth"] else { Issue.record("youth"); return }
@@ -262,12 +266,14 @@ import TestSupport
         let folder = try makeScratchDirectory("review-round")
         let (_, spreadsheet) = returnedReview("县委组织部")
         let files = [folder + "/a.xlsx", folder + "/b.xlsx"]
-        let empty = CollectionRound(rubric: rubric, rubricDigest: "d", files: [files[0]], dataFolder: folder + "/data",
-                                    spreadsheets: { _ in spreadsheet }, replace: false)
+        let empty = CollectionRound(
+            rubric: rubric, rubricDigest: "d", files: [files[0]], dataFolder: folder + "/data",
+            spreadsheets: { _ in spreadsheet }, replace: false)
         #expect(empty.outputs.isEmpty)
         #expect(empty.diagnostics.contains { $0.chinese.contains("县科协 还没有自评数据") && $0.chinese.contains("a.xlsx") })
-        let twice = CollectionRound(rubric: rubric, rubricDigest: "d", files: files, dataFolder: folder + "/data",
-                                    spreadsheets: { _ in spreadsheet }, replace: false)
+        let twice = CollectionRound(
+            rubric: rubric, rubricDigest: "d", files: files, dataFolder: folder + "/data",
+            spreadsheets: { _ in spreadsheet }, replace: false)
         #expect(twice.diagnostics.filter { $0.chinese.contains("报送了 2 份核定表") }.count == 2)
         #expect(twice.statuses(of: .review).first { $0.id == "县委组织部" }?.state == .withErrors)
     }

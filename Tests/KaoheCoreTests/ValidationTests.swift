@@ -2,13 +2,16 @@ import Testing
 @testable import KaoheCore
 
 /// Asserts that `diagnostics` holds an error at `line` of `file` whose message contains every fragment.
-func expectError(_ diagnostics: [Diagnostic], file: String = "rubric.yaml", line: Int, _ fragments: String...,
-                 sourceLocation: SourceLocation_ = #_sourceLocation) {
+func expectError(
+    _ diagnostics: [Diagnostic], file: String = "rubric.yaml", line: Int, _ fragments: String...,
+    sourceLocation: SourceLocation_ = #_sourceLocation
+) {
     let hit = diagnostics.contains { d in
         d.severity == .error && d.location.file == file && d.location.line == line && fragments.allSatisfy { d.english.contains($0) }
     }
-    #expect(hit, "no error at \(file):\(line) containing \(fragments); got:\n\(diagnostics.map { $0.description(in: .en) }.joined(separator: "\n"))",
-            sourceLocation: sourceLocation)
+    #expect(
+        hit, "no error at \(file):\(line) containing \(fragments); got:\n\(diagnostics.map { $0.description(in: .en) }.joined(separator: "\n"))",
+        sourceLocation: sourceLocation)
 }
 
 typealias SourceLocation_ = Testing.SourceLocation
@@ -16,28 +19,28 @@ typealias SourceLocation_ = Testing.SourceLocation
 @Suite struct RubricValidationTests {
     @Test func reportsEveryProblemInOnePass() {
         let yaml = """
-        kaohe: 1
-        assessment: {id: t, title: 测试, year: 2024, total: 100}
-        organizations: [{id: a, name: 甲}, {id: a, name: 重复}]
-        blocks:
-          - {id: p, name: 实绩, weight: 70, source: indicators}
-          - {id: s, name: 评价, weight: 20, source: survey}
-        dimensions:
-          - id: d
-            name: 维度
-            points: 10
-            indicators:
-              - {id: x, name: 甲, points: -5, method: manual}
-              - {id: y, name: 乙, points: 5, method: guess}
-              - {id: z, name: 丙, points: 5, method: bands, bands: [{min: 1, points: 9}]}
-              - {id: w, name: 丁, points: 4, method: checklist, items: [{id: i, name: 项, points: 3}]}
-              - {id: x, name: 戊, points: 1, method: ratio}
-              - {id: v, name: 己, points: 1, method: levels}
-              - {id: u, name: 庚, points: 1, method: manual, applies_to: [nobody]}
-        vetoes: [{id: bad, name: 否决, effect: {grade: 不存在}}]
-        grades: [{name: 合格, min: 60}, {name: 不合格, min: 10}]
-        ranking: {tie_break: [nothing]}
-        """
+            kaohe: 1
+            assessment: {id: t, title: 测试, year: 2024, total: 100}
+            organizations: [{id: a, name: 甲}, {id: a, name: 重复}]
+            blocks:
+              - {id: p, name: 实绩, weight: 70, source: indicators}
+              - {id: s, name: 评价, weight: 20, source: survey}
+            dimensions:
+              - id: d
+                name: 维度
+                points: 10
+                indicators:
+                  - {id: x, name: 甲, points: -5, method: manual}
+                  - {id: y, name: 乙, points: 5, method: guess}
+                  - {id: z, name: 丙, points: 5, method: bands, bands: [{min: 1, points: 9}]}
+                  - {id: w, name: 丁, points: 4, method: checklist, items: [{id: i, name: 项, points: 3}]}
+                  - {id: x, name: 戊, points: 1, method: ratio}
+                  - {id: v, name: 己, points: 1, method: levels}
+                  - {id: u, name: 庚, points: 1, method: manual, applies_to: [nobody]}
+            vetoes: [{id: bad, name: 否决, effect: {grade: 不存在}}]
+            grades: [{name: 合格, min: 60}, {name: 不合格, min: 10}]
+            ranking: {tie_break: [nothing]}
+            """
         let d = rubricDiagnostics(yaml)
         expectError(d, line: 3, "duplicate organization id 'a'")
         expectError(d, line: 4, "block weights add up to 90", "assessment.total is 100")
@@ -96,7 +99,7 @@ typealias SourceLocation_ = Testing.SourceLocation
     @Test func referencesAndYear() throws {
         let d = try diagnostics([
             "organization: zz",
-            "organization: a\nyear: 2023\nindicators:\n  nope: 1\n  x: 好\nbonus: [award]\nvetoes: [v]\nsurvey: {g: [1]}",
+            "organization: a\nyear: 2023\nindicators:\n  nope: 1\n  x: 好\nbonus: [award]\nvetoes: [v]\nsurvey: {g: [1]}"
         ])
         expectError(d, file: "data/0.yaml", line: 1, "unknown organization 'zz'")
         expectError(d, file: "data/1.yaml", line: 2, "year 2023", "assesses 2024")
@@ -106,8 +109,10 @@ typealias SourceLocation_ = Testing.SourceLocation
     }
 
     @Test func valuesOfTheWrongKind() throws {
-        let d = try diagnostics(["organization: a\nindicators:\n  x: 很好", "organization: b\nindicators:\n  x: [1, 2]",
-                                 "organization: c"])
+        let d = try diagnostics([
+            "organization: a\nindicators:\n  x: 很好", "organization: b\nindicators:\n  x: [1, 2]",
+            "organization: c"
+        ])
         expectError(d, file: "data/0.yaml", line: 3, "level '很好' is not one of: 好, 差")
         expectError(d, file: "data/1.yaml", line: 3, "level")
         expectError(d, file: "data/2.yaml", line: 1, "no value for indicator 'x'", "'c'")
@@ -118,17 +123,19 @@ typealias SourceLocation_ = Testing.SourceLocation
     @Test func longFormEntries() throws {
         let r = try rubric(rubricText)
         var d = Diagnostics()
-        let good = try #require(DataLoader.loadYAML(
-            "organization: a\nyear: 2024\nindicators:\n  x: {value: 好, self: 0.5, evidence: [a.pdf, b.pdf], note: 已整改}",
-            file: "data/a.yaml", rubric: r, diagnostics: &d))
+        let good = try #require(
+            DataLoader.loadYAML(
+                "organization: a\nyear: 2024\nindicators:\n  x: {value: 好, self: 0.5, evidence: [a.pdf, b.pdf], note: 已整改}",
+                file: "data/a.yaml", rubric: r, diagnostics: &d))
         #expect(d.all.isEmpty)
         let entry = try #require(good.indicators["x"])
         #expect(entry.selfScore == Exact("0.5") && entry.evidence == ["a.pdf", "b.pdf"] && entry.note == "已整改")
         guard case .text("好")? = entry.value else { Issue.record("value not read"); return }
 
-        let bad = try #require(DataLoader.loadYAML(
-            "organization: a\nindicators:\n  x: {value: 好, self: 很多, note: \"\", wieght: 2}",
-            file: "data/b.yaml", rubric: r, diagnostics: &d))
+        let bad = try #require(
+            DataLoader.loadYAML(
+                "organization: a\nindicators:\n  x: {value: 好, self: 很多, note: \"\", wieght: 2}",
+                file: "data/b.yaml", rubric: r, diagnostics: &d))
         expectError(d.all, file: "data/b.yaml", line: 3, "'self' of an indicator entry must be a number, found '很多'")
         expectError(d.all, file: "data/b.yaml", line: 3, "'note' of an indicator entry must be text")
         #expect(d.all.contains { $0.severity == .warning && $0.english.contains("unknown key 'wieght' in an indicator entry") })
@@ -169,28 +176,32 @@ typealias SourceLocation_ = Testing.SourceLocation
     @Test func readsRowsIncludingSurveyBonusAndVeto() throws {
         let r = try rubric(aggregationRubric)
         let csv = """
-        \u{FEFF}organization,indicator,value,self,evidence,note
-        a,i1,20,19,台账;照片,"含逗号,的说明"
-        a,i2,20,,,
-        a,common,30,,,
-        a,own.a,30,,,
-        a,survey:staff,"{满意: 3, 基本满意: 1}",,,
-        a,survey:towns,"[80, 90, 100, 70, 60]",,,
-        a,bonus:award,2,,,获表彰
-        a,penalty:petition,,,,
-        """
+            \u{FEFF}organization,indicator,value,self,evidence,note
+            a,i1,20,19,台账;照片,"含逗号,的说明"
+            a,i2,20,,,
+            a,common,30,,,
+            a,own.a,30,,,
+            a,survey:staff,"{满意: 3, 基本满意: 1}",,,
+            a,survey:towns,"[80, 90, 100, 70, 60]",,,
+            a,bonus:award,2,,,获表彰
+            a,penalty:petition,,,,
+            """
         var d = Diagnostics()
         let loaded = CSVDataLoader.load(csv, file: "data/a.csv", rubric: r, diagnostics: &d)
         // No year column: one warning naming the file (§12), nothing else.
-        #expect(d.all.map { $0.description(in: .en) } == ["data/a.csv:1: warning: the file gives no year (add a 'year' column with 2024); a file without one may be last year's"])
+        #expect(
+            d.all.map { $0.description(in: .en) } == [
+                "data/a.csv:1: warning: the file gives no year (add a 'year' column with 2024); a file without one may be last year's"
+            ])
         let a = try #require(loaded.first)
         #expect(a.indicators["i1"]?.selfScore == 19)
         #expect(a.indicators["i1"]?.evidence == ["台账", "照片"])
         #expect(a.indicators["i1"]?.note == "含逗号,的说明")
         #expect(a.bonus.first?.count == 2)
         #expect(a.penalties.first?.count == 1)
-        let b = DataLoader.loadYAML(AggregationTests.fullB.replacingOccurrences(of: "indicators", with: "organization: b\nindicators"),
-                                    file: "data/b.yaml", rubric: r, diagnostics: &d)!
+        let b = DataLoader.loadYAML(
+            AggregationTests.fullB.replacingOccurrences(of: "indicators", with: "organization: b\nindicators"),
+            file: "data/b.yaml", rubric: r, diagnostics: &d)!
         let result = try Scorer(rubric: r).score([a, b])
         #expect(result.organization("a")!.block("s")!.score == Exact("84.55")!)
     }

@@ -105,12 +105,17 @@ import XLSX
         #expect(sheet.hiddenColumns.contains(0) && sheet.text("A4") == "union|bonus/award.national")
         var d = Diagnostics()
         let spreadsheet = try SpreadsheetFile.readForm(path)
-        let review = try #require(ReviewFormReader(rubric: rubric, rubricDigest: "abc")
-            .read(spreadsheet, meta: try FormMetadata.read(spreadsheet), file: path, &d))
+        let review = try #require(
+            ReviewFormReader(rubric: rubric, rubricDigest: "abc")
+                .read(spreadsheet, meta: try FormMetadata.read(spreadsheet), file: path, &d))
         #expect(!d.hasErrors, "\(d.all)")
         #expect(review.adjustments.count == form.adjustments.count)
         let claimed = form.adjustments.filter { $0.claimed > .zero }
-        #expect(!claimed.isEmpty && claimed.allSatisfy { row in review.adjustments.contains { $0.organization == row.organization.id && $0.id == row.id && $0.count == row.claimed } })
+        #expect(
+            !claimed.isEmpty
+                && claimed.allSatisfy { row in
+                    review.adjustments.contains { $0.organization == row.organization.id && $0.id == row.id && $0.count == row.claimed }
+                })
     }
 
     @Test func aSurveyFormReadsBackTheVotesItWasPrefilledWith() throws {
@@ -120,12 +125,15 @@ import XLSX
             try SurveyFormWorkbook.write(form, rubric: rubric, rubricDigest: "abc", to: path)
             var d = Diagnostics()
             let spreadsheet = try SpreadsheetFile.readForm(path)
-            let tally = try #require(SurveyFormReader(rubric: rubric, rubricDigest: "abc")
-                .read(spreadsheet, meta: try FormMetadata.read(spreadsheet), file: path, &d))
+            let tally = try #require(
+                SurveyFormReader(rubric: rubric, rubricDigest: "abc")
+                    .read(spreadsheet, meta: try FormMetadata.read(spreadsheet), file: path, &d))
             #expect(!d.hasErrors, "\(d.all)")
             for row in form.rows {
                 let written = row.votes.map { DataFileText.valueText(Self.value($0)) }
-                #expect(tally.votes[row.organization.id].map { DataFileText.valueText(Self.value($0)) } == written, "\(form.subject) \(row.organization.id)")
+                #expect(
+                    tally.votes[row.organization.id].map { DataFileText.valueText(Self.value($0)) } == written,
+                    "\(form.subject) \(row.organization.id)")
             }
         }
     }
@@ -146,7 +154,8 @@ import XLSX
         var result = try Scorer(rubric: assessment.rubric).score(assessment.data)
         result.ledger = assessment.ledger
         let path = try makeScratchDirectory("meeting") + "/book.xlsx"
-        try ScorecardWorkbook.write(result, provenance: Provenance(assessment: assessment, scheme: nil, generated: Date(timeIntervalSince1970: 0)), to: path)
+        try ScorecardWorkbook.write(
+            result, provenance: Provenance(assessment: assessment, scheme: nil, generated: Date(timeIntervalSince1970: 0)), to: path)
         let sheet = try #require(try WorkbookContents(path: path).sheet(MeetingLedgerSheet.name))
         #expect(sheet.text("A3") == "事项编号" && sheet.text("N3") == "督办预警")
         let rows = (4...69).map { sheet.text("A\($0)") }
@@ -168,8 +177,9 @@ import XLSX
         try SupervisionFormWorkbook.write(form, rubric: assessment.rubric, rubricDigest: "abc", to: path)
         let spreadsheet = try SpreadsheetFile.readForm(path)
         var d = Diagnostics()
-        let updates = try #require(SupervisionFormReader(rubric: assessment.rubric, ledger: snapshot.ledger)
-            .read(spreadsheet, meta: try FormMetadata.read(spreadsheet), file: path, &d))
+        let updates = try #require(
+            SupervisionFormReader(rubric: assessment.rubric, ledger: snapshot.ledger)
+                .read(spreadsheet, meta: try FormMetadata.read(spreadsheet), file: path, &d))
         #expect(!d.hasErrors, "\(d.all)")
         #expect(updates.map(\.id) == form.items.map(\.id))
         let items = Dictionary(uniqueKeysWithValues: snapshot.ledger.items.map { ($0.id, $0) })

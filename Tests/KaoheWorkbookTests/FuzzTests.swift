@@ -17,10 +17,14 @@ import XLSX
         .deletingLastPathComponent().path
     static let bundled = root + "/rubrics/2024-county-mass-orgs"
 
-    static let numbers = ["1e30", "-1", "0", "1e-30", "999999999999999", "1000000000000000", "0.1234567890123456",
-                          ".inf", "-0", "1_000", "9223372036854775807", "200000000e30", "0.0000001", "3.5"]
-    static let words = ["..", "/", "a/b", "*", "?", "=A1", "~", "'", "\"x\"", "权重", "满意度", "", "x\u{1}y", "优秀*",
-                        "[1, 2]", "{a: 1}", "null", "是", "&a", "*a", "!!str", "ＩＤ", "\t"]
+    static let numbers = [
+        "1e30", "-1", "0", "1e-30", "999999999999999", "1000000000000000", "0.1234567890123456",
+        ".inf", "-0", "1_000", "9223372036854775807", "200000000e30", "0.0000001", "3.5"
+    ]
+    static let words = [
+        "..", "/", "a/b", "*", "?", "=A1", "~", "'", "\"x\"", "权重", "满意度", "", "x\u{1}y", "优秀*",
+        "[1, 2]", "{a: 1}", "null", "是", "&a", "*a", "!!str", "ＩＤ", "\t"
+    ]
 
     /// One random edit of `text`.
     static func mutate(_ text: String, _ rng: inout SplitMix64) -> String {
@@ -57,8 +61,10 @@ import XLSX
             var rng = SplitMix64(seed: seed)
             let folder = scratch + "/\(seed)"
             try FileManager.default.copyItem(atPath: Self.bundled, toPath: folder)
-            let candidates = ["rubric.yaml", "rubric.yaml", "data/union.yaml", "data/women.yaml", "data/arts.csv",
-                              "weights/service-weighted.yaml"]
+            let candidates = [
+                "rubric.yaml", "rubric.yaml", "data/union.yaml", "data/women.yaml", "data/arts.csv",
+                "weights/service-weighted.yaml"
+            ]
             for _ in 0...(rng.next() % 3) {
                 let file = folder + "/" + candidates[Int(rng.next() % UInt64(candidates.count))]
                 let text = try String(contentsOfFile: file, encoding: .utf8)
@@ -93,8 +99,9 @@ import XLSX
             }
             let path = folder + "/out-\(scheme?.name.count ?? 0).xlsx"
             do {
-                try ScorecardWorkbook.write(result, provenance: Provenance(assessment: assessment, scheme: scheme, generated: Date(timeIntervalSince1970: 0)),
-                                            to: path)
+                try ScorecardWorkbook.write(
+                    result, provenance: Provenance(assessment: assessment, scheme: scheme, generated: Date(timeIntervalSince1970: 0)),
+                    to: path)
             } catch {
                 Issue.record("seed \(seed): accepted input, but the workbook failed: \(error)")
                 continue

@@ -72,8 +72,9 @@ import XLSX
         let result = try Scorer(rubric: a.rubric).score(a.data)
         let path = try temporaryPath("logged.xlsx")
         let log = path + ".jsonl"
-        try ScorecardWorkbook.write(result, provenance: Provenance(assessment: a, scheme: nil, generated: generated), to: path,
-                                    layout: .ledger, cellLog: log)
+        try ScorecardWorkbook.write(
+            result, provenance: Provenance(assessment: a, scheme: nil, generated: generated), to: path,
+            layout: .ledger, cellLog: log)
         let book = try WorkbookContents(path: path)
         var sheets: [String] = []
         var logged: [String: [CellReference: Any]] = [:]
@@ -110,7 +111,11 @@ import XLSX
         struct Stop: Error {}
         seen = []
         #expect(throws: Stop.self) {
-            try Pipeline.run(batches: 20, make: { $0 }, consume: { if $0 == 3 { throw Stop() }; seen.append($0) })
+            try Pipeline.run(
+                batches: 20, make: { $0 },
+                consume: {
+                    if $0 == 3 { throw Stop() }; seen.append($0)
+                })
         }
         #expect(seen == [0, 1, 2])
     }
@@ -125,8 +130,9 @@ import XLSX
         #expect(!ScorecardWorkbook.streams(result, layout: .sheets, memoryBudget: 1000))
         for budget in [ScorecardWorkbook.defaultMemoryBudget, 1000] {
             let path = try temporaryPath("budget-\(budget).xlsx")
-            try ScorecardWorkbook.write(result, provenance: Provenance(assessment: a, scheme: nil, generated: generated), to: path,
-                                        layout: .ledger, memoryBudget: budget)
+            try ScorecardWorkbook.write(
+                result, provenance: Provenance(assessment: a, scheme: nil, generated: generated), to: path,
+                layout: .ledger, memoryBudget: budget)
             let book = try WorkbookContents(path: path)
             let said = book.sheet("说明")!.cells.values.contains { cell in
                 if case .text(let t)? = cell.value { t.contains("流式写入") } else { false }

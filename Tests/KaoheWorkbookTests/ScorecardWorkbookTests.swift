@@ -14,23 +14,28 @@ func temporaryPath(_ name: String) throws -> String {
 }
 
 /// Scores the bundled assessment (optionally under a scheme), writes its workbook and reads it back.
-func bundledWorkbook(scheme: String? = nil, only: String? = nil,
-                     layout: ScorecardWorkbook.Layout = .automatic) throws -> (AssessmentResult, WorkbookContents, String) {
+func bundledWorkbook(
+    scheme: String? = nil, only: String? = nil,
+    layout: ScorecardWorkbook.Layout = .automatic
+) throws -> (AssessmentResult, WorkbookContents, String) {
     let a = try AssessmentLoader.load(folder: repositoryRoot + "/rubrics/2024-county-mass-orgs")
     let s = scheme.flatMap(a.scheme(named:))
     let result = try Scorer(rubric: a.rubric, scheme: s).score(a.data)
     let path = try temporaryPath("book.xlsx")
-    try ScorecardWorkbook.write(result, provenance: Provenance(assessment: a, scheme: s, generated: generated), to: path, only: only,
-                                layout: layout)
+    try ScorecardWorkbook.write(
+        result, provenance: Provenance(assessment: a, scheme: s, generated: generated), to: path, only: only,
+        layout: layout)
     return (result, try WorkbookContents(path: path), path)
 }
 
 /// Provenance for a rubric and data made in a test rather than read from files.
 func inlineProvenance(_ rubric: Rubric, _ data: [OrganizationData]) -> Provenance {
-    Provenance(assessment: Assessment(folder: ".", rubric: rubric, data: data, schemes: [],
-                                      rubricFile: InputFile(path: "rubric.yaml", sha256: "0"), dataFiles: [], schemeFiles: [],
-                                      warnings: []),
-               scheme: nil, generated: generated)
+    Provenance(
+        assessment: Assessment(
+            folder: ".", rubric: rubric, data: data, schemes: [],
+            rubricFile: InputFile(path: "rubric.yaml", sha256: "0"), dataFiles: [], schemeFiles: [],
+            warnings: []),
+        scheme: nil, generated: generated)
 }
 
 func number(_ value: SheetContents.Value?) -> Double? {
@@ -51,8 +56,10 @@ func number(_ value: SheetContents.Value?) -> Double? {
             let summary = try #require(book.sheet("汇总"))
             let header = summary.row(2)
             let texts = header.keys.sorted().compactMap { if case .text(let t)? = header[$0] { t } else { nil } }
-            for required in ["排名", "单位", "类别", "目标任务考核得分", "目标任务考核折算分", "社会评价得分", "社会评价折算分",
-                             "加分", "扣分", "综合得分", "等次", "否决事项"] {
+            for required in [
+                "排名", "单位", "类别", "目标任务考核得分", "目标任务考核折算分", "社会评价得分", "社会评价折算分",
+                "加分", "扣分", "综合得分", "等次", "否决事项"
+            ] {
                 #expect(texts.contains(required), "missing header \(required)")
             }
             let column = { (name: String) in header.first { $0.value == .text(name) }!.key }
@@ -78,8 +85,12 @@ func number(_ value: SheetContents.Value?) -> Double? {
         let sheet = try #require(book.sheet("县总工会"))
         #expect(sheet.text("A1") == "2024年度县级群团组织目标管理考核评分表")
         let header = sheet.row(2).values.compactMap { if case .text(let t) = $0 { t } else { nil } }
-        #expect(Set(header) == Set(["序号", "一级指标", "二级指标", "分值", "评分标准", "完成情况", "自评分", "核定分", "差异",
-                                    "扣分说明", "佐证材料", "考核单位"]))
+        #expect(
+            Set(header)
+                == Set([
+                    "序号", "一级指标", "二级指标", "分值", "评分标准", "完成情况", "自评分", "核定分", "差异",
+                    "扣分说明", "佐证材料", "考核单位"
+                ]))
         // Every indicator score appears in 核定分 (column H), as a formula over the 分值 cell or a value (manual).
         let scores = sheet.cells.filter { $0.key.column == 7 }
         for indicator in union.indicators {
@@ -162,19 +173,21 @@ func number(_ value: SheetContents.Value?) -> Double? {
 
     @Test func aSurveyOfNumericBallotsOnly() throws {
         let rubricText = """
-        kaohe: 1
-        assessment: {id: num, title: 数值测评, year: 2024, total: 100}
-        organizations: [{id: a, name: 甲}]
-        blocks:
-          - {id: p, name: 实绩, weight: 70, source: indicators}
-          - {id: s, name: 领导评价, weight: 30, source: survey, survey: {answers: {}, groups: [{id: g, name: 领导, weight: 1}], trim: 1}}
-        dimensions: [{id: d, name: 维度, points: 100, indicators: [{id: x, name: 指标, points: 100, method: manual}]}]
-        grades: [{name: 合格, min: 60}, {name: 不合格}]
-        """
+            kaohe: 1
+            assessment: {id: num, title: 数值测评, year: 2024, total: 100}
+            organizations: [{id: a, name: 甲}]
+            blocks:
+              - {id: p, name: 实绩, weight: 70, source: indicators}
+              - {id: s, name: 领导评价, weight: 30, source: survey, survey: {answers: {}, groups: [{id: g, name: 领导, weight: 1}], trim: 1}}
+            dimensions: [{id: d, name: 维度, points: 100, indicators: [{id: x, name: 指标, points: 100, method: manual}]}]
+            grades: [{name: 合格, min: 60}, {name: 不合格}]
+            """
         var d = Diagnostics()
         let rubric = try #require(RubricLoader.load(rubricText, file: "rubric.yaml", diagnostics: &d))
-        let data = try #require(DataLoader.loadYAML("organization: a\nindicators: {x: 90}\nsurvey: {g: [90, 80, 70, 85, 95]}",
-                                                    file: "a.yaml", rubric: rubric, diagnostics: &d))
+        let data = try #require(
+            DataLoader.loadYAML(
+                "organization: a\nindicators: {x: 90}\nsurvey: {g: [90, 80, 70, 85, 95]}",
+                file: "a.yaml", rubric: rubric, diagnostics: &d))
         let result = try Scorer(rubric: rubric).score([data])
         let path = try temporaryPath("numeric.xlsx")
         let provenance = inlineProvenance(rubric, [data])
@@ -186,17 +199,19 @@ func number(_ value: SheetContents.Value?) -> Double? {
 
     @Test func formulaLookingUserTextStaysText() throws {
         let rubricText = """
-        kaohe: 1
-        assessment: {id: t, title: 注入测试, year: 2024, total: 100}
-        organizations: [{id: a, name: "=HYPERLINK(\\"x\\")"}]
-        blocks: [{id: p, name: 实绩, weight: 100, source: indicators}]
-        dimensions: [{id: d, name: "+维度", points: 10, indicators: [{id: x, name: "@指标", points: 10, method: manual, standard: "-1+1"}]}]
-        grades: [{name: 合格, min: 60}, {name: 不合格}]
-        """
+            kaohe: 1
+            assessment: {id: t, title: 注入测试, year: 2024, total: 100}
+            organizations: [{id: a, name: "=HYPERLINK(\\"x\\")"}]
+            blocks: [{id: p, name: 实绩, weight: 100, source: indicators}]
+            dimensions: [{id: d, name: "+维度", points: 10, indicators: [{id: x, name: "@指标", points: 10, method: manual, standard: "-1+1"}]}]
+            grades: [{name: 合格, min: 60}, {name: 不合格}]
+            """
         var d = Diagnostics()
         let rubric = try #require(RubricLoader.load(rubricText, file: "rubric.yaml", diagnostics: &d))
-        let data = try #require(DataLoader.loadYAML("organization: a\nindicators:\n  x: {value: 5, note: \"=1+2\"}", file: "a.yaml",
-                                                    rubric: rubric, diagnostics: &d))
+        let data = try #require(
+            DataLoader.loadYAML(
+                "organization: a\nindicators:\n  x: {value: 5, note: \"=1+2\"}", file: "a.yaml",
+                rubric: rubric, diagnostics: &d))
         let result = try Scorer(rubric: rubric).score([data])
         let path = try temporaryPath("inject.xlsx")
         let provenance = inlineProvenance(rubric, [data])

@@ -5,8 +5,10 @@ import Testing
 /// that what users see — help, explanations, results files — changes only on purpose. Run the tests with
 /// `KAOHE_RECORD_SNAPSHOTS=1` to record (or re-record) them; otherwise a missing or different snapshot fails and
 /// shows the first line that differs.
-public func expectSnapshot(_ text: String, named name: String, filePath: String = #filePath,
-                           sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectSnapshot(
+    _ text: String, named name: String, filePath: String = #filePath,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
     let file = folder.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["KAOHE_RECORD_SNAPSHOTS"] == "1" {
@@ -28,7 +30,8 @@ public func expectSnapshot(_ text: String, named name: String, filePath: String 
     let line = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
     let was = line < old.count ? String(old[line]) : "(end)"
     let now = line < new.count ? String(new[line]) : "(end)"
-    Issue.record("""
+    Issue.record(
+        """
         snapshot \(name) differs at line \(line + 1):
           recorded: \(was)
           now:      \(now)

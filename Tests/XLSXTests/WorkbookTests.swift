@@ -34,8 +34,9 @@ import Testing
             try sheet.setColumnWidth(7...7, 4, hidden: true)
             try sheet.freezePanes(row: 3)
             try sheet.autofilter(CellRange("A3:F9")!)
-            try sheet.conditionalFormat(CellRange("F4:F9")!, .cellText(.equal, "优秀"),
-                                        style: CellStyle(fillColor: 0xC6EFCE))
+            try sheet.conditionalFormat(
+                CellRange("F4:F9")!, .cellText(.equal, "优秀"),
+                style: CellStyle(fillColor: 0xC6EFCE))
             try sheet.conditionalFormat(CellRange("E4:E9")!, .cell(.less, 60), style: CellStyle(fontColor: 0xC00000))
             try sheet.write(.number(0.5), row: 3, column: 4, style: CellStyle(numberFormat: "0.00", unlocked: true))
             try sheet.protect()

@@ -8,8 +8,10 @@ let bundled = repositoryRoot + "/rubrics/2024-county-mass-orgs"
 
 /// Runs the built `kaohe` and returns its exit status, stdout and stderr.
 func kaohe(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-    let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kaohe").path,
-                      repositoryRoot + "/.build/debug/kaohe"]
+    let candidates = [
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kaohe").path,
+        repositoryRoot + "/.build/debug/kaohe"
+    ]
     let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "build kaohe first")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
@@ -176,8 +178,9 @@ func copyOfBundled() throws -> String {
     @Test func formsThenCollectOfUnfilledFormsReportsEveryCell() throws {
         let folder = try scratch()
         _ = try kaohe(["init", folder + "/county"], environment: ["KAOHE_TEMPLATE": bundled])
-        let forms = try kaohe(["forms", folder + "/county", "--out", folder + "/out", "--organization", "union", "women"],
-                              environment: ["SOURCE_DATE_EPOCH": "1735660800"])
+        let forms = try kaohe(
+            ["forms", folder + "/county", "--out", folder + "/out", "--organization", "union", "women"],
+            environment: ["SOURCE_DATE_EPOCH": "1735660800"])
         #expect(forms.status == 0, "\(forms.err)")
         let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/out/2024-county-mass-orgs-forms/自评表").sorted()
         #expect(written == ["01-县总工会-自评表.xlsx", "03-县妇联-自评表.xlsx"])
@@ -185,7 +188,9 @@ func copyOfBundled() throws -> String {
         #expect(collect.status == 1)
         #expect(collect.err.contains("01-县总工会-自评表.xlsx:自评表!G4 (理论学习): error: 完成情况 is not filled in"))
         #expect(collect.err.contains("missing\t团县委 (youth)"))
-        let chinese = try kaohe(["collect", folder + "/county", folder + "/out/2024-county-mass-orgs-forms/自评表", "--out", folder + "/out", "--lang", "zh"])
+        let chinese = try kaohe([
+            "collect", folder + "/county", folder + "/out/2024-county-mass-orgs-forms/自评表", "--out", folder + "/out", "--lang", "zh"
+        ])
         #expect(chinese.err.contains("01-县总工会-自评表.xlsx:自评表!G4 (理论学习): 错误: 未填写完成情况"))
         #expect(chinese.err.contains("未收到\t团县委 (youth)\t错误 0\t警告 0"))
         #expect(FileManager.default.fileExists(atPath: folder + "/out/2024-county-mass-orgs-forms/collect-report.xlsx"))
@@ -224,8 +229,10 @@ func copyOfBundled() throws -> String {
 
     @Test func reviewAndSurveyOptionsAreChecked() throws {
         let folder = try scratch()
-        for (arguments, needle) in [(["--review", "--survey"], "give one of them"), (["--review", "--organization", "union"], "are for the 自评表"),
-                                    (["--unit", "县委组织部"], "give it with --review"), (["--review", "--unit", "县气象局"], "县委组织部")] {
+        for (arguments, needle) in [
+            (["--review", "--survey"], "give one of them"), (["--review", "--organization", "union"], "are for the 自评表"),
+            (["--unit", "县委组织部"], "give it with --review"), (["--review", "--unit", "县气象局"], "县委组织部")
+        ] {
             let r = try kaohe(["forms", bundled, "--out", folder] + arguments)
             #expect(r.status != 0 && r.err.contains(needle), "\(arguments): \(r.err)")
         }
@@ -253,7 +260,11 @@ func copyOfBundled() throws -> String {
         let none = try kaohe(["meeting", empty])
         #expect(none.status == 1 && none.err.contains("has no meeting/"))
         let score = try kaohe(["validate", empty])
-        #expect(score.status == 1 && score.err.contains("comes from the joint meeting ledger (from: meeting.submitted_on_time), but the assessment folder has no meeting/"))
+        #expect(
+            score.status == 1
+                && score.err.contains(
+                    "comes from the joint meeting ledger (from: meeting.submitted_on_time), but the assessment folder has no meeting/")
+        )
     }
 
     @Test func messagesAreChineseFirst() throws {
@@ -285,8 +296,9 @@ func copyOfBundled() throws -> String {
         let folder = try scratch()
         var books: [Data] = []
         for run in ["1", "2"] {
-            let r = try kaohe(["forms", bundled, "--out", folder + "/" + run, "--organization", "sci"],
-                              environment: ["SOURCE_DATE_EPOCH": "1735660800"])
+            let r = try kaohe(
+                ["forms", bundled, "--out", folder + "/" + run, "--organization", "sci"],
+                environment: ["SOURCE_DATE_EPOCH": "1735660800"])
             #expect(r.status == 0, "\(r.err)")
             books.append(try Data(contentsOf: URL(fileURLWithPath: folder + "/\(run)/2024-county-mass-orgs-forms/自评表/04-县科协-自评表.xlsx")))
         }
@@ -343,9 +355,11 @@ func copyOfBundled() throws -> String {
 
     @Test func problemsOfEveryKindAreReportedInOneRun() throws {
         let folder = try copyOfBundled()
-        try "organization: union\nyear: 2024\nindicators: {politics.study: [\n".write(toFile: folder + "/data/union.yaml", atomically: true, encoding: .utf8)
+        try "organization: union\nyear: 2024\nindicators: {politics.study: [\n".write(
+            toFile: folder + "/data/union.yaml", atomically: true, encoding: .utf8)
         let women = folder + "/data/women.yaml"
-        let text = try String(contentsOfFile: women, encoding: .utf8).replacingOccurrences(of: "politics.ideology: {value: 较好", with: "politics.ideology: {value: 很好")
+        let text = try String(contentsOfFile: women, encoding: .utf8).replacingOccurrences(
+            of: "politics.ideology: {value: 较好", with: "politics.ideology: {value: 很好")
         try text.write(toFile: women, atomically: true, encoding: .utf8)
         for command in ["validate", "score"] {
             let r = try kaohe([command, folder, "--out", try scratch()].prefix(command == "validate" ? 2 : 4).map { $0 })

@@ -6,8 +6,10 @@ import TestSupport
 /// bundled assessment's results files. A change shows as a failing snapshot; `KAOHE_RECORD_SNAPSHOTS=1` records
 /// the new output when it is intended (then review the diff of `__Snapshots__`).
 @Suite struct SnapshotTests {
-    static let commands = ["", "init", "forms", "collect", "meeting", "score", "validate", "explain", "compare",
-                           "sensitivity", "synth"]
+    static let commands = [
+        "", "init", "forms", "collect", "meeting", "score", "validate", "explain", "compare",
+        "sensitivity", "synth"
+    ]
 
     @Test(arguments: ["en", "zh"]) func helpOfEveryCommand(language: String) throws {
         for command in Self.commands {

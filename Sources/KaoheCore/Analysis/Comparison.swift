@@ -73,9 +73,10 @@ public struct Comparison: Sendable {
         let orgs = baseline.organizations
         rows = orgs.indices.map { o in
             let org = orgs[o]
-            return Row(id: org.organization.id, name: org.organization.name,
-                       category: rubric.categories.first { $0.id == org.organization.category }?.name ?? org.organization.category,
-                       baseline: Figures(final: org.final, rank: org.rank, grade: org.grade), schemes: figures.map { $0[o] })
+            return Row(
+                id: org.organization.id, name: org.organization.name,
+                category: rubric.categories.first { $0.id == org.organization.category }?.name ?? org.organization.category,
+                baseline: Figures(final: org.final, rank: org.rank, grade: org.grade), schemes: figures.map { $0[o] })
         }
         summaries = others.indices.map { k in
             let pairs = zip(orgs, figures[k]).map { (baseline: $0.rank, other: $1.rank) }
@@ -86,11 +87,12 @@ public struct Comparison: Sendable {
             let orderedGroups = rubric.categories.compactMap { groups[$0.id] } + (groups[""].map { [$0] } ?? [])
             let entered = orgs.indices.filter { orgs[$0].grade != top && figures[k][$0].grade == top }
             let left = orgs.indices.filter { orgs[$0].grade == top && figures[k][$0].grade != top }
-            return Summary(scheme: others[k]?.name ?? "考核细则原定权重",
-                           spearman: RankStatistics.spearman(groups: orderedGroups),
-                           meanAbsoluteRankShift: RankStatistics.meanAbsoluteShift(pairs),
-                           entered: entered.map { orgs[$0].organization.id }, left: left.map { orgs[$0].organization.id },
-                           gradeChanges: orgs.indices.filter { figures[k][$0].grade != orgs[$0].grade }.count)
+            return Summary(
+                scheme: others[k]?.name ?? "考核细则原定权重",
+                spearman: RankStatistics.spearman(groups: orderedGroups),
+                meanAbsoluteRankShift: RankStatistics.meanAbsoluteShift(pairs),
+                entered: entered.map { orgs[$0].organization.id }, left: left.map { orgs[$0].organization.id },
+                gradeChanges: orgs.indices.filter { figures[k][$0].grade != orgs[$0].grade }.count)
         }
     }
 }

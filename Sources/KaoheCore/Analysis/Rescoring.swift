@@ -95,7 +95,8 @@ struct RescoringPlan: Sendable {
             var inDimension = [[Int32]](repeating: [], count: dimensionCount)
             for result in org.indicators {
                 guard let p = position[result.id], let n = Int64(exactly: result.fraction.numerator),
-                      let d = Int64(exactly: result.fraction.denominator) else { return nil }
+                    let d = Int64(exactly: result.fraction.denominator)
+                else { return nil }
                 slots.append(p)
                 numerators.append(n)
                 denominators.append(d)
@@ -151,9 +152,11 @@ struct RescoringPlan: Sendable {
                 sum = added
             }
             let final = max(0, sum)
-            rows.append(RunRow(organizationID: organizations[o].id, category: organizations[o].category,
-                               final: Exact(final, over: unit), vetoes: organizations[o].vetoes, blockIDs: blockIDs,
-                               contributions: contributions.map { Exact($0, over: unit) }))
+            rows.append(
+                RunRow(
+                    organizationID: organizations[o].id, category: organizations[o].category,
+                    final: Exact(final, over: unit), vetoes: organizations[o].vetoes, blockIDs: blockIDs,
+                    contributions: contributions.map { Exact($0, over: unit) }))
         }
         return rows
     }
@@ -169,7 +172,11 @@ struct RescoringPlan: Sendable {
                 let (n, d) = (fractionNumerator[cursor], fractionDenominator[cursor])
                 // Nothing and full marks (most indicators) need no division.
                 let score: Int128
-                if n == 0 { score = 0 } else if n == d, let full = w.fullScore[p] { score = full } else {
+                if n == 0 {
+                    score = 0
+                } else if n == d, let full = w.fullScore[p] {
+                    score = full
+                } else {
                     guard let product = Exactly.roundedProduct(w.pointNumerator[p], n, unit, over: w.pointDenominator[p], d)
                     else { return nil }
                     score = product
@@ -197,7 +204,8 @@ struct RescoringPlan: Sendable {
                 for k in groupStart[o * w.blocks.count + b]..<groupStart[o * w.blocks.count + b + 1] {
                     let weight = groupWeights[Int(group[k])]
                     guard let product = Exactly.multiply(weight, Int128(groupScore[k])),
-                          let w = Exactly.add(weighted, product), let t = Exactly.add(total, weight) else { return nil }
+                        let w = Exactly.add(weighted, product), let t = Exactly.add(total, weight)
+                    else { return nil }
                     (weighted, total) = (w, t)
                 }
                 let score = total == 0 ? 0 : Exactly.roundedQuotient(weighted, total)
@@ -247,12 +255,13 @@ struct RunWeights {
             fullScore.append(Exactly.roundedProduct(n, 1, plan.unit, over: d, 1))
         }
         for (d, dimension) in rubric.dimensions.enumerated() {
-            dimensionFactor.append(plan.patterns[d].map { list in
-                let applicable = list.map { indicators[Int($0)].points }.sum()
-                guard applicable != dimension.points, !applicable.isZero else { return nil }
-                let ratio = dimension.points / applicable
-                return (ratio.numerator, ratio.denominator)
-            })
+            dimensionFactor.append(
+                plan.patterns[d].map { list in
+                    let applicable = list.map { indicators[Int($0)].points }.sum()
+                    guard applicable != dimension.points, !applicable.isZero else { return nil }
+                    let ratio = dimension.points / applicable
+                    return (ratio.numerator, ratio.denominator)
+                })
         }
         let scale = rubric.indicatorScale
         for block in rubric.blocks {

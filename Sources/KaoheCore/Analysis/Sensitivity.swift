@@ -119,9 +119,10 @@ struct RunBaseline {
 
     func figures(_ run: (ranks: [Int], grades: [Int])) -> RunFigures {
         let pairs = zip(ranks, run.ranks).map { (baseline: $0, other: $1) }
-        return RunFigures(ranks: run.ranks, grades: run.grades, meanRankShift: RankStatistics.meanAbsoluteShift(pairs),
-                          spearman: RankStatistics.spearman(groups: groups.map { $0.map { pairs[$0] } }),
-                          topGradeSetUnchanged: grades.indices.allSatisfy { (run.grades[$0] == 0) == (grades[$0] == 0) })
+        return RunFigures(
+            ranks: run.ranks, grades: run.grades, meanRankShift: RankStatistics.meanAbsoluteShift(pairs),
+            spearman: RankStatistics.spearman(groups: groups.map { $0.map { pairs[$0] } }),
+            topGradeSetUnchanged: grades.indices.allSatisfy { (run.grades[$0] == 0) == (grades[$0] == 0) })
     }
 }
 
@@ -193,13 +194,14 @@ public struct SensitivityReport: Sendable {
                 shares[name] = runs.isEmpty ? (g == nominalGrades[o] ? 1 : 0) : Double(counts[g]) / Double(runs.count)
             }
             let nominalShare = shares[rubric.grades[nominalGrades[o]].name] ?? 1
-            return Organization(id: orgs[o].organization.id, name: orgs[o].organization.name,
-                                category: rubric.categories.first { $0.id == orgs[o].organization.category }?.name ?? orgs[o].organization.category,
-                                nominalRank: nominalRanks[o], nominalGrade: orgs[o].grade,
-                                medianRank: ranks.isEmpty ? Double(nominalRanks[o]) : RankStatistics.median(ranks.map(Double.init)),
-                                p5Rank: ranks.isEmpty ? nominalRanks[o] : RankStatistics.percentile(ranks, 0.05),
-                                p95Rank: ranks.isEmpty ? nominalRanks[o] : RankStatistics.percentile(ranks, 0.95),
-                                gradeShares: shares, gradeSensitive: 1 - nominalShare >= Self.flagShare)
+            return Organization(
+                id: orgs[o].organization.id, name: orgs[o].organization.name,
+                category: rubric.categories.first { $0.id == orgs[o].organization.category }?.name ?? orgs[o].organization.category,
+                nominalRank: nominalRanks[o], nominalGrade: orgs[o].grade,
+                medianRank: ranks.isEmpty ? Double(nominalRanks[o]) : RankStatistics.median(ranks.map(Double.init)),
+                p5Rank: ranks.isEmpty ? nominalRanks[o] : RankStatistics.percentile(ranks, 0.05),
+                p95Rank: ranks.isEmpty ? nominalRanks[o] : RankStatistics.percentile(ranks, 0.95),
+                gradeShares: shares, gradeSensitive: 1 - nominalShare >= Self.flagShare)
         }
     }
 }

@@ -62,8 +62,10 @@ public struct CollectionRound: Sendable {
 
     /// Reads `files` (returned forms, any names) for the rubric, against the data already in `dataFolder`.
     /// `replace` lets a form replace a data file the office wrote itself.
-    public init(rubric: Rubric, rubricDigest: String, files: [String], dataFolder: String,
-                spreadsheets: @escaping SpreadsheetReader, replace: Bool) {
+    public init(
+        rubric: Rubric, rubricDigest: String, files: [String], dataFolder: String,
+        spreadsheets: @escaping SpreadsheetReader, replace: Bool
+    ) {
         var forms = FormReading(spreadsheets: spreadsheets, rubricDigest: rubricDigest)
         let assessmentFolder = (dataFolder as NSString).deletingLastPathComponent
         var ledgerProblems = Diagnostics()
@@ -101,8 +103,10 @@ public struct CollectionRound: Sendable {
     /// set-up is per call, not per organization), each problem filed under the form whose cell it names (else under
     /// the organization). Votes are checked by the survey form's reader: checked without survey blocks. An
     /// organization with an error is not written.
-    static func checked(_ merged: [Output], rubric: Rubric, returned: inout ReturnedForms,
-                        problems: inout [String: Diagnostics]) -> [Output] {
+    static func checked(
+        _ merged: [Output], rubric: Rubric, returned: inout ReturnedForms,
+        problems: inout [String: Diagnostics]
+    ) -> [Output] {
         var indicatorsOnly = rubric
         indicatorsOnly.blocks.removeAll { $0.source == .survey }
         // Values from the ledger come in when scoring, not through forms.
@@ -141,8 +145,9 @@ public struct CollectionRound: Sendable {
             _ = returned.attach(Diagnostic(first, Catalog.ledgerHasErrors()))
             return nil
         }
-        let text = LedgerFileText.yaml(ledger.applying(updates).items,
-                                       header: "联席会议事项台账（meeting.md），由 kaohe collect 按报送的督办台账更新；原文件保留为 .bak")
+        let text = LedgerFileText.yaml(
+            ledger.applying(updates).items,
+            header: "联席会议事项台账（meeting.md），由 kaohe collect 按报送的督办台账更新；原文件保留为 .bak")
         var check = Diagnostics()
         _ = LedgerLoader.yamlItems(text, file: path, &check)
         for problem in check.errors { _ = returned.attach(Diagnostic(first, Catalog.updatedLedgerHasErrors(problem.content))) }
@@ -154,7 +159,8 @@ public struct CollectionRound: Sendable {
 
     /// The data already in `folder` by organization, for prefilling forms; the problems of files that do not read.
     public static func collectedData(in folder: String, rubric: Rubric, spreadsheets: @escaping SpreadsheetReader)
-        -> (data: [String: OrganizationData], problems: [Diagnostic]) {
+        -> (data: [String: OrganizationData], problems: [Diagnostic])
+    {
         let forms = FormReading(spreadsheets: spreadsheets, rubricDigest: "")
         let lookup = RubricLookup(rubric)
         let paths = DataFileKind.files(in: folder)
@@ -175,11 +181,13 @@ public struct CollectionRound: Sendable {
         var out: [String: [ExistingFile]] = [:]
         let paths = DataFileKind.files(in: folder)
         let files = concurrentMap(paths.count) { i in
-            (ParsedDataFile(path: paths[i], lookup: lookup, forms: forms),
-             FileManager.default.contents(atPath: paths[i]).map { bytes -> [DataFileText.Source]? in
-                 let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
-                 return DataFileText.isCollected(head) ? DataFileText.sources(in: head) : nil
-             } ?? nil)
+            (
+                ParsedDataFile(path: paths[i], lookup: lookup, forms: forms),
+                FileManager.default.contents(atPath: paths[i]).map { bytes -> [DataFileText.Source]? in
+                    let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+                    return DataFileText.isCollected(head) ? DataFileText.sources(in: head) : nil
+                } ?? nil
+            )
         }
         for (path, (parsed, sources)) in zip(paths, files) {
             for data in parsed.organizations {

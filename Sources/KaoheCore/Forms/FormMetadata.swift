@@ -18,8 +18,10 @@ public struct FormMetadata: Sendable, Equatable {
     /// 编号 → `<method> <points>`, in form order.
     public var methods: [(code: String, method: String)]
 
-    public init(kind: Kind, assessment: String, year: Int, rubric: String, subject: String,
-                methods: [(code: String, method: String)]) {
+    public init(
+        kind: Kind, assessment: String, year: Int, rubric: String, subject: String,
+        methods: [(code: String, method: String)]
+    ) {
         self.kind = kind
         self.assessment = assessment
         self.year = year
@@ -45,8 +47,10 @@ public struct FormMetadata: Sendable, Equatable {
 
     /// The key–value rows of column A–B.
     public var rows: [(String, String)] {
-        [("format", Self.format), ("kind", kind.rawValue), ("assessment", assessment), ("year", String(year)),
-         ("rubric", rubric), (subjectKey, subject)] + methods.map { ("method:\($0.code)", $0.method) }
+        [
+            ("format", Self.format), ("kind", kind.rawValue), ("assessment", assessment), ("year", String(year)),
+            ("rubric", rubric), (subjectKey, subject)
+        ] + methods.map { ("method:\($0.code)", $0.method) }
     }
 
     /// Reads the `_kaohe` sheet of a returned file; a refusal says what is wrong in words for the office.
@@ -67,8 +71,9 @@ public struct FormMetadata: Sendable, Equatable {
         guard let kind = values["kind"].flatMap(Kind.init(rawValue:)) else {
             throw LenientReading.Refusal(Catalog.formKind(values["kind"] ?? ""))
         }
-        var meta = FormMetadata(kind: kind, assessment: values["assessment"] ?? "", year: Int(values["year"] ?? "") ?? 0,
-                                rubric: values["rubric"] ?? "", subject: "", methods: methods)
+        var meta = FormMetadata(
+            kind: kind, assessment: values["assessment"] ?? "", year: Int(values["year"] ?? "") ?? 0,
+            rubric: values["rubric"] ?? "", subject: "", methods: methods)
         meta.subject = values[meta.subjectKey] ?? ""
         return meta
     }
@@ -94,8 +99,10 @@ public struct FormMetadata: Sendable, Equatable {
 
     /// A different rubric fingerprint is a warning while every 编号 keeps its method and points (`current`, what the
     /// form would hold today), otherwise an error naming what changed.
-    public func checkFingerprint(_ digest: String, current: [(code: String, method: String)], file: String,
-                                 _ d: inout Diagnostics) {
+    public func checkFingerprint(
+        _ digest: String, current: [(code: String, method: String)], file: String,
+        _ d: inout Diagnostics
+    ) {
         guard rubric != digest else { return }
         let now = Dictionary(current.map { ($0.code, $0.method) }, uniquingKeysWith: { a, _ in a })
         let then = Set(methods.map(\.code))

@@ -33,8 +33,9 @@ struct IndicatorRowsReader {
             }
         }
         for planned in form.rows where seen[planned.code] == nil && (planned.required || planned.itemID == nil) {
-            d.add(.error, .sheet(file: sheet.file, sheet: sheet.sheet.name),
-                  Catalog.missingRow(planned.code), about: planned.name)
+            d.add(
+                .error, .sheet(file: sheet.file, sheet: sheet.sheet.name),
+                Catalog.missingRow(planned.code), about: planned.name)
         }
         for (id, var entry) in entries {
             if let done = items[id] { entry.value = .map(done) }
@@ -45,8 +46,9 @@ struct IndicatorRowsReader {
     /// An indicator's own row: value, self-score, evidence, note.
     private func entry(_ row: Int, _ planned: SelfAssessmentForm.Row, _ d: inout Diagnostics) -> IndicatorEntry {
         let subject = planned.name
-        var entry = IndicatorEntry(value: nil, selfScore: nil, evidence: [], note: nil,
-                                   location: sheet.location(row, Column.value.rawValue))
+        var entry = IndicatorEntry(
+            value: nil, selfScore: nil, evidence: [], note: nil,
+            location: sheet.location(row, Column.value.rawValue))
         if planned.input != .checklistHeader && planned.input != .fromLedger {
             if let cell = sheet.cell(row, Column.value.rawValue, subject: subject, &d) {
                 entry.value = FormValue.read(cell, row: planned, at: entry.location, subject: subject, &d)
@@ -73,8 +75,10 @@ struct IndicatorRowsReader {
         return FormValue.read(cell, row: planned, at: at, subject: subject, &d)
     }
 
-    private func selfScore(_ cell: Spreadsheet.Cell, _ planned: SelfAssessmentForm.Row, at: SourceLocation,
-                           _ d: inout Diagnostics) -> Exact? {
+    private func selfScore(
+        _ cell: Spreadsheet.Cell, _ planned: SelfAssessmentForm.Row, at: SourceLocation,
+        _ d: inout Diagnostics
+    ) -> Exact? {
         guard let maximum = planned.selfMaximum else {
             d.add(.warning, at, Catalog.selfScoreIgnored(cell.text), about: planned.name)
             return nil
@@ -92,8 +96,10 @@ struct IndicatorRowsReader {
         }
     }
 
-    private func note(_ change: Message?, _ at: SourceLocation, _ planned: SelfAssessmentForm.Row,
-                      _ d: inout Diagnostics, subject: String? = nil) {
+    private func note(
+        _ change: Message?, _ at: SourceLocation, _ planned: SelfAssessmentForm.Row,
+        _ d: inout Diagnostics, subject: String? = nil
+    ) {
         if let change { d.add(.warning, at, change, about: subject ?? planned.name) }
     }
 }
@@ -133,10 +139,11 @@ struct AdjustmentRowsReader {
                 continue
             }
             guard count != .zero else { continue }
-            let entry = AdjustmentEntry(item: planned.item.id, count: count,
-                                        note: sheet.text(row, Column.note.rawValue, subject: subject, &d),
-                                        evidence: sheet.text(row, Column.evidence.rawValue, subject: subject, &d).map(LenientReading.items) ?? [],
-                                        location: at)
+            let entry = AdjustmentEntry(
+                item: planned.item.id, count: count,
+                note: sheet.text(row, Column.note.rawValue, subject: subject, &d),
+                evidence: sheet.text(row, Column.evidence.rawValue, subject: subject, &d).map(LenientReading.items) ?? [],
+                location: at)
             if planned.kind == .bonus { data.bonus.append(entry) } else { data.penalties.append(entry) }
         }
     }

@@ -29,8 +29,10 @@ public enum FormValue {
 
     /// The typed cell as this row's value; nil, with an error saying what was expected, when it cannot be read.
     /// A change to what was typed is a warning.
-    public static func read(_ cell: Spreadsheet.Cell, row: SelfAssessmentForm.Row, at: SourceLocation, subject: String,
-                            _ d: inout Diagnostics) -> DataValue? {
+    public static func read(
+        _ cell: Spreadsheet.Cell, row: SelfAssessmentForm.Row, at: SourceLocation, subject: String,
+        _ d: inout Diagnostics
+    ) -> DataValue? {
         do throws(LenientReading.Refusal) {
             let (value, change) = try interpret(cell, row: row)
             if let change { d.add(.warning, at, change, about: subject) }
@@ -42,7 +44,8 @@ public enum FormValue {
     }
 
     private static func interpret(_ cell: Spreadsheet.Cell, row: SelfAssessmentForm.Row)
-        throws(LenientReading.Refusal) -> (DataValue?, Message?) {
+        throws(LenientReading.Refusal) -> (DataValue?, Message?)
+    {
         switch row.input {
         case .number, .count:
             let read = try LenientReading.number(cell, unit: row.unit)
@@ -71,7 +74,8 @@ public enum FormValue {
 
     /// A checklist item: 是/否, or a fraction from 0 to 1 for a partly done item.
     private static func item(_ cell: Spreadsheet.Cell, row: SelfAssessmentForm.Row)
-        throws(LenientReading.Refusal) -> (DataValue?, Message?) {
+        throws(LenientReading.Refusal) -> (DataValue?, Message?)
+    {
         if let read = try? LenientReading.yesNo(cell) { return (.boolean(read.value), read.change) }
         guard let read = try? LenientReading.number(cell, unit: "%") else {
             throw LenientReading.Refusal(Catalog.expectedFound(expected(row), cell.text))

@@ -22,17 +22,19 @@ public enum LenientReading {
     /// Full-width digits, signs, point, percent and comma, and the ideographic space, as ASCII.
     static func halfWidth(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> UnicodeScalar in
-            switch scalar.value {
-            case 0xFF10...0xFF19: UnicodeScalar(scalar.value - 0xFF10 + 0x30)!
-            case 0xFF0E: "."
-            case 0xFF0B: "+"
-            case 0xFF0D, 0x2212: "-"
-            case 0xFF05: "%"
-            case 0x3000, 0x00A0: " "
-            default: scalar
-            }
-        }))
+        return String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar -> UnicodeScalar in
+                    switch scalar.value {
+                    case 0xFF10...0xFF19: UnicodeScalar(scalar.value - 0xFF10 + 0x30)!
+                    case 0xFF0E: "."
+                    case 0xFF0B: "+"
+                    case 0xFF0D, 0x2212: "-"
+                    case 0xFF05: "%"
+                    case 0x3000, 0x00A0: " "
+                    default: scalar
+                    }
+                }))
     }
 
     /// Text without surrounding blanks (ASCII, ideographic and no-break spaces, new lines).
@@ -53,8 +55,10 @@ public enum LenientReading {
 
     /// A number from a cell. `unit` is the indicator's unit (a matching suffix is dropped; with `%` a percent format
     /// or a typed `%` gives the percentage); `suffixes` are further accepted suffixes (`分` for a self-score).
-    public static func number(_ cell: Spreadsheet.Cell, unit: String?, suffixes: [String] = [],
-                              example: String = "93.6") throws(Refusal) -> Read<Exact> {
+    public static func number(
+        _ cell: Spreadsheet.Cell, unit: String?, suffixes: [String] = [],
+        example: String = "93.6"
+    ) throws(Refusal) -> Read<Exact> {
         switch cell.value {
         case .number(let n):
             guard n.isFinite else { throw Refusal(Catalog.numberExpected(example, "\(n)")) }
@@ -74,8 +78,10 @@ public enum LenientReading {
     }
 
     /// A number typed as text (see `number(_:unit:suffixes:example:)`).
-    public static func number(text typed: String, unit: String?, suffixes: [String] = [],
-                              example: String = "93.6") throws(Refusal) -> Read<Exact> {
+    public static func number(
+        text typed: String, unit: String?, suffixes: [String] = [],
+        example: String = "93.6"
+    ) throws(Refusal) -> Read<Exact> {
         let original = trimmed(typed)
         var text = trimmed(halfWidth(original))
         var notes: [String] = []
@@ -132,7 +138,11 @@ public enum LenientReading {
         }
         let key = halfWidth(typed).lowercased()
         let answer: Bool
-        if yesWords.contains(key) { answer = true } else if noWords.contains(key) { answer = false } else {
+        if yesWords.contains(key) {
+            answer = true
+        } else if noWords.contains(key) {
+            answer = false
+        } else {
             throw Refusal(Catalog.yesNoFound(typed))
         }
         return Read(value: answer, change: typed == "是" || typed == "否" ? nil : Catalog.readAsYesNo(typed, answer ? "是" : "否"))

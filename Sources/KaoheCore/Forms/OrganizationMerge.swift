@@ -13,8 +13,10 @@ struct OrganizationMerge {
         (dataFolder as NSString).appendingPathComponent(OutputNaming.fileName(organization.id) + ".yaml")
     }
 
-    func output(_ returned: ReturnedForms, existing: [CollectionRound.ExistingFile],
-                _ d: inout Diagnostics) -> CollectionRound.Output? {
+    func output(
+        _ returned: ReturnedForms, existing: [CollectionRound.ExistingFile],
+        _ d: inout Diagnostics
+    ) -> CollectionRound.Output? {
         let selfForm = returned.selfAssessment(of: organization.id)
         let reviews = returned.reviews(of: organization.id)
         let tallies = returned.tallies(of: organization.id)
@@ -45,15 +47,18 @@ struct OrganizationMerge {
         let used = [selfForm].compactMap { $0 } + reviews.map(\.form) + tallies
         let replaced = Set(used.map { $0.source.form })
         let sources = (base?.sources ?? []).filter { !replaced.contains($0.form) } + used.map(\.source)
-        return CollectionRound.Output(organization: organization.id, path: path,
-                                      text: DataFileText.yaml(data, rubric: rubric, sources: sources),
-                                      backingUp: backingUp, surveys: data.surveys, data: data)
+        return CollectionRound.Output(
+            organization: organization.id, path: path,
+            text: DataFileText.yaml(data, rubric: rubric, sources: sources),
+            backingUp: backingUp, surveys: data.surveys, data: data)
     }
 
     /// The data file this round builds on, and the office's own file it replaces; nil (with an error) when the round
     /// may not write: the office's own file without `replace`, a file of several organizations, or data in two files.
-    private func base(_ existing: [CollectionRound.ExistingFile], skipping source: String?,
-                      _ d: inout Diagnostics) -> (CollectionRound.ExistingFile?, String?)? {
+    private func base(
+        _ existing: [CollectionRound.ExistingFile], skipping source: String?,
+        _ d: inout Diagnostics
+    ) -> (CollectionRound.ExistingFile?, String?)? {
         var base: CollectionRound.ExistingFile?
         var backingUp: String?
         for file in existing where file.path != source {

@@ -41,7 +41,9 @@ struct ReturnedForms: Sendable {
             let names = Suggestion.list(indices.map { forms[$0].file.path })
             for i in indices {
                 forms[i].duplicate = true
-                forms[i].diagnostics.error(.wholeFile(forms[i].file.path), Catalog.formsTwice(Self.subjectName(forms[i], rubric), indices.count, forms[i].kind?.rawValue ?? "表", names))
+                forms[i].diagnostics.error(
+                    .wholeFile(forms[i].file.path),
+                    Catalog.formsTwice(Self.subjectName(forms[i], rubric), indices.count, forms[i].kind?.rawValue ?? "表", names))
             }
         }
         index(rubric: rubric)
@@ -117,7 +119,8 @@ struct ReturnedForms: Sendable {
         for i in forms.indices where forms[i].usable {
             for update in forms[i].updates ?? [] where items[update.id].map({ update.changes($0) }) ?? false {
                 if let other = from[update.id], other != forms[i].file.path,
-                   let earlier = out.first(where: { $0.id == update.id }), !earlier.sameFilling(as: update) {
+                    let earlier = out.first(where: { $0.id == update.id }), !earlier.sameFilling(as: update)
+                {
                     forms[i].diagnostics.error(update.location, Catalog.itemInTwoForms(update.id, other))
                     continue
                 }
@@ -137,17 +140,21 @@ struct ReturnedForms: Sendable {
     }
 
     /// A line per organization, then per scorer unit and rater group when this round read forms of that kind.
-    func statuses(rubric: Rubric, existing: [String: [CollectionRound.ExistingFile]],
-                  organizationProblems: [String: Diagnostics]) -> [CollectionRound.Status] {
+    func statuses(
+        rubric: Rubric, existing: [String: [CollectionRound.ExistingFile]],
+        organizationProblems: [String: Diagnostics]
+    ) -> [CollectionRound.Status] {
         func status(_ kind: FormMetadata.Kind, _ id: String, _ name: String, extra: Diagnostics = Diagnostics()) -> CollectionRound.Status {
             let mine = forms.filter { $0.kind == kind && $0.subject == id }
             let all = mine.flatMap(\.diagnostics.all) + extra.all
-            return .init(kind: kind, id: id, name: name, files: mine.map(\.file.path),
-                         errors: all.filter { $0.severity == .error }.count, warnings: all.filter { $0.severity == .warning }.count)
+            return .init(
+                kind: kind, id: id, name: name, files: mine.map(\.file.path),
+                errors: all.filter { $0.severity == .error }.count, warnings: all.filter { $0.severity == .warning }.count)
         }
         var out = rubric.organizations.map { organization in
-            var line = status(.selfAssessment, organization.id, organization.name,
-                              extra: organizationProblems[organization.id] ?? Diagnostics())
+            var line = status(
+                .selfAssessment, organization.id, organization.name,
+                extra: organizationProblems[organization.id] ?? Diagnostics())
             line.hasData = existing[organization.id] != nil
             return line
         }

@@ -77,7 +77,8 @@ public struct ReviewForm: Sendable {
     public static func units(_ rubric: Rubric) -> [String] {
         var seen: Set<String> = []
         var out: [String] = []
-        let named = rubric.indicators.filter { $0.from == nil }.map(\.scorer) + rubric.bonus.items.map(\.scorer) + rubric.penalties.items.map(\.scorer)
+        let named =
+            rubric.indicators.filter { $0.from == nil }.map(\.scorer) + rubric.bonus.items.map(\.scorer) + rubric.penalties.items.map(\.scorer)
             + rubric.vetoes.map(\.scorer)
         for unit in named.map({ $0 ?? officeUnit }) where seen.insert(unit).inserted && unit != officeUnit { out.append(unit) }
         if seen.contains(officeUnit) { out.append(officeUnit) }
@@ -96,7 +97,8 @@ public struct ReviewForm: Sendable {
                     let entry = data[organization.id]?.indicators[indicator.id]
                     let plans = SelfAssessmentForm.rows(indicator, dimension: dimension.name, previous: nil, rubric: rubric)
                     rows += plans.map { plan in
-                        Row(code: "\(organization.id)|\(plan.code)", organization: organization, plan: plan,
+                        Row(
+                            code: "\(organization.id)|\(plan.code)", organization: organization, plan: plan,
                             claim: FormValue.prefill(entry.flatMap { $0.claimed ?? $0.value }, row: plan),
                             current: FormValue.prefill(entry?.value, row: plan),
                             selfScore: plan.itemID == nil ? entry?.selfScore : nil,
@@ -116,26 +118,31 @@ public struct ReviewForm: Sendable {
     private static func adjustmentRows(rubric: Rubric, unit: String, data: [String: OrganizationData]) -> [AdjustmentRow] {
         var out: [AdjustmentRow] = []
         let sets: [(AdjustmentKind, String, AdjustmentRules, KeyPath<OrganizationData, [AdjustmentEntry]>)] = [
-            (.bonus, "bonus", rubric.bonus, \.bonus), (.penalty, "penalty", rubric.penalties, \.penalties)]
+            (.bonus, "bonus", rubric.bonus, \.bonus), (.penalty, "penalty", rubric.penalties, \.penalties)
+        ]
         for (kind, prefix, rules, entries) in sets {
             for item in rules.items where (item.scorer ?? officeUnit) == unit {
                 for organization in rubric.organizations {
                     let given = data[organization.id].map { $0[keyPath: entries].filter { $0.item == item.id } } ?? []
                     let claimed = given.map { $0.claimed ?? $0.count }.sum()
-                    out.append(AdjustmentRow(code: "\(organization.id)|\(prefix)/\(item.id)", organization: organization,
-                                             kind: kind, id: item.id, name: item.name, points: item.points,
-                                             cap: item.cap, effect: nil, claimed: claimed, claimNote: given.compactMap(\.note).joined(separator: "；").nonEmpty,
-                                             current: .number(given.map(\.count).sum())))
+                    out.append(
+                        AdjustmentRow(
+                            code: "\(organization.id)|\(prefix)/\(item.id)", organization: organization,
+                            kind: kind, id: item.id, name: item.name, points: item.points,
+                            cap: item.cap, effect: nil, claimed: claimed, claimNote: given.compactMap(\.note).joined(separator: "；").nonEmpty,
+                            current: .number(given.map(\.count).sum())))
                 }
             }
         }
         for veto in rubric.vetoes where (veto.scorer ?? officeUnit) == unit {
             for organization in rubric.organizations {
                 let entry = data[organization.id]?.vetoes.first { $0.id == veto.id }
-                out.append(AdjustmentRow(code: "\(organization.id)|veto/\(veto.id)", organization: organization, kind: .veto,
-                                         id: veto.id, name: veto.name, points: nil, cap: nil, effect: veto.effect,
-                                         claimed: entry == nil ? .zero : .one, claimNote: entry?.note,
-                                         current: .text(entry == nil ? "否" : "是")))
+                out.append(
+                    AdjustmentRow(
+                        code: "\(organization.id)|veto/\(veto.id)", organization: organization, kind: .veto,
+                        id: veto.id, name: veto.name, points: nil, cap: nil, effect: veto.effect,
+                        claimed: entry == nil ? .zero : .one, claimNote: entry?.note,
+                        current: .text(entry == nil ? "否" : "是")))
             }
         }
         return out
@@ -143,10 +150,11 @@ public struct ReviewForm: Sendable {
 
     /// The `_kaohe` sheet's content for this form.
     public func metadata(rubric: Rubric, rubricDigest: String) -> FormMetadata {
-        FormMetadata(kind: .review, assessment: rubric.assessment.id, year: rubric.assessment.year,
-                     rubric: rubricDigest, subject: unit,
-                     methods: rows.map { ($0.code, $0.plan.method) }
-                        + adjustments.map { ($0.code, $0.method) })
+        FormMetadata(
+            kind: .review, assessment: rubric.assessment.id, year: rubric.assessment.year,
+            rubric: rubricDigest, subject: unit,
+            methods: rows.map { ($0.code, $0.plan.method) }
+                + adjustments.map { ($0.code, $0.method) })
     }
 }
 

@@ -52,8 +52,9 @@ public struct ReviewFormReader {
             return nil
         }
         let form = ReviewForm(rubric: rubric, unit: meta.subject, data: [:])
-        meta.checkFingerprint(rubricDigest, current: form.metadata(rubric: rubric, rubricDigest: rubricDigest).methods,
-                              file: file, &d)
+        meta.checkFingerprint(
+            rubricDigest, current: form.metadata(rubric: rubric, rubricDigest: rubricDigest).methods,
+            file: file, &d)
         var review = Review(unit: meta.subject, file: file)
         if !form.rows.isEmpty {
             FormSheetReader.open(spreadsheet, ReviewForm.sheetName, columns: ReviewForm.Column.allCases.map(\.rawValue), file: file, &d).map {
@@ -61,8 +62,10 @@ public struct ReviewFormReader {
             }
         }
         if !form.adjustments.isEmpty {
-            FormSheetReader.open(spreadsheet, ReviewForm.adjustmentSheetName, columns: ReviewForm.AdjustmentColumn.allCases.map(\.rawValue),
-                                 file: file, &d).map {
+            FormSheetReader.open(
+                spreadsheet, ReviewForm.adjustmentSheetName, columns: ReviewForm.AdjustmentColumn.allCases.map(\.rawValue),
+                file: file, &d
+            ).map {
                 ReviewAdjustmentRowsReader(form: form, sheet: $0).read(into: &review, &d)
             }
         }
@@ -100,8 +103,9 @@ struct ReviewRowsReader {
             review.indicators.append(verified(row, planned, subject: subject, &d))
         }
         for planned in form.rows where seen[planned.code] == nil {
-            d.add(.error, .sheet(file: sheet.file, sheet: sheet.sheet.name), Catalog.missingRow(planned.code),
-                  about: "\(planned.organization.name)·\(planned.plan.name)")
+            d.add(
+                .error, .sheet(file: sheet.file, sheet: sheet.sheet.name), Catalog.missingRow(planned.code),
+                about: "\(planned.organization.name)·\(planned.plan.name)")
         }
     }
 
@@ -122,10 +126,11 @@ struct ReviewRowsReader {
 
     private func verified(_ row: Int, _ planned: ReviewForm.Row, subject: String, _ d: inout Diagnostics) -> Review.Verified {
         let at = sheet.location(row, Column.verified.rawValue)
-        var out = Review.Verified(organization: planned.organization.id, indicatorID: planned.plan.indicatorID,
-                                  itemID: planned.plan.itemID, value: nil,
-                                  note: sheet.text(row, Column.reviewNote.rawValue, subject: subject, &d),
-                                  shown: sheet.text(row, Column.claimed.rawValue, subject: subject, &d), location: at)
+        var out = Review.Verified(
+            organization: planned.organization.id, indicatorID: planned.plan.indicatorID,
+            itemID: planned.plan.itemID, value: nil,
+            note: sheet.text(row, Column.reviewNote.rawValue, subject: subject, &d),
+            shown: sheet.text(row, Column.claimed.rawValue, subject: subject, &d), location: at)
         guard planned.plan.input != .checklistHeader else { return out }
         if let cell = sheet.cell(row, Column.verified.rawValue, subject: subject, &d) {
             out.value = FormValue.read(cell, row: planned.plan, at: at, subject: subject, &d)
@@ -158,16 +163,20 @@ struct ReviewAdjustmentRowsReader {
             }
             let at = sheet.location(row, Column.count.rawValue)
             guard let count = count(row, planned, at: at, subject: subject, &d) else { continue }
-            review.adjustments.append(Review.Adjusted(organization: planned.organization.id, kind: planned.kind, id: planned.id,
-                                                      count: count,
-                                                      note: sheet.text(row, Column.reviewNote.rawValue, subject: subject, &d),
-                                                      location: at))
+            review.adjustments.append(
+                Review.Adjusted(
+                    organization: planned.organization.id, kind: planned.kind, id: planned.id,
+                    count: count,
+                    note: sheet.text(row, Column.reviewNote.rawValue, subject: subject, &d),
+                    location: at))
         }
     }
 
     /// The verified count (a veto: 1 or 0); blank is none; nil, reported, when unreadable.
-    private func count(_ row: Int, _ planned: ReviewForm.AdjustmentRow, at: SourceLocation, subject: String,
-                       _ d: inout Diagnostics) -> Exact? {
+    private func count(
+        _ row: Int, _ planned: ReviewForm.AdjustmentRow, at: SourceLocation, subject: String,
+        _ d: inout Diagnostics
+    ) -> Exact? {
         guard let cell = sheet.cell(row, Column.count.rawValue, subject: subject, &d) else { return .zero }
         do throws(LenientReading.Refusal) {
             if planned.kind == .veto {
@@ -182,8 +191,9 @@ struct ReviewAdjustmentRowsReader {
             if let change = read.change { d.add(.warning, at, change, about: subject) }
             return read.value
         } catch {
-            d.add(.error, at, planned.kind == .veto ? Catalog.vetoYesNo(error.message) : error.message,
-                  about: subject)
+            d.add(
+                .error, at, planned.kind == .veto ? Catalog.vetoYesNo(error.message) : error.message,
+                about: subject)
             return nil
         }
     }

@@ -28,21 +28,26 @@ extension Review {
     }
 
     /// One indicator's rows (its own, and a checklist's items) into its entry.
-    private func apply(_ rows: [Verified], indicator: Indicator, to data: inout OrganizationData, rubric: Rubric,
-                       _ d: inout Diagnostics) {
+    private func apply(
+        _ rows: [Verified], indicator: Indicator, to data: inout OrganizationData, rubric: Rubric,
+        _ d: inout Diagnostics
+    ) {
         let plans = SelfAssessmentForm.rows(indicator, dimension: "", previous: nil, rubric: rubric)
         let own = rows.first { $0.itemID == nil }
-        var entry = data.indicators[indicator.id]
+        var entry =
+            data.indicators[indicator.id]
             ?? IndicatorEntry(value: nil, selfScore: nil, evidence: [], note: nil, location: own?.location ?? rows[0].location)
         let claim = entry.claimed ?? entry.value
-        let verified: DataValue? = if case .checklist = indicator.method {
-            .map(rows.compactMap { row in row.itemID.flatMap { id in row.value.map { (id, $0) } } })
-        } else {
-            own?.value
-        }
+        let verified: DataValue? =
+            if case .checklist = indicator.method {
+                .map(rows.compactMap { row in row.itemID.flatMap { id in row.value.map { (id, $0) } } })
+            } else {
+                own?.value
+            }
         for row in rows {
             guard let plan = plans.first(where: { $0.itemID == row.itemID }), let shown = row.shown,
-                  let now = FormValue.prefill(claim, row: plan)?.text, !FormValue.same(shown, now) else { continue }
+                let now = FormValue.prefill(claim, row: plan)?.text, !FormValue.same(shown, now)
+            else { continue }
             d.add(.warning, row.location, Catalog.claimMovedSinceReviewForm(shown, now), about: indicator.name)
         }
         let differs = plans.contains { plan in
@@ -63,11 +68,13 @@ extension Review {
         let claimed = given.map { $0.claimed ?? $0.count }.sum()
         guard !(given.isEmpty && adjusted.count == .zero) else { return }
         entries.removeAll { $0.item == adjusted.id }
-        entries.append(AdjustmentEntry(item: adjusted.id, count: adjusted.count,
-                                       note: given.compactMap(\.note).joined(separator: "；").nonEmpty,
-                                       evidence: given.flatMap(\.evidence), location: adjusted.location,
-                                       claimed: claimed == adjusted.count ? nil : claimed,
-                                       reviewNote: adjusted.note, reviewedBy: unit))
+        entries.append(
+            AdjustmentEntry(
+                item: adjusted.id, count: adjusted.count,
+                note: given.compactMap(\.note).joined(separator: "；").nonEmpty,
+                evidence: given.flatMap(\.evidence), location: adjusted.location,
+                claimed: claimed == adjusted.count ? nil : claimed,
+                reviewNote: adjusted.note, reviewedBy: unit))
     }
 }
 
@@ -87,8 +94,10 @@ enum ReviewedData {
     static func shown(_ value: DataValue?) -> Message { value.map { .plain($0.display) } ?? Catalog.empty() }
 
     /// `reviewedNow`: indicators a 核定表 of this round verifies again (no warning for those).
-    static func keep(_ earlier: OrganizationData, in fresh: inout OrganizationData, rubric: Rubric,
-                     reviewedNow: Set<String>, _ d: inout Diagnostics) {
+    static func keep(
+        _ earlier: OrganizationData, in fresh: inout OrganizationData, rubric: Rubric,
+        reviewedNow: Set<String>, _ d: inout Diagnostics
+    ) {
         for id in earlier.indicators.ids {
             guard let old = earlier.indicators[id], let unit = old.reviewedBy, let indicator = rubric.indicator(id) else { continue }
             var entry = fresh.indicators[id] ?? old
@@ -97,7 +106,9 @@ enum ReviewedData {
             let plans = SelfAssessmentForm.rows(indicator, dimension: "", previous: nil, rubric: rubric)
             let moved = plans.contains { FormValue.prefill(claimNow, row: $0)?.text != FormValue.prefill(claimThen, row: $0)?.text }
             if moved, !reviewedNow.contains(id) {
-                d.add(.warning, entry.location, Catalog.claimMovedAfterReview(Self.shown(claimThen), Self.shown(claimNow), unit, Self.shown(old.value)), about: indicator.name)
+                d.add(
+                    .warning, entry.location, Catalog.claimMovedAfterReview(Self.shown(claimThen), Self.shown(claimNow), unit, Self.shown(old.value)),
+                    about: indicator.name)
             }
             let changed = plans.contains { FormValue.prefill(claimNow, row: $0)?.text != FormValue.prefill(old.value, row: $0)?.text }
             entry.value = old.value
@@ -111,7 +122,11 @@ enum ReviewedData {
                 let now = fresh[keyPath: path].filter { $0.item == old.item }
                 let claimNow = now.map(\.count).sum(), claimThen = old.claimed ?? old.count
                 if claimNow != claimThen, let location = now.first?.location ?? Optional(fresh.location) {
-                    d.add(.warning, location, Catalog.countMovedAfterReview(kind, old.item, claimThen.decimalText(), claimNow.decimalText(), old.reviewedBy!, old.count.decimalText()), about: old.item)
+                    d.add(
+                        .warning, location,
+                        Catalog.countMovedAfterReview(
+                            kind, old.item, claimThen.decimalText(), claimNow.decimalText(), old.reviewedBy!, old.count.decimalText()),
+                        about: old.item)
                 }
                 var kept = old
                 kept.note = now.compactMap(\.note).joined(separator: "；").nonEmpty ?? old.note

@@ -84,13 +84,15 @@ public struct SelfAssessmentForm: Sendable {
             let sum = applicable.map(\.basePoints).sum()
             if !applicable.isEmpty, sum != dimension.points { rescaled.append((dimension, sum)) }
             for indicator in applicable {
-                rows += Self.rows(indicator, dimension: dimension.name,
-                                  previous: previous?.indicators[indicator.id], rubric: rubric)
+                rows += Self.rows(
+                    indicator, dimension: dimension.name,
+                    previous: previous?.indicators[indicator.id], rubric: rubric)
             }
         }
         self.rows = rows
         self.rescaled = rescaled
-        adjustments = rubric.bonus.items.map { AdjustmentRow(code: "bonus/\($0.id)", kind: .bonus, item: $0) }
+        adjustments =
+            rubric.bonus.items.map { AdjustmentRow(code: "bonus/\($0.id)", kind: .bonus, item: $0) }
             + rubric.penalties.items.map { AdjustmentRow(code: "penalty/\($0.id)", kind: .penalty, item: $0) }
     }
 
@@ -98,10 +100,11 @@ public struct SelfAssessmentForm: Sendable {
     static func rows(_ indicator: Indicator, dimension: String, previous: IndicatorEntry?, rubric: Rubric) -> [Row] {
         let points = indicator.basePoints
         let method = "\(indicator.method.name) \(points.decimalText())"
-        var row = Row(code: indicator.id, indicatorID: indicator.id, itemID: nil, dimension: dimension, name: indicator.name,
-                      points: points, standard: indicator.standard, requirement: indicator.evidence, input: .count,
-                      unit: indicator.unit, selfMaximum: points, required: !indicator.missingIsZero, method: method,
-                      previous: previous?.value.map(indicator.method.display))
+        var row = Row(
+            code: indicator.id, indicatorID: indicator.id, itemID: nil, dimension: dimension, name: indicator.name,
+            points: points, standard: indicator.standard, requirement: indicator.evidence, input: .count,
+            unit: indicator.unit, selfMaximum: points, required: !indicator.missingIsZero, method: method,
+            previous: previous?.value.map(indicator.method.display))
         if indicator.from != nil {
             row.input = .fromLedger
             row.required = false
@@ -120,21 +123,24 @@ public struct SelfAssessmentForm: Sendable {
         case .average: row.input = .numbers
         case .checklist(let items):
             row.input = .checklistHeader
-            return [row] + items.map { item in
-                Row(code: "\(indicator.id)/\(item.id)", indicatorID: indicator.id, itemID: item.id, dimension: dimension,
-                    name: item.name, points: item.points, standard: nil, requirement: nil, input: .item, unit: nil,
-                    selfMaximum: nil, required: !indicator.missingIsZero, method: "item \(item.points.decimalText())",
-                    previous: nil)
-            }
+            return [row]
+                + items.map { item in
+                    Row(
+                        code: "\(indicator.id)/\(item.id)", indicatorID: indicator.id, itemID: item.id, dimension: dimension,
+                        name: item.name, points: item.points, standard: nil, requirement: nil, input: .item, unit: nil,
+                        selfMaximum: nil, required: !indicator.missingIsZero, method: "item \(item.points.decimalText())",
+                        previous: nil)
+                }
         }
         return [row]
     }
 
     /// The `_kaohe` sheet's content for this form.
     public func metadata(rubric: Rubric, rubricDigest: String) -> FormMetadata {
-        FormMetadata(kind: .selfAssessment, assessment: rubric.assessment.id, year: rubric.assessment.year,
-                     rubric: rubricDigest, subject: organization.id,
-                     methods: rows.map { ($0.code, $0.method) }
-                        + adjustments.map { ($0.code, "\($0.kind.rawValue) \($0.item.points.decimalText())") })
+        FormMetadata(
+            kind: .selfAssessment, assessment: rubric.assessment.id, year: rubric.assessment.year,
+            rubric: rubricDigest, subject: organization.id,
+            methods: rows.map { ($0.code, $0.method) }
+                + adjustments.map { ($0.code, "\($0.kind.rawValue) \($0.item.points.decimalText())") })
     }
 }

@@ -21,15 +21,17 @@ public struct SelfAssessmentFormReader {
         }
         guard let organization = check(meta, file: file, &d) else { return nil }
         let form = SelfAssessmentForm(rubric: rubric, organization: organization)
-        meta.checkFingerprint(rubricDigest, current: form.metadata(rubric: rubric, rubricDigest: rubricDigest).methods,
-                              file: file, &d)
+        meta.checkFingerprint(
+            rubricDigest, current: form.metadata(rubric: rubric, rubricDigest: rubricDigest).methods,
+            file: file, &d)
         guard let sheet = spreadsheet.sheet(SelfAssessmentForm.sheetName) else {
             d.error(.wholeFile(file), Catalog.noSheet(SelfAssessmentForm.sheetName))
             return nil
         }
-        var data = OrganizationData(organization: organization.id, year: meta.year, indicators: [:], bonus: [],
-                                    penalties: [], vetoes: [], surveys: [:],
-                                    location: .cell(file: file, sheet: sheet.name, row: 1, column: 1))
+        var data = OrganizationData(
+            organization: organization.id, year: meta.year, indicators: [:], bonus: [],
+            penalties: [], vetoes: [], surveys: [:],
+            location: .cell(file: file, sheet: sheet.name, row: 1, column: 1))
         FormSheetReader(sheet: sheet, file: file, columns: SelfAssessmentForm.Column.allCases.map(\.rawValue))
             .map { IndicatorRowsReader(form: form, rubric: rubric, sheet: $0).read(into: &data, &d) }
             ?? d.error(.sheet(file: file, sheet: sheet.name), Catalog.noHeaderRow("“编号”“完成情况”"))
@@ -85,8 +87,10 @@ struct FormSheetReader {
 
     /// The sheet `name` of a returned form, its header found; nil, with an error saying so, when the sheet or its
     /// header is missing.
-    static func open(_ spreadsheet: Spreadsheet, _ name: String, columns: [String], file: String,
-                     _ d: inout Diagnostics) -> FormSheetReader? {
+    static func open(
+        _ spreadsheet: Spreadsheet, _ name: String, columns: [String], file: String,
+        _ d: inout Diagnostics
+    ) -> FormSheetReader? {
         guard let sheet = spreadsheet.sheet(name) else {
             d.error(.wholeFile(file), Catalog.noSheet(name))
             return nil

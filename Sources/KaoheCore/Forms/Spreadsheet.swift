@@ -16,8 +16,10 @@ public struct Spreadsheet: Sendable {
         /// Merged ranges: a merge's value lives in its first cell.
         public var merges: [(first: CellAddress, last: CellAddress)]
 
-        public init(name: String, hidden: Bool = false, cells: [CellAddress: Cell] = [:],
-                    merges: [(first: CellAddress, last: CellAddress)] = []) {
+        public init(
+            name: String, hidden: Bool = false, cells: [CellAddress: Cell] = [:],
+            merges: [(first: CellAddress, last: CellAddress)] = []
+        ) {
             self.name = name
             self.hidden = hidden
             self.cells = cells
@@ -27,8 +29,10 @@ public struct Spreadsheet: Sendable {
         /// The cell at (row, column); inside a merge, the merge's first cell (`merged` says so).
         public func cell(row: Int, column: Int) -> (cell: Cell, merged: Bool)? {
             if let cell = cells[CellAddress(row: row, column: column)] { return (cell, false) }
-            for merge in merges where (merge.first.row...merge.last.row).contains(row)
-                && (merge.first.column...merge.last.column).contains(column) {
+            for merge in merges
+            where (merge.first.row...merge.last.row).contains(row)
+                && (merge.first.column...merge.last.column).contains(column)
+            {
                 return cells[merge.first].map { ($0, true) }
             }
             return nil

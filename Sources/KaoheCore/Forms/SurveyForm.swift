@@ -46,8 +46,9 @@ public struct SurveyForm: Sendable {
     /// The `_kaohe` sheet's content: per organization, the answer levels the counts are read by.
     public func metadata(rubric: Rubric, rubricDigest: String) -> FormMetadata {
         let method = "survey " + answers.joined(separator: ",")
-        return FormMetadata(kind: .survey, assessment: rubric.assessment.id, year: rubric.assessment.year,
-                            rubric: rubricDigest, subject: subject, methods: rows.map { ($0.organization.id, method) })
+        return FormMetadata(
+            kind: .survey, assessment: rubric.assessment.id, year: rubric.assessment.year,
+            rubric: rubricDigest, subject: subject, methods: rows.map { ($0.organization.id, method) })
     }
 }
 
@@ -79,12 +80,16 @@ public struct SurveyFormReader {
             d.error(.wholeFile(file), Catalog.unknownRaterGroupForm(meta.subject))
             return nil
         }
-        meta.checkFingerprint(rubricDigest, current: form.metadata(rubric: rubric, rubricDigest: rubricDigest).methods,
-                              file: file, &d)
+        meta.checkFingerprint(
+            rubricDigest, current: form.metadata(rubric: rubric, rubricDigest: rubricDigest).methods,
+            file: file, &d)
         let ballotHeaders = (1...max(form.ballots, 1000)).map { "票\($0)" }
-        guard let reader = FormSheetReader.open(spreadsheet, SurveyForm.sheetName,
-                                                columns: SurveyForm.Column.allCases.map(\.rawValue) + form.answers + ballotHeaders,
-                                                file: file, &d) else { return nil }
+        guard
+            let reader = FormSheetReader.open(
+                spreadsheet, SurveyForm.sheetName,
+                columns: SurveyForm.Column.allCases.map(\.rawValue) + form.answers + ballotHeaders,
+                file: file, &d)
+        else { return nil }
         for answer in form.answers where reader.columns[answer] == nil {
             d.error(.sheet(file: file, sheet: reader.sheet.name), Catalog.noColumn(answer))
         }

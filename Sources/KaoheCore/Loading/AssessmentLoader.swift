@@ -104,14 +104,17 @@ public struct FormReading: Sendable {
             let named = rubric.organizations.contains { $0.id == meta.subject }
             return .selfAssessment(data, organization: named ? meta.subject : nil)
         case .review:
-            return .review(ReviewFormReader(rubric: rubric, rubricDigest: rubricDigest).read(spreadsheet, meta: meta, file: path, &d),
-                           unit: meta.subject)
+            return .review(
+                ReviewFormReader(rubric: rubric, rubricDigest: rubricDigest).read(spreadsheet, meta: meta, file: path, &d),
+                unit: meta.subject)
         case .survey:
-            return .survey(SurveyFormReader(rubric: rubric, rubricDigest: rubricDigest).read(spreadsheet, meta: meta, file: path, &d),
-                           group: meta.subject)
+            return .survey(
+                SurveyFormReader(rubric: rubric, rubricDigest: rubricDigest).read(spreadsheet, meta: meta, file: path, &d),
+                group: meta.subject)
         case .supervision:
-            return .supervision(SupervisionFormReader(rubric: rubric, ledger: ledger).read(spreadsheet, meta: meta, file: path, &d),
-                                asOf: meta.subject)
+            return .supervision(
+                SupervisionFormReader(rubric: rubric, ledger: ledger).read(spreadsheet, meta: meta, file: path, &d),
+                asOf: meta.subject)
         }
     }
 
@@ -220,8 +223,10 @@ public enum AssessmentLoader {
     ///
     /// `spreadsheets` reads returned `.xlsx` forms in data/; without it such files are an error.
     /// `asOf` is the date the joint meeting ledger is read as of (meeting.md §2; nil: the rubric's).
-    public static func load(folder: String, paths: Paths = Paths(), checkingValues: Bool = true,
-                            spreadsheets: SpreadsheetReader? = nil, asOf: CalendarDate? = nil) throws -> Assessment {
+    public static func load(
+        folder: String, paths: Paths = Paths(), checkingValues: Bool = true,
+        spreadsheets: SpreadsheetReader? = nil, asOf: CalendarDate? = nil
+    ) throws -> Assessment {
         let fm = FileManager.default
         let rubricPath = paths.rubric ?? (folder as NSString).appendingPathComponent("rubric.yaml")
         var d = Diagnostics()
@@ -297,15 +302,18 @@ public enum AssessmentLoader {
             }
         }
         if d.hasErrors { throw InputErrors(d.errors) }
-        return Assessment(folder: folder, rubric: rubric, data: data, schemes: schemes,
-                          rubricFile: InputFile(path: rubricPath, sha256: rubricDigest),
-                          dataFiles: dataFiles, schemeFiles: schemeFiles, warnings: d.warnings, ledger: ledger)
+        return Assessment(
+            folder: folder, rubric: rubric, data: data, schemes: schemes,
+            rubricFile: InputFile(path: rubricPath, sha256: rubricDigest),
+            dataFiles: dataFiles, schemeFiles: schemeFiles, warnings: d.warnings, ledger: ledger)
     }
 
     /// The ledger of `meeting/` as of the date, its values filled into the data; an error when an indicator needs
     /// it and there is none.
-    private static func loadLedger(folder: String, rubric: Rubric, asOf: CalendarDate?, into data: inout [OrganizationData],
-                                   _ d: inout Diagnostics) -> LedgerSnapshot? {
+    private static func loadLedger(
+        folder: String, rubric: Rubric, asOf: CalendarDate?, into data: inout [OrganizationData],
+        _ d: inout Diagnostics
+    ) -> LedgerSnapshot? {
         guard let ledger = LedgerLoader.load(assessment: folder, rubric: rubric, &d) else {
             if let first = rubric.indicators.first(where: { $0.from != nil }) {
                 d.error(first.location, Catalog.noLedgerFolder(first.name, first.from!.rawValue, LedgerLoader.folderName))

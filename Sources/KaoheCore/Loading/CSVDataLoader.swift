@@ -9,14 +9,18 @@ public enum CSVDataLoader {
     // `reviewed_by` columns carry a verification (forms.md §5).
 
     /// Reads a CSV file; returns one data set per organization in it.
-    public static func load(_ text: String, file: String, rubric: Rubric,
-                            diagnostics d: inout Diagnostics) -> [OrganizationData] {
+    public static func load(
+        _ text: String, file: String, rubric: Rubric,
+        diagnostics d: inout Diagnostics
+    ) -> [OrganizationData] {
         load(text, file: file, lookup: RubricLookup(rubric), diagnostics: &d)
     }
 
     /// Reads a CSV file, with the rubric's lookup built once for all files.
-    public static func load(_ text: String, file: String, lookup: RubricLookup,
-                            diagnostics d: inout Diagnostics) -> [OrganizationData] {
+    public static func load(
+        _ text: String, file: String, lookup: RubricLookup,
+        diagnostics d: inout Diagnostics
+    ) -> [OrganizationData] {
         let rubric = lookup.rubric
         let (rows, unclosed) = parse(text)
         if let line = unclosed {
@@ -31,7 +35,9 @@ public enum CSVDataLoader {
         for (i, name) in header.cells.enumerated() { index[name.trimmingCharacters(in: .whitespaces).lowercased()] = i }
         let missing = columns.prefix(3).filter { index[$0] == nil }
         if !missing.isEmpty {
-            d.error(SourceLocation(file: file, line: header.line), Catalog.csvHeaderLacks(missing.joined(separator: ", "), columns.joined(separator: ",")))
+            d.error(
+                SourceLocation(file: file, line: header.line), Catalog.csvHeaderLacks(missing.joined(separator: ", "), columns.joined(separator: ","))
+            )
             return []
         }
         var byOrganization: [String: OrganizationData] = [:]
@@ -45,8 +51,9 @@ public enum CSVDataLoader {
             guard let organization = DataLoader.organization(cell("organization"), at: here, lookup: lookup, &d) else { continue }
             let orgID = organization.id
             if byOrganization[orgID] == nil {
-                byOrganization[orgID] = OrganizationData(organization: orgID, year: nil, indicators: [:], bonus: [],
-                                                         penalties: [], vetoes: [], surveys: [:], location: here)
+                byOrganization[orgID] = OrganizationData(
+                    organization: orgID, year: nil, indicators: [:], bonus: [],
+                    penalties: [], vetoes: [], surveys: [:], location: here)
                 order.append(orgID)
             }
             var data = byOrganization[orgID]!
@@ -80,8 +87,11 @@ public enum CSVDataLoader {
                     break
                 }
                 guard survey.groups.contains(where: { $0.id == group }) else {
-                    d.error(here, Catalog.unknownGroup(group, Suggestion.didYouMean(group, in: survey.groups.map(\.id)),
-                                                       Suggestion.choices(survey.groups.map { ($0.name, $0.id) })))
+                    d.error(
+                        here,
+                        Catalog.unknownGroup(
+                            group, Suggestion.didYouMean(group, in: survey.groups.map(\.id)),
+                            Suggestion.choices(survey.groups.map { ($0.name, $0.id) })))
                     break
                 }
                 if let votes = DataLoader.votes(valueNode, survey: survey, group: group, &d) {
@@ -91,22 +101,31 @@ public enum CSVDataLoader {
                 let isBonus = parts[0] == "bonus"
                 let rules = isBonus ? rubric.bonus : rubric.penalties
                 guard rules.items.contains(where: { $0.id == parts[1] }) else {
-                    d.error(here, Catalog.unknownAdjustmentItem(DataLoader.kind(parts[0]), parts[1],
-                                                                Suggestion.didYouMean(parts[1], in: rules.items.map(\.id)),
-                                                                Suggestion.choices(rules.items.map { ($0.name, $0.id) })))
+                    d.error(
+                        here,
+                        Catalog.unknownAdjustmentItem(
+                            DataLoader.kind(parts[0]), parts[1],
+                            Suggestion.didYouMean(parts[1], in: rules.items.map(\.id)),
+                            Suggestion.choices(rules.items.map { ($0.name, $0.id) })))
                     break
                 }
                 var count: Exact = 1
                 if !cell("value").isEmpty {
-                    if let c = valueNode.number, !c.isNegative, c < 1_000_000_000 { count = c }
-                    else { d.error(here, Catalog.csvAdjustmentCount(key, cell("value"))) }
+                    if let c = valueNode.number, !c.isNegative, c < 1_000_000_000 {
+                        count = c
+                    } else {
+                        d.error(here, Catalog.csvAdjustmentCount(key, cell("value")))
+                    }
                 }
                 let entry = AdjustmentEntry(item: parts[1], count: count, note: note, evidence: evidence, location: here)
                 if isBonus { data.bonus.append(entry) } else { data.penalties.append(entry) }
             case "veto":
                 guard rubric.vetoes.contains(where: { $0.id == parts[1] }) else {
-                    d.error(here, Catalog.unknownVeto(parts[1], Suggestion.didYouMean(parts[1], in: rubric.vetoes.map(\.id)),
-                                                      Suggestion.choices(rubric.vetoes.map { ($0.name, $0.id) })))
+                    d.error(
+                        here,
+                        Catalog.unknownVeto(
+                            parts[1], Suggestion.didYouMean(parts[1], in: rubric.vetoes.map(\.id)),
+                            Suggestion.choices(rubric.vetoes.map { ($0.name, $0.id) })))
                     break
                 }
                 data.vetoes.append(VetoEntry(id: parts[1], note: note, location: here))

@@ -5,14 +5,18 @@ import Foundation
 public enum DataLoader {
     /// Reads one YAML data file. (To read many, build one `RubricLookup` and use `loadYAML(_:file:lookup:diagnostics:)`:
     /// this builds the rubric's lookup for each call.)
-    public static func loadYAML(_ text: String, file: String, rubric: Rubric,
-                                diagnostics d: inout Diagnostics) -> OrganizationData? {
+    public static func loadYAML(
+        _ text: String, file: String, rubric: Rubric,
+        diagnostics d: inout Diagnostics
+    ) -> OrganizationData? {
         loadYAML(text, file: file, lookup: RubricLookup(rubric), diagnostics: &d)
     }
 
     /// Reads one YAML data file, with the rubric's lookup built once for all files.
-    public static func loadYAML(_ text: String, file: String, lookup: RubricLookup,
-                                diagnostics d: inout Diagnostics) -> OrganizationData? {
+    public static func loadYAML(
+        _ text: String, file: String, lookup: RubricLookup,
+        diagnostics d: inout Diagnostics
+    ) -> OrganizationData? {
         let rubric = lookup.rubric
         guard let root = YAMLValue.parse(text, file: file, diagnostics: &d) else { return nil }
         guard var m = MapReader(root, "the data file", &d) else { return nil }
@@ -20,8 +24,9 @@ public enum DataLoader {
         let orgLocation = m.value("organization")!.location
         guard let organization = organization(typed, at: orgLocation, lookup: lookup, &d) else { return nil }
         let orgID = organization.id
-        var data = OrganizationData(organization: orgID, year: nil, indicators: [:], bonus: [], penalties: [],
-                                    vetoes: [], surveys: [:], location: orgLocation)
+        var data = OrganizationData(
+            organization: orgID, year: nil, indicators: [:], bonus: [], penalties: [],
+            vetoes: [], surveys: [:], location: orgLocation)
         if let year = m.integer("year", &d) {
             data.year = year
             if year != rubric.assessment.year {
@@ -32,8 +37,11 @@ public enum DataLoader {
             if let pairs = node.mapping {
                 var given = [Bool](repeating: false, count: lookup.indicatorCount)
                 for pair in pairs {
-                    guard let position = checkIndicator(pair.key.text ?? "", at: pair.key.location, organization: organization,
-                                                        lookup: lookup, &d) else { continue }
+                    guard
+                        let position = checkIndicator(
+                            pair.key.text ?? "", at: pair.key.location, organization: organization,
+                            lookup: lookup, &d)
+                    else { continue }
                     let id = lookup.indicator(at: position).id
                     guard !given[position] else {
                         d.error(pair.key.location, Catalog.indicatorTwice(id, orgID))
@@ -61,8 +69,11 @@ public enum DataLoader {
                 }
                 guard let id else { d.error(item.location, Catalog.vetoEntryShape()); continue }
                 guard rubric.vetoes.contains(where: { $0.id == id }) else {
-                    d.error(item.location, Catalog.unknownVeto(id, Suggestion.didYouMean(id, in: rubric.vetoes.map(\.id)),
-                                                               Suggestion.choices(rubric.vetoes.map { ($0.name, $0.id) })))
+                    d.error(
+                        item.location,
+                        Catalog.unknownVeto(
+                            id, Suggestion.didYouMean(id, in: rubric.vetoes.map(\.id)),
+                            Suggestion.choices(rubric.vetoes.map { ($0.name, $0.id) })))
                     continue
                 }
                 if let first = data.vetoes.first(where: { $0.id == id }) {
@@ -84,8 +95,10 @@ public enum DataLoader {
 
     /// The position in rubric order of indicator `id` when it exists and applies to `organization`; nil, reported,
     /// when not.
-    static func checkIndicator(_ id: String, at location: SourceLocation, organization: Organization,
-                               lookup: RubricLookup, _ d: inout Diagnostics) -> Int? {
+    static func checkIndicator(
+        _ id: String, at location: SourceLocation, organization: Organization,
+        lookup: RubricLookup, _ d: inout Diagnostics
+    ) -> Int? {
         var found = lookup.position(ofIndicator: id)
         if found == nil, let named = lookup.rubric.indicators.first(where: { $0.name == id }) {
             d.warning(location, Catalog.indicatorByName(id, named.id))
@@ -105,16 +118,21 @@ public enum DataLoader {
     }
 
     /// The organization a data file names by id — or by its name, with a warning; nil, reported, when neither.
-    static func organization(_ typed: String, at location: SourceLocation, lookup: RubricLookup,
-                             _ d: inout Diagnostics) -> Organization? {
+    static func organization(
+        _ typed: String, at location: SourceLocation, lookup: RubricLookup,
+        _ d: inout Diagnostics
+    ) -> Organization? {
         if let found = lookup.organization(typed) { return found }
         let rubric = lookup.rubric
         if let named = rubric.organizations.first(where: { $0.name == typed }) {
             d.warning(location, Catalog.organizationByName(typed, named.id))
             return named
         }
-        d.error(location, Catalog.unknownOrganization(typed, Suggestion.didYouMean(typed, in: rubric.organizations.map(\.id)),
-                                                      Suggestion.choices(rubric.organizations.map { ($0.name, $0.id) })))
+        d.error(
+            location,
+            Catalog.unknownOrganization(
+                typed, Suggestion.didYouMean(typed, in: rubric.organizations.map(\.id)),
+                Suggestion.choices(rubric.organizations.map { ($0.name, $0.id) })))
         return nil
     }
 
@@ -144,14 +162,17 @@ public enum DataLoader {
             m.reportUnknownKeys(&d)
             return entry
         }
-        return IndicatorEntry(value: node.isNull ? nil : DataValue(node), selfScore: nil, evidence: [], note: nil,
-                              location: location)
+        return IndicatorEntry(
+            value: node.isNull ? nil : DataValue(node), selfScore: nil, evidence: [], note: nil,
+            location: location)
     }
 
     /// The long form read directly when it has only known keys with well-typed values (what the map reader would
     /// read without a word), else nil. Keys are unique: the YAML reader rejects duplicates.
-    private static func wellFormedEntry(_ pairs: [(key: YAMLValue, value: YAMLValue)],
-                                        at location: SourceLocation) -> IndicatorEntry? {
+    private static func wellFormedEntry(
+        _ pairs: [(key: YAMLValue, value: YAMLValue)],
+        at location: SourceLocation
+    ) -> IndicatorEntry? {
         var entry = IndicatorEntry(value: nil, selfScore: nil, evidence: [], note: nil, location: location)
         for (key, value) in pairs {
             switch key.text {
@@ -190,8 +211,10 @@ public enum DataLoader {
         return node.text.map { [$0] } ?? []
     }
 
-    private static func adjustments(_ node: YAMLValue?, rules: AdjustmentRules, what: String,
-                                    _ d: inout Diagnostics) -> [AdjustmentEntry] {
+    private static func adjustments(
+        _ node: YAMLValue?, rules: AdjustmentRules, what: String,
+        _ d: inout Diagnostics
+    ) -> [AdjustmentEntry] {
         guard let node, !node.isNull else { return [] }
         var out: [AdjustmentEntry] = []
         for item in node.sequence ?? [node] {
@@ -212,8 +235,11 @@ public enum DataLoader {
                 m.reportUnknownKeys(&d)
             }
             guard rules.items.contains(where: { $0.id == entry.item }) else {
-                d.error(item.location, Catalog.unknownAdjustmentItem(Self.kind(what), entry.item, Suggestion.didYouMean(entry.item, in: rules.items.map(\.id)),
-                                                                     Suggestion.choices(rules.items.map { ($0.name, $0.id) })))
+                d.error(
+                    item.location,
+                    Catalog.unknownAdjustmentItem(
+                        Self.kind(what), entry.item, Suggestion.didYouMean(entry.item, in: rules.items.map(\.id)),
+                        Suggestion.choices(rules.items.map { ($0.name, $0.id) })))
                 continue
             }
             out.append(entry)
@@ -221,8 +247,10 @@ public enum DataLoader {
         return out
     }
 
-    private static func readSurveys(_ node: YAMLValue, rubric: Rubric, into data: inout OrganizationData,
-                                    _ d: inout Diagnostics) {
+    private static func readSurveys(
+        _ node: YAMLValue, rubric: Rubric, into data: inout OrganizationData,
+        _ d: inout Diagnostics
+    ) {
         let surveyBlocks = rubric.blocks.filter { $0.source == .survey }
         guard let pairs = node.mapping else {
             d.error(node.location, Catalog.surveyNotAMap())
@@ -235,8 +263,11 @@ public enum DataLoader {
         for pair in pairs {
             let id = pair.key.text ?? ""
             guard let block = surveyBlocks.first(where: { $0.id == id }) else {
-                d.error(pair.key.location, Catalog.unknownSurveyBlock(id, Suggestion.didYouMean(id, in: surveyBlocks.map(\.id)),
-                                                                      Suggestion.choices(surveyBlocks.map { ($0.name, $0.id) })))
+                d.error(
+                    pair.key.location,
+                    Catalog.unknownSurveyBlock(
+                        id, Suggestion.didYouMean(id, in: surveyBlocks.map(\.id)),
+                        Suggestion.choices(surveyBlocks.map { ($0.name, $0.id) })))
                 continue
             }
             data.surveys[id] = groups(pair.value, block: block, &d)
@@ -252,8 +283,11 @@ public enum DataLoader {
         for pair in pairs {
             let id = pair.key.text ?? ""
             guard survey.groups.contains(where: { $0.id == id }) else {
-                d.error(pair.key.location, Catalog.unknownGroup(id, Suggestion.didYouMean(id, in: survey.groups.map(\.id)),
-                                                                Suggestion.choices(survey.groups.map { ($0.name, $0.id) })))
+                d.error(
+                    pair.key.location,
+                    Catalog.unknownGroup(
+                        id, Suggestion.didYouMean(id, in: survey.groups.map(\.id)),
+                        Suggestion.choices(survey.groups.map { ($0.name, $0.id) })))
                 continue
             }
             if let votes = votes(pair.value, survey: survey, group: id, &d) { out[id] = votes }
@@ -279,8 +313,11 @@ public enum DataLoader {
             for pair in pairs {
                 let answer = pair.key.text ?? ""
                 guard survey.answers.contains(where: { $0.name == answer }) else {
-                    d.error(pair.key.location, Catalog.unknownAnswer(answer, group, Suggestion.didYouMean(answer, in: survey.answers.map(\.name)),
-                                                                     Suggestion.choices(survey.answers.map { ($0.name, $0.name) })))
+                    d.error(
+                        pair.key.location,
+                        Catalog.unknownAnswer(
+                            answer, group, Suggestion.didYouMean(answer, in: survey.answers.map(\.name)),
+                            Suggestion.choices(survey.answers.map { ($0.name, $0.name) })))
                     continue
                 }
                 guard let n = pair.value.number, !n.isNegative, n.isInteger, n < 1_000_000_000 else {

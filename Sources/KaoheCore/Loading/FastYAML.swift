@@ -10,10 +10,10 @@ enum FastYAML {
     }
 
     private struct Line {
-        var start: Int      // byte offset of the first content byte
-        var end: Int        // byte offset past the content (comment and trailing spaces removed)
-        var indent: Int     // leading spaces
-        var number: Int     // 1-based
+        var start: Int  // byte offset of the first content byte
+        var end: Int  // byte offset past the content (comment and trailing spaces removed)
+        var indent: Int  // leading spaces
+        var number: Int  // 1-based
         var lineStart: Int  // byte offset of the line's first byte
     }
 
@@ -205,7 +205,8 @@ enum FastYAML {
                 let line = lines[index]
                 guard !isSequenceItem(line), let colon = findMappingColon(line.start, line.end) else { return nil }
                 guard let key = scalar(line, line.start, colon), case .scalar(let keyText, _) = key.kind,
-                      keys.isNew(keyText, in: pairs) else { return nil }
+                    keys.isNew(keyText, in: pairs)
+                else { return nil }
                 var start = colon + 1
                 while start < line.end, bytes[start] == 32 { start += 1 }
                 index += 1
@@ -318,7 +319,8 @@ enum FastYAML {
                 while true {
                     skipSpaces()
                     guard i < end, let key = flowScalar(line, &i, end, key: true), case .scalar(let keyText, _) = key.kind,
-                          keys.isNew(keyText, in: pairs) else { return nil }
+                        keys.isNew(keyText, in: pairs)
+                    else { return nil }
                     guard i < end, bytes[i] == 58, i + 1 < end, bytes[i + 1] == 32 else { return nil }
                     i += 2
                     skipSpaces()
@@ -350,7 +352,7 @@ enum FastYAML {
             while i < end {
                 let b = bytes[i]
                 if b == 44 || b == 93 || b == 125 || b == 91 || b == 123 { break }
-                if b == 58, i + 1 < end, bytes[i + 1] == 32 || bytes[i + 1] == 44 || bytes[i + 1] == 125 { 
+                if b == 58, i + 1 < end, bytes[i + 1] == 32 || bytes[i + 1] == 44 || bytes[i + 1] == 125 {
                     if key { break }
                     return nil
                 }

@@ -1,7 +1,9 @@
 extension RubricLoader {
     /// Reads one indicator and its method's parameters (§4, §5).
-    static func readIndicator(_ m: inout MapReader, dimension: String, organizations: IDRegistry,
-                              _ d: inout Diagnostics) -> Indicator? {
+    static func readIndicator(
+        _ m: inout MapReader, dimension: String, organizations: IDRegistry,
+        _ d: inout Diagnostics
+    ) -> Indicator? {
         guard let id = m.text("id", required: true, &d) else { return nil }
         let name = m.text("name", &d) ?? id
         let points = m.number("points", required: true, &d) ?? .zero
@@ -24,28 +26,34 @@ extension RubricLoader {
         }
         var missingIsZero = false
         if let missing = m.text("missing", &d) {
-            if missing == "zero" { missingIsZero = true }
-            else if missing != "error" { d.error(m.value("missing")!.location, Catalog.missingRule(missing)) }
+            if missing == "zero" {
+                missingIsZero = true
+            } else if missing != "error" {
+                d.error(m.value("missing")!.location, Catalog.missingRule(missing))
+            }
         }
         let standard = m.text("standard", &d)
-        let evidence = m.value("evidence").map { node -> String? in
-            if let list = node.sequence { return list.compactMap(\.text).joined(separator: "、") }
-            return node.text
-        } ?? nil
+        let evidence =
+            m.value("evidence").map { node -> String? in
+                if let list = node.sequence { return list.compactMap(\.text).joined(separator: "、") }
+                return node.text
+            } ?? nil
         let scorer = m.text("scorer", &d)
         let unit = m.text("unit", &d)
         var from: LedgerFigures.Value?
         if let source = m.text("from", &d) {
             from = LedgerFigures.Value(from: source)
             if from == nil {
-                d.error(m.value("from")!.location, Catalog.unknownFrom(id, source, LedgerFigures.Value.allCases.map(\.rawValue).joined(separator: "、")))
+                d.error(
+                    m.value("from")!.location, Catalog.unknownFrom(id, source, LedgerFigures.Value.allCases.map(\.rawValue).joined(separator: "、")))
             }
         }
         guard let methodName = m.text("method", required: true, &d) else { return nil }
         guard let method = readMethod(methodName, &m, indicator: id, points: points, organizations: organizations, &d) else { return nil }
-        return Indicator(id: id, name: name, dimensionID: dimension, points: points, basePoints: points,
-                         appliesTo: appliesTo, method: method, missingIsZero: missingIsZero, standard: standard,
-                         evidence: evidence, scorer: scorer, unit: unit, from: from, location: m.location)
+        return Indicator(
+            id: id, name: name, dimensionID: dimension, points: points, basePoints: points,
+            appliesTo: appliesTo, method: method, missingIsZero: missingIsZero, standard: standard,
+            evidence: evidence, scorer: scorer, unit: unit, from: from, location: m.location)
     }
 
     private static func direction(_ m: inout MapReader, _ d: inout Diagnostics) -> Direction {
@@ -57,9 +65,11 @@ extension RubricLoader {
         return dir
     }
 
-    private static func readMethod(_ name: String, _ m: inout MapReader, indicator id: String, points: Exact,
-                                   organizations: IDRegistry,
-                                   _ d: inout Diagnostics) -> ScoringMethod? {
+    private static func readMethod(
+        _ name: String, _ m: inout MapReader, indicator id: String, points: Exact,
+        organizations: IDRegistry,
+        _ d: inout Diagnostics
+    ) -> ScoringMethod? {
         func need(_ key: String, _ m: inout MapReader, _ d: inout Diagnostics) -> Exact? {
             let v = m.number(key, &d)
             if v == nil && !m.has(key) { d.error(m.location, Catalog.missingParameter(id, name, key)) }
@@ -69,8 +79,10 @@ extension RubricLoader {
             if let value, value.isNegative { d.error(m.value(key)!.location, Catalog.parameterNegative(key, id, value)) }
         }
         /// The non-empty list parameter `key` (and its node), or nil with a diagnostic naming the shape expected.
-        func requiredList(_ key: String, _ shape: String, _ m: inout MapReader,
-                          _ d: inout Diagnostics) -> (node: YAMLValue, items: [YAMLValue])? {
+        func requiredList(
+            _ key: String, _ shape: String, _ m: inout MapReader,
+            _ d: inout Diagnostics
+        ) -> (node: YAMLValue, items: [YAMLValue])? {
             guard let node = m.value(key), let list = node.sequence, !list.isEmpty else {
                 d.error(m.location, Catalog.missingListParameter(id, name, key, shape))
                 return nil
@@ -127,9 +139,13 @@ extension RubricLoader {
                 let p = b.number("points", required: true, &d) ?? .zero
                 if p > points { d.error(b.value("points")!.location, Catalog.bandPoints(p, id, points)) }
                 notNegative("points", p, &b, &d)
-                if let lo = b.number("min", &d) { bands.append(.init(bound: .min(lo), points: p)) }
-                else if let hi = b.number("max", &d) { bands.append(.init(bound: .max(hi), points: p)) }
-                else { d.error(b.location, Catalog.bandNeedsBound(id)) }
+                if let lo = b.number("min", &d) {
+                    bands.append(.init(bound: .min(lo), points: p))
+                } else if let hi = b.number("max", &d) {
+                    bands.append(.init(bound: .max(hi), points: p))
+                } else {
+                    d.error(b.location, Catalog.bandNeedsBound(id))
+                }
                 b.reportUnknownKeys(&d)
             }
             let otherwise = m.number("else", &d) ?? 0
@@ -145,8 +161,11 @@ extension RubricLoader {
                 if !(step > .zero) { d.error(m.value("step")!.location, Catalog.stepAboveZero(id, step)) }
                 var counting = ScoringMethod.StepCounting.exact
                 if let s = m.text("steps", &d) {
-                    if let c = ScoringMethod.StepCounting(rawValue: s) { counting = c }
-                    else { d.error(m.value("steps")!.location, Catalog.stepsRule(s)) }
+                    if let c = ScoringMethod.StepCounting(rawValue: s) {
+                        counting = c
+                    } else {
+                        d.error(m.value("steps")!.location, Catalog.stepsRule(s))
+                    }
                 }
                 threshold = .init(value: t, step: step > .zero ? step : 1, direction: direction(&m, &d), counting: counting)
             }
@@ -205,8 +224,9 @@ extension RubricLoader {
         case "manual":
             return .manual
         default:
-            d.error(m.value("method")!.location,
-                    Catalog.unknownMethod(name, id, Suggestion.choices(ScoringMethod.named, limit: ScoringMethod.named.count)))
+            d.error(
+                m.value("method")!.location,
+                Catalog.unknownMethod(name, id, Suggestion.choices(ScoringMethod.named, limit: ScoringMethod.named.count)))
             return nil
         }
     }

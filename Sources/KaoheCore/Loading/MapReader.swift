@@ -83,8 +83,10 @@ struct MapReader {
 }
 
 /// Reads a list of maps, each with a unique `id`.
-func readList(_ node: YAMLValue?, _ what: String, _ d: inout Diagnostics,
-              _ element: (inout MapReader, inout Diagnostics) -> Void) {
+func readList(
+    _ node: YAMLValue?, _ what: String, _ d: inout Diagnostics,
+    _ element: (inout MapReader, inout Diagnostics) -> Void
+) {
     guard let node, !node.isNull else { return }
     guard let items = node.sequence else {
         d.error(node.location, Catalog.mustBeList(Glossary.term(what), node.quoted))
@@ -129,7 +131,7 @@ enum Glossary {
         "'meeting.warnings'": "meeting.warnings（督办预警阈值）", "a progress entry": "督办记录", "meetings.yaml": "meetings.yaml",
         "items.yaml": "items.yaml", "veto": "否决事项", "rater group": "测评组", "organization": "单位", "meeting": "会议",
         "item": "事项", "indicator": "指标", "grade": "等次", "dimension": "一级指标", "checklist item": "清单项",
-        "category": "类别", "block": "考核板块", "bonus item": "加分项目", "penalty item": "扣分项目",
+        "category": "类别", "block": "考核板块", "bonus item": "加分项目", "penalty item": "扣分项目"
     ]
 
     static func term(_ what: String) -> Message {

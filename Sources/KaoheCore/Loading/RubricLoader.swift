@@ -31,12 +31,10 @@ public enum RubricLoader {
             info.issuer = m.text("issuer", &d)
             info.basis = m.text("basis", &d)
             if let places = m.integer("decimals", &d) {
-                if (0...6).contains(places) { info.decimals = places }
-                else { d.error(m.value("decimals")!.location, Catalog.decimalsRange(places)) }
+                if (0...6).contains(places) { info.decimals = places } else { d.error(m.value("decimals")!.location, Catalog.decimalsRange(places)) }
             }
             if let total = m.number("total", &d) {
-                if total > .zero { info.total = total }
-                else { d.error(m.value("total")!.location, Catalog.totalAboveZero(total)) }
+                if total > .zero { info.total = total } else { d.error(m.value("total")!.location, Catalog.totalAboveZero(total)) }
             }
             if let forms = m.value("forms"), !forms.isNull { info.forms = formSettings(forms, &d) }
             if let node = m.value("as_of"), !node.isNull { info.asOf = LedgerLoader.date(node, &d) }
@@ -62,12 +60,14 @@ public enum RubricLoader {
             let name = m.text("name", &d) ?? id
             var category = m.text("category", &d)
             if let c = category, !categoryIDs.contains(c) {
-                d.error(m.value("category")!.location,
-                        Catalog.unknownCategory(id, c, Suggestion.choices(categories.map { ($0.name, $0.id) })))
+                d.error(
+                    m.value("category")!.location,
+                    Catalog.unknownCategory(id, c, Suggestion.choices(categories.map { ($0.name, $0.id) })))
             }
             if category == nil {
-                if categories.count == 1 { category = categories[0].id }
-                else if !categories.isEmpty {
+                if categories.count == 1 {
+                    category = categories[0].id
+                } else if !categories.isEmpty {
                     d.error(m.location, Catalog.needsCategory(id, Suggestion.choices(categories.map { ($0.name, $0.id) })))
                 }
             }
@@ -94,20 +94,21 @@ public enum RubricLoader {
             }
             var survey: Survey?
             if source == .survey {
-                if let node = m.value("survey") { survey = readSurvey(node, block: id, &d) }
-                else { d.error(m.location, Catalog.needsSurvey(id)) }
+                if let node = m.value("survey") { survey = readSurvey(node, block: id, &d) } else { d.error(m.location, Catalog.needsSurvey(id)) }
             }
             blocks.append(Block(id: id, name: name, weight: weight, source: source, survey: survey, location: m.location))
         }
         let indicatorBlocks = blocks.filter { $0.source == .indicators }
         if indicatorBlocks.count != 1 {
-            d.error(top.keyLocation("blocks") ?? top.location,
-                    Catalog.oneIndicatorBlock(indicatorBlocks.count))
+            d.error(
+                top.keyLocation("blocks") ?? top.location,
+                Catalog.oneIndicatorBlock(indicatorBlocks.count))
         }
         let blockSum = blocks.map(\.weight).sum()
         if !blocks.isEmpty, blockSum != info.total {
-            d.error(top.keyLocation("blocks")!,
-                    Catalog.blockSum(blockSum, info.total))
+            d.error(
+                top.keyLocation("blocks")!,
+                Catalog.blockSum(blockSum, info.total))
         }
 
         // Dimensions and indicators.
@@ -148,13 +149,15 @@ public enum RubricLoader {
             }
             var rounding = Grade.QuotaRounding.floor
             if let r = m.text("quota_rounding", &d) {
-                if let v = Grade.QuotaRounding(rawValue: r) { rounding = v }
-                else { d.error(m.value("quota_rounding")!.location, Catalog.quotaRounding(r)) }
+                if let v = Grade.QuotaRounding(rawValue: r) {
+                    rounding = v
+                } else {
+                    d.error(m.value("quota_rounding")!.location, Catalog.quotaRounding(r))
+                }
             }
             var ties = Grade.QuotaTies.exclude
             if let t = m.text("quota_ties", &d) {
-                if let v = Grade.QuotaTies(rawValue: t) { ties = v }
-                else { d.error(m.value("quota_ties")!.location, Catalog.quotaTies(t)) }
+                if let v = Grade.QuotaTies(rawValue: t) { ties = v } else { d.error(m.value("quota_ties")!.location, Catalog.quotaTies(t)) }
             }
             grades.append(Grade(name: name, minimum: minimum, quota: quota, quotaRounding: rounding, quotaTies: ties))
         }
@@ -201,8 +204,11 @@ public enum RubricLoader {
         var ranking = Ranking(within: .category, tieBreak: [])
         if let node = top.value("ranking"), var m = MapReader(node, "'ranking'", &d) {
             if let w = m.text("within", &d) {
-                if let scope = Ranking.Scope(rawValue: w) { ranking.within = scope }
-                else { d.error(m.value("within")!.location, Catalog.rankingWithin(w)) }
+                if let scope = Ranking.Scope(rawValue: w) {
+                    ranking.within = scope
+                } else {
+                    d.error(m.value("within")!.location, Catalog.rankingWithin(w))
+                }
             }
             if let tb = m.value("tie_break"), !tb.isNull {
                 for item in tb.sequence ?? [tb] {
@@ -217,9 +223,10 @@ public enum RubricLoader {
         }
         let meeting = meetingSettings(top.value("meeting"), &d)
         top.reportUnknownKeys(&d)
-        var rubric = Rubric(assessment: info, categories: categories, organizations: organizations, blocks: blocks,
-                            dimensions: dimensions, bonus: bonus, penalties: penalties, vetoes: vetoes, grades: grades,
-                            ranking: ranking)
+        var rubric = Rubric(
+            assessment: info, categories: categories, organizations: organizations, blocks: blocks,
+            dimensions: dimensions, bonus: bonus, penalties: penalties, vetoes: vetoes, grades: grades,
+            ranking: ranking)
         rubric.meeting = meeting
         return rubric
     }
@@ -241,8 +248,11 @@ public enum RubricLoader {
         guard let node, !node.isNull, var m = MapReader(node, "'meeting'", &d) else { return settings }
         if let warnings = m.value("warnings"), !warnings.isNull, var w = MapReader(warnings, "'meeting.warnings'", &d) {
             if let fraction = fractionValue(&w, "yellow_fraction", &d) {
-                if fraction > .zero && fraction < .one { settings.yellowFraction = fraction }
-                else { d.error(w.value("yellow_fraction")!.location, Catalog.yellowFractionRange(fraction.decimalText())) }
+                if fraction > .zero && fraction < .one {
+                    settings.yellowFraction = fraction
+                } else {
+                    d.error(w.value("yellow_fraction")!.location, Catalog.yellowFractionRange(fraction.decimalText()))
+                }
             }
             for (key, path) in [("stale_days", \MeetingSettings.staleDays), ("blue_days", \MeetingSettings.blueDays)] {
                 guard let days = w.integer(key, &d) else { continue }
@@ -297,8 +307,10 @@ public enum RubricLoader {
             if points.isNegative { d.error(im.value("points")!.location, Catalog.itemNegativePoints(id, points)) }
             let itemCap = im.number("cap", &d)
             if let c = itemCap, c.isNegative { d.error(im.value("cap")!.location, Catalog.itemNegativeCap(id, c)) }
-            items.append(.init(id: id, name: im.text("name", &d) ?? id, points: points, cap: itemCap,
-                               scorer: im.text("scorer", &d)))
+            items.append(
+                .init(
+                    id: id, name: im.text("name", &d) ?? id, points: points, cap: itemCap,
+                    scorer: im.text("scorer", &d)))
         }
         m.reportUnknownKeys(&d)
         return AdjustmentRules(cap: cap, items: items)
@@ -312,8 +324,11 @@ public enum RubricLoader {
         settings.contact = m.text("contact", &d)
         settings.phone = m.text("phone", &d)
         if let ballots = m.integer("ballots", &d) {
-            if (1...1000).contains(ballots) { settings.ballots = ballots }
-            else { d.error(m.value("ballots")!.location, Catalog.ballotsRange(ballots)) }
+            if (1...1000).contains(ballots) {
+                settings.ballots = ballots
+            } else {
+                d.error(m.value("ballots")!.location, Catalog.ballotsRange(ballots))
+            }
         }
         m.reportUnknownKeys(&d)
         return settings

@@ -1,8 +1,10 @@
 /// Reads weight schemes (§10) and checks them against the rubric: known ids, non-negative weights, and the
 /// same sums as the rubric (blocks to the total, dimensions to the indicator block's scale).
 public enum SchemeLoader {
-    public static func load(_ text: String, file: String, rubric: Rubric,
-                            diagnostics d: inout Diagnostics) -> WeightScheme? {
+    public static func load(
+        _ text: String, file: String, rubric: Rubric,
+        diagnostics d: inout Diagnostics
+    ) -> WeightScheme? {
         guard let root = YAMLValue.parse(text, file: file, diagnostics: &d) else { return nil }
         var local = Diagnostics()
         guard var m = MapReader(root, "the weight scheme", &local) else {
@@ -63,20 +65,23 @@ public enum SchemeLoader {
             let applied = rubric.applying(scheme)
             let blockSum = applied.blocks.map(\.weight).sum()
             if blockSum != rubric.assessment.total {
-                local.error(m.keyLocation("blocks") ?? m.location,
-                            "block weights add up to \(blockSum) with this scheme, but the total is \(rubric.assessment.total)")
+                local.error(
+                    m.keyLocation("blocks") ?? m.location,
+                    "block weights add up to \(blockSum) with this scheme, but the total is \(rubric.assessment.total)")
             }
             let scale = applied.indicatorScale
             if scale != rubric.indicatorScale {
-                local.error(m.keyLocation("dimensions") ?? m.location,
-                            "dimension points add up to \(scale) with this scheme, but the indicator block's scale is \(rubric.indicatorScale)")
+                local.error(
+                    m.keyLocation("dimensions") ?? m.location,
+                    "dimension points add up to \(scale) with this scheme, but the indicator block's scale is \(rubric.indicatorScale)")
             }
             for dimension in applied.dimensions {
                 for org in rubric.organizations {
                     let applicable = dimension.indicators.filter { $0.applies(to: org.id) }.map(\.points).sum()
                     if applicable.isZero {
-                        local.error(m.keyLocation("indicators") ?? m.location,
-                                    "with this scheme, dimension '\(dimension.id)' has no points left that apply to '\(org.id)'")
+                        local.error(
+                            m.keyLocation("indicators") ?? m.location,
+                            "with this scheme, dimension '\(dimension.id)' has no points left that apply to '\(org.id)'")
                     }
                 }
             }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Turns an input file's bytes into text (rubric-format.md §12): UTF-8 with or without BOM; for CSV also GB18030/GBK,
@@ -14,7 +14,8 @@ enum TextDecoding {
     /// The text of `bytes`; `allowingGB18030` for CSV files.
     static func decode(_ bytes: Data, allowingGB18030: Bool) -> Outcome {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return .refused("the file is UTF-16 text (Excel's “Unicode text”); save it as “CSV UTF-8” (Excel: 另存为 → CSV UTF-8(逗号分隔); WPS: 另存为 → 编码 UTF-8)")
+            return .refused(
+                "the file is UTF-16 text (Excel's “Unicode text”); save it as “CSV UTF-8” (Excel: 另存为 → CSV UTF-8(逗号分隔); WPS: 另存为 → 编码 UTF-8)")
         }
         if let text = String(data: bytes, encoding: .utf8) { return .text(text, encoding: nil) }
         guard allowingGB18030 else {
@@ -73,8 +74,12 @@ enum TextDecoding {
                 d.warning(SourceLocation(file: file, line: 1), Catalog.gbkRead(encoding))
             }
             if let bad = forbiddenCharacter(in: text) {
-                d.error(SourceLocation(file: file, line: bad.line, column: bad.column),
-                        String(format: "the control character U+%04X cannot be stored in a workbook (XML forbids it); delete it (it is often pasted in invisibly)", bad.scalar))
+                d.error(
+                    SourceLocation(file: file, line: bad.line, column: bad.column),
+                    String(
+                        format:
+                            "the control character U+%04X cannot be stored in a workbook (XML forbids it); delete it (it is often pasted in invisibly)",
+                        bad.scalar))
                 return nil
             }
             return text

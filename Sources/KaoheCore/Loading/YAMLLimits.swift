@@ -47,7 +47,8 @@ enum YAMLLimits {
             switch byte {
             case 0x22, 0x27:
                 // A quote opens a quoted scalar only where a scalar can start.
-                if previous == 0x20 || previous == 0x0A || previous == 0x5B || previous == 0x7B || previous == 0x2C || previous == 0x3A || column == 1 {
+                if previous == 0x20 || previous == 0x0A || previous == 0x5B || previous == 0x7B || previous == 0x2C || previous == 0x3A || column == 1
+                {
                     quote = byte
                 }
             case 0x23:

@@ -59,12 +59,13 @@ public struct YAMLValue: Sendable {
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), Catalog.yamlSyntax(text))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                              Catalog.duplicateKey(duplicates.map { "'\($0)'" }.joined(separator: ", ")))
+            return Diagnostic(
+                SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                Catalog.duplicateKey(duplicates.map { "'\($0)'" }.joined(separator: ", ")))
         default:
             return Diagnostic(SourceLocation(file: file, line: 1), Catalog.yamlSyntax(error))
         }

@@ -77,9 +77,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let fields = trimmed.split(whereSeparator: { "-/.年月日".contains($0) }).map(String.init)
         guard fields.count == 3, let y = Int(fields[0]), let m = Int(fields[1]), let d = Int(fields[2]),
-              fields[0].count == 4, trimmed.allSatisfy({ $0.isASCII ? $0.isNumber || "-/.".contains($0) : "年月日".contains($0) }),
-              let date = CalendarDate(year: y, month: m, day: d) else { return nil }
-        let iso = trimmed.count == 10 && fields[1].count == 2 && fields[2].count == 2
+            fields[0].count == 4, trimmed.allSatisfy({ $0.isASCII ? $0.isNumber || "-/.".contains($0) : "年月日".contains($0) }),
+            let date = CalendarDate(year: y, month: m, day: d)
+        else { return nil }
+        let iso =
+            trimmed.count == 10 && fields[1].count == 2 && fields[2].count == 2
             && Array(trimmed)[4] == "-" && Array(trimmed)[7] == "-"
         return (date, !iso)
     }

@@ -3,7 +3,8 @@
 public enum CarryOver {
     /// The next ledger's meetings and items with this year's open items added, and the ids added.
     public static func merge(_ snapshot: LedgerSnapshot, from assessment: String, into next: Ledger)
-        -> (meetings: [Meeting], items: [LedgerItem], added: [String]) {
+        -> (meetings: [Meeting], items: [LedgerItem], added: [String])
+    {
         let present = Set(next.items.map(\.id))
         let open = snapshot.figures.items.filter { snapshot.figures.isOpen($0) && !present.contains($0.id) }
         let carried = open.map { item -> LedgerItem in

@@ -24,8 +24,10 @@ public struct Meeting: Sendable {
     public var submitByOrganization: [String: CalendarDate]
     public var location: SourceLocation
 
-    public init(id: String, name: String, date: CalendarDate?, submitBy: CalendarDate?,
-                submitByOrganization: [String: CalendarDate] = [:], location: SourceLocation) {
+    public init(
+        id: String, name: String, date: CalendarDate?, submitBy: CalendarDate?,
+        submitByOrganization: [String: CalendarDate] = [:], location: SourceLocation
+    ) {
         self.id = id
         self.name = name
         self.date = date
@@ -86,11 +88,13 @@ public struct LedgerItem: Sendable {
     public var progress: [Progress]
     public var location: SourceLocation
 
-    public init(id: String, meeting: String, raisedBy: String, submitted: CalendarDate?, request: String,
-                agreed: String? = nil, lead: String? = nil, support: [String] = [], due: CalendarDate? = nil,
-                ongoing: Bool = false, checkpoint: CalendarDate? = nil, status: Status? = nil, closed: CalendarDate? = nil,
-                basis: String? = nil, feedback: CalendarDate? = nil, satisfaction: Satisfaction? = nil,
-                carriedFrom: String? = nil, carried: String? = nil, progress: [Progress] = [], location: SourceLocation) {
+    public init(
+        id: String, meeting: String, raisedBy: String, submitted: CalendarDate?, request: String,
+        agreed: String? = nil, lead: String? = nil, support: [String] = [], due: CalendarDate? = nil,
+        ongoing: Bool = false, checkpoint: CalendarDate? = nil, status: Status? = nil, closed: CalendarDate? = nil,
+        basis: String? = nil, feedback: CalendarDate? = nil, satisfaction: Satisfaction? = nil,
+        carriedFrom: String? = nil, carried: String? = nil, progress: [Progress] = [], location: SourceLocation
+    ) {
         self.id = id
         self.meeting = meeting
         self.raisedBy = raisedBy

@@ -57,7 +57,8 @@ public struct LedgerFigures: Sendable {
             var o = organizations[item.raisedBy] ?? Organization()
             o.raised.append(item.id)
             if let deadline = ledger.meeting(item.meeting)?.deadline(for: item.raisedBy), let submitted = item.submitted,
-               submitted > deadline {
+                submitted > deadline
+            {
                 o.late.append((item.id, submitted - deadline))
             }
             if let answer = item.satisfaction {
@@ -124,11 +125,13 @@ public struct LedgerFigures: Sendable {
         }
         switch value {
         case .submittedOnTime:
-            return DerivedValue(value: value, result: .boolean(o.late.isEmpty), counted: o.late.map(\.item), of: o.raised,
-                                days: o.daysLate)
+            return DerivedValue(
+                value: value, result: .boolean(o.late.isEmpty), counted: o.late.map(\.item), of: o.raised,
+                days: o.daysLate)
         case .daysLate:
-            return DerivedValue(value: value, result: .number(Exact(o.daysLate)), counted: o.late.map(\.item), of: o.raised,
-                                days: o.daysLate)
+            return DerivedValue(
+                value: value, result: .number(Exact(o.daysLate)), counted: o.late.map(\.item), of: o.raised,
+                days: o.daysLate)
         case .itemsRaised: return count(o.raised)
         case .itemsAgreed: return count(o.agreed)
         case .itemsDue: return count(o.due)

@@ -4,9 +4,11 @@ import Foundation
 /// and line, dates read leniently with a warning.
 public enum LedgerLoader {
     public static let folderName = "meeting"
-    public static let itemColumns = ["id", "meeting", "raised_by", "submitted", "request", "agreed", "lead", "support",
-                                     "due", "ongoing", "checkpoint", "status", "closed", "basis", "feedback",
-                                     "satisfaction", "carried_from", "carried", "progress"]
+    public static let itemColumns = [
+        "id", "meeting", "raised_by", "submitted", "request", "agreed", "lead", "support",
+        "due", "ongoing", "checkpoint", "status", "closed", "basis", "feedback",
+        "satisfaction", "carried_from", "carried", "progress"
+    ]
 
     /// The ledger of the assessment folder, or nil when it has no `meeting/`.
     public static func load(assessment folder: String, rubric: Rubric, _ d: inout Diagnostics) -> Ledger? {
@@ -52,9 +54,13 @@ public enum LedgerLoader {
             if let node = m.value("submit_by"), let pairs = node.mapping {
                 for (key, value) in pairs {
                     guard let when = date(value, &d) else { continue }
-                    if key.text == "default" { meeting.submitBy = when }
-                    else if let org = key.text, rubric.organizations.contains(where: { $0.id == org }) { meeting.submitByOrganization[org] = when }
-                    else { d.error(key.location, Catalog.submitByUnknown(key.text ?? "")) }
+                    if key.text == "default" {
+                        meeting.submitBy = when
+                    } else if let org = key.text, rubric.organizations.contains(where: { $0.id == org }) {
+                        meeting.submitByOrganization[org] = when
+                    } else {
+                        d.error(key.location, Catalog.submitByUnknown(key.text ?? ""))
+                    }
                 }
             } else {
                 meeting.submitBy = date(&m, "submit_by", &d)
@@ -82,9 +88,11 @@ public enum LedgerLoader {
             return []
         }
         guard let header = rows.first else { return [] }
-        let index = Dictionary(header.cells.enumerated().map { ($1.trimmingCharacters(in: .whitespaces).lowercased(), $0) },
-                               uniquingKeysWith: { a, _ in a })
-        for column in header.cells.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !itemColumns.contains(column) && !column.isEmpty {
+        let index = Dictionary(
+            header.cells.enumerated().map { ($1.trimmingCharacters(in: .whitespaces).lowercased(), $0) },
+            uniquingKeysWith: { a, _ in a })
+        for column in header.cells.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        where !itemColumns.contains(column) && !column.isEmpty {
             d.warning(SourceLocation(file: file, line: header.line), Catalog.unknownLedgerColumn(column, itemColumns.joined(separator: ",")))
         }
         var out: [LedgerItem] = []
@@ -125,11 +133,15 @@ public enum LedgerLoader {
         for item in ledger.items {
             _ = ids.register(item.id, at: item.location, &d)
             if !ledger.meetings.isEmpty, !meetings.contains(item.meeting) {
-                d.error(item.location, Catalog.itemUnknownMeeting(item.id, item.meeting, Suggestion.choices(ledger.meetings.map { ($0.name, $0.id) })))
+                d.error(
+                    item.location, Catalog.itemUnknownMeeting(item.id, item.meeting, Suggestion.choices(ledger.meetings.map { ($0.name, $0.id) })))
             }
             if !organizations.contains(item.raisedBy) {
-                d.error(item.location, Catalog.itemUnknownOrganization(item.id, item.raisedBy, Suggestion.didYouMean(item.raisedBy, in: rubric.organizations.map(\.id)),
-                                                                Suggestion.choices(rubric.organizations.map { ($0.name, $0.id) })))
+                d.error(
+                    item.location,
+                    Catalog.itemUnknownOrganization(
+                        item.id, item.raisedBy, Suggestion.didYouMean(item.raisedBy, in: rubric.organizations.map(\.id)),
+                        Suggestion.choices(rubric.organizations.map { ($0.name, $0.id) })))
             }
             // A carried item's carried_from names an item of the ledger it came from.
             if let from = item.carriedFrom, item.carried == nil, !itemIDs.contains(from) {
@@ -176,17 +188,19 @@ enum ItemReader {
         let meeting = f.text("meeting", &d), raisedBy = f.text("raised_by", &d), request = f.text("request", &d)
         if meeting == nil { d.error(f.location, Catalog.itemWithoutMeeting(id)) }
         if raisedBy == nil { d.error(f.location, Catalog.itemWithoutRaiser(id)) }
-        var item = LedgerItem(id: id, meeting: meeting ?? "", raisedBy: raisedBy ?? "", submitted: f.date("submitted", &d),
-                              request: request ?? "", agreed: f.text("agreed", &d), lead: f.text("lead", &d),
-                              support: f.list("support", &d), due: f.date("due", &d), ongoing: f.flag("ongoing", &d),
-                              checkpoint: f.date("checkpoint", &d), closed: f.date("closed", &d), basis: f.text("basis", &d),
-                              feedback: f.date("feedback", &d), carriedFrom: f.text("carried_from", &d),
-                              carried: f.text("carried", &d), progress: f.progress(&d), location: f.location)
+        var item = LedgerItem(
+            id: id, meeting: meeting ?? "", raisedBy: raisedBy ?? "", submitted: f.date("submitted", &d),
+            request: request ?? "", agreed: f.text("agreed", &d), lead: f.text("lead", &d),
+            support: f.list("support", &d), due: f.date("due", &d), ongoing: f.flag("ongoing", &d),
+            checkpoint: f.date("checkpoint", &d), closed: f.date("closed", &d), basis: f.text("basis", &d),
+            feedback: f.date("feedback", &d), carriedFrom: f.text("carried_from", &d),
+            carried: f.text("carried", &d), progress: f.progress(&d), location: f.location)
         if item.submitted == nil { d.error(f.location, Catalog.itemWithoutSubmitted(id)) }
         if let status = f.text("status", &d) {
             item.status = LedgerItem.Status(rawValue: status)
             if item.status == nil {
-                d.error(f.location("status"), Catalog.itemUnknownStatus(id, status, LedgerItem.Status.allCases.map(\.rawValue).joined(separator: "、")))
+                d.error(
+                    f.location("status"), Catalog.itemUnknownStatus(id, status, LedgerItem.Status.allCases.map(\.rawValue).joined(separator: "、")))
             }
         }
         if let answer = f.text("satisfaction", &d) {
@@ -203,7 +217,9 @@ enum ItemReader {
     private static func checkAgreed(_ item: LedgerItem, _ f: inout some ItemFields, _ d: inout Diagnostics) {
         let id = item.id
         if item.isAgreed {
-            if item.status == nil && f.text("status", &d) == nil { d.error(f.location, Catalog.agreedWithoutStatus(id, LedgerItem.Status.allCases.map(\.rawValue).joined(separator: "、"))) }
+            if item.status == nil && f.text("status", &d) == nil {
+                d.error(f.location, Catalog.agreedWithoutStatus(id, LedgerItem.Status.allCases.map(\.rawValue).joined(separator: "、")))
+            }
             if item.ongoing {
                 if item.checkpoint == nil { d.error(f.location, Catalog.ongoingWithoutCheckpoint(id)) }
             } else if item.due == nil {

@@ -22,7 +22,8 @@ public struct LedgerSnapshot: Sendable {
         for i in data.indices {
             let organization = data[i].organization
             for indicator in fed where indicator.applies(to: organization) {
-                var entry = data[i].indicators[indicator.id]
+                var entry =
+                    data[i].indicators[indicator.id]
                     ?? IndicatorEntry(value: nil, selfScore: nil, evidence: [], note: nil, location: data[i].location)
                 if entry.value != nil {
                     d.error(entry.location, Catalog.ledgerValueTyped(indicator.name, indicator.id, indicator.from!.rawValue))

@@ -31,8 +31,9 @@ public struct SupervisionForm: Sendable {
     }
 
     public func metadata(rubric: Rubric, rubricDigest: String) -> FormMetadata {
-        FormMetadata(kind: .supervision, assessment: rubric.assessment.id, year: rubric.assessment.year, rubric: rubricDigest,
-                     subject: asOf.description, methods: items.map { ($0.id, "item") })
+        FormMetadata(
+            kind: .supervision, assessment: rubric.assessment.id, year: rubric.assessment.year, rubric: rubricDigest,
+            subject: asOf.description, methods: items.map { ($0.id, "item") })
     }
 }
 
@@ -47,9 +48,11 @@ public struct ItemUpdate: Sendable {
     public var satisfaction: LedgerItem.Satisfaction?
     public var location: SourceLocation
 
-    public init(id: String, status: LedgerItem.Status? = nil, closed: CalendarDate? = nil, basis: String? = nil,
-                progress: LedgerItem.Progress? = nil, feedback: CalendarDate? = nil,
-                satisfaction: LedgerItem.Satisfaction? = nil, location: SourceLocation) {
+    public init(
+        id: String, status: LedgerItem.Status? = nil, closed: CalendarDate? = nil, basis: String? = nil,
+        progress: LedgerItem.Progress? = nil, feedback: CalendarDate? = nil,
+        satisfaction: LedgerItem.Satisfaction? = nil, location: SourceLocation
+    ) {
         self.id = id
         self.status = status
         self.closed = closed
@@ -92,8 +95,11 @@ public struct SupervisionFormReader {
             d.error(.wholeFile(file), Catalog.noLedgerForForm())
             return nil
         }
-        guard let reader = FormSheetReader.open(spreadsheet, SupervisionForm.sheetName,
-                                                columns: SupervisionForm.Column.allCases.map(\.rawValue), file: file, &d) else { return nil }
+        guard
+            let reader = FormSheetReader.open(
+                spreadsheet, SupervisionForm.sheetName,
+                columns: SupervisionForm.Column.allCases.map(\.rawValue), file: file, &d)
+        else { return nil }
         let known = Set(ledger.items.map(\.id))
         var seen: Set<String> = []
         var out: [ItemUpdate] = []
@@ -125,7 +131,9 @@ struct SupervisionRowReader {
         if let text = sheet.text(row, Column.status.rawValue, subject: id, &d) {
             update.status = LedgerItem.Status(rawValue: text)
             if update.status == nil {
-                d.add(.error, sheet.location(row, Column.status.rawValue), Catalog.statusFromList(text, LedgerItem.Status.allCases.map(\.rawValue).joined(separator: "、")), about: id)
+                d.add(
+                    .error, sheet.location(row, Column.status.rawValue),
+                    Catalog.statusFromList(text, LedgerItem.Status.allCases.map(\.rawValue).joined(separator: "、")), about: id)
             }
         }
         update.closed = date(.closed, &d)
@@ -138,8 +146,11 @@ struct SupervisionRowReader {
             }
         }
         if let note = sheet.text(row, Column.progress.rawValue, subject: id, &d) {
-            if let when = date(.progressDate, &d) { update.progress = .init(date: when, note: note) }
-            else { d.add(.error, sheet.location(row, Column.progressDate.rawValue), Catalog.progressWithoutFollowUpDate(), about: id) }
+            if let when = date(.progressDate, &d) {
+                update.progress = .init(date: when, note: note)
+            } else {
+                d.add(.error, sheet.location(row, Column.progressDate.rawValue), Catalog.progressWithoutFollowUpDate(), about: id)
+            }
         }
         if update.status == .closed && update.closed == nil {
             d.add(.error, sheet.location(row, Column.closed.rawValue), Catalog.closedStatusWithoutDate(), about: id)
@@ -178,7 +189,8 @@ extension Ledger {
             if let feedback = u.feedback { out.items[i].feedback = feedback }
             if let satisfaction = u.satisfaction { out.items[i].satisfaction = satisfaction }
             if let progress = u.progress,
-               !out.items[i].progress.contains(where: { $0.date == progress.date && $0.note == progress.note }) {
+                !out.items[i].progress.contains(where: { $0.date == progress.date && $0.note == progress.note })
+            {
                 out.items[i].progress.append(progress)
             }
         }

@@ -59,7 +59,8 @@ public enum Catalog {
 
     // CSV data.
     static let unclosedQuote = MessageTemplate(
-        en: "a quoted field opened on this line is never closed (a missing \"); everything after it would be one cell, so nothing of this file is read",
+        en:
+            "a quoted field opened on this line is never closed (a missing \"); everything after it would be one cell, so nothing of this file is read",
         zh: "这一行开始的引号没有结束（缺少 \"），其后的内容都会成为一个单元格，所以本文件未读取")
     static let emptyCSV = MessageTemplate(
         en: "the CSV file is empty (expected the header {0})", zh: "CSV 文件是空的（第一行应为表头 {0}）")

@@ -4,8 +4,10 @@ extension Catalog {
     /// Messages one after another (`a; b` / `a；b`), at most `limit` of them and the count.
     static func joined(_ parts: [Message], limit: Int = 8) -> Message {
         let shown = Array(parts.prefix(limit))
-        let en = Message(template: MessageTemplate(en: shown.indices.map { "{\($0)}" }.joined(separator: "; "), zh: ""), arguments: shown, literal: nil)
-        let zh = Message(template: MessageTemplate(en: "", zh: shown.indices.map { "{\($0)}" }.joined(separator: "；")), arguments: shown, literal: nil)
+        let en = Message(
+            template: MessageTemplate(en: shown.indices.map { "{\($0)}" }.joined(separator: "; "), zh: ""), arguments: shown, literal: nil)
+        let zh = Message(
+            template: MessageTemplate(en: "", zh: shown.indices.map { "{\($0)}" }.joined(separator: "；")), arguments: shown, literal: nil)
         let list = Catalog.list(en, zh)
         return parts.count > limit ? andMore(list, parts.count) : list
     }
@@ -65,7 +67,8 @@ extension Catalog {
     static let organizationTwice = MessageTemplate(
         en: "code '{0}' appears twice; one row per organization", zh: "编号“{0}”出现了两次；每个单位只填一行")
     static let notThisOrganizationsRow = MessageTemplate(
-        en: "code '{0}' is not an item of this organization's 自评表; do not change the hidden code column or copy rows from another organization's form",
+        en:
+            "code '{0}' is not an item of this organization's 自评表; do not change the hidden code column or copy rows from another organization's form",
         zh: "编号“{0}”不是本单位自评表中的项目；请不要修改隐藏的编号列，也不要从其他单位的表中复制行")
     static let notAnAdjustmentItem = MessageTemplate(
         en: "code '{0}' is not a bonus or penalty item of this assessment; do not change the hidden code column",
@@ -107,7 +110,8 @@ extension Catalog {
         en: "the fraction done must be from 0 to 1, found {0}", zh: "部分完成的比例应在 0 到 1 之间，实际为 {0}")
     static let numberExpected = MessageTemplate(en: "give a number (such as {0}), found '{1}'", zh: "应填数字（如 {0}），实际为“{1}”")
     static let percentCellWithoutPercentUnit = MessageTemplate(
-        en: "the cell has a percent format ({0}%), but this indicator's unit is not %, so it could be {1} or {0}; set the cell to General and type the number without % (such as {2})",
+        en:
+            "the cell has a percent format ({0}%), but this indicator's unit is not %, so it could be {1} or {0}; set the cell to General and type the number without % (such as {2})",
         zh: "单元格是百分比格式（{0}%），但本指标的单位不是 %，无法判断是 {1} 还是 {0}；请把单元格改为常规格式并填不带 % 的数字（如 {2}）")
     static let percentTypedWithoutPercentUnit = MessageTemplate(
         en: "'{0}' has a %, but this indicator's unit is not %, so it could be {1} or a hundredth of it; type the number without % (such as {2})",
@@ -127,7 +131,8 @@ extension Catalog {
 
     // 核定表 and 测评统计表.
     static let reviewUnitScoresNothing = MessageTemplate(
-        en: "the 核定表's unit '{0}' scores no indicator, bonus, penalty or veto in this rubric (its units: {1}); use the 核定表 kaohe forms --review made for this unit",
+        en:
+            "the 核定表's unit '{0}' scores no indicator, bonus, penalty or veto in this rubric (its units: {1}); use the 核定表 kaohe forms --review made for this unit",
         zh: "核定表所属单位“{0}”在本考核细则中不负责任何指标、加减分或否决事项（细则中的考核责任单位：{1}）；请用 kaohe forms --review 生成的本单位核定表")
     static let notAReviewCode = MessageTemplate(
         en: "code '{0}' is no organization and indicator of this assessment; do not change the hidden code column",
@@ -144,7 +149,8 @@ extension Catalog {
         en: "核定完成情况 is not filled in ({0}); to confirm the organization's claim, keep the prefilled value",
         zh: "未填写核定完成情况（{0}）；同意单位申报值的，保留预填的值即可")
     static let notThisUnitsAdjustment = MessageTemplate(
-        en: "code '{0}' is no bonus, penalty or veto {1} verifies or reports; do not change the hidden code column or copy rows from another unit's 核定表",
+        en:
+            "code '{0}' is no bonus, penalty or veto {1} verifies or reports; do not change the hidden code column or copy rows from another unit's 核定表",
         zh: "编号“{0}”不是{1}核定或报告的加减分、否决事项；请不要修改隐藏的编号列，也不要从其他单位的核定表中复制行")
     static let vetoYesNo = MessageTemplate(
         en: "choose 是 (the organization has this case) or 否; {0}", zh: "应选“是”（认定该单位有此情形）或“否”；{0}")
@@ -166,10 +172,12 @@ extension Catalog {
     static let itemInTwoForms = MessageTemplate(
         en: "item {0} is also filled in {1}, differently; check both and keep one", zh: "事项 {0} 在 {1} 中也填写了，且内容不同；请核对后只保留一份")
     static let claimMovedSinceReviewForm = MessageTemplate(
-        en: "the claim on the 核定表 was '{0}', but the claim now is '{1}' (the organization sent a new 自评表 after the 核定表 was made); the verified value is recorded — ask the verifying unit to confirm",
+        en:
+            "the claim on the 核定表 was '{0}', but the claim now is '{1}' (the organization sent a new 自评表 after the 核定表 was made); the verified value is recorded — ask the verifying unit to confirm",
         zh: "核定时表上的申报值是“{0}”，而现在的申报值是“{1}”（核定表生成后单位重新报送了自评表）；已按核定值记录，请核定单位确认")
     static let claimMovedAfterReview = MessageTemplate(
-        en: "the claim changed from '{0}' to '{1}', but {2} verified '{3}'; the verified value is kept. To verify the new claim, make a new 核定表 (kaohe forms --review) for {2}",
+        en:
+            "the claim changed from '{0}' to '{1}', but {2} verified '{3}'; the verified value is kept. To verify the new claim, make a new 核定表 (kaohe forms --review) for {2}",
         zh: "申报值由“{0}”改为“{1}”，但{2}已核定为“{3}”；核定值保留。如需按新申报值重新核定，请重新生成核定表（kaohe forms --review）交{2}核定")
     static let countMovedAfterReview = MessageTemplate(
         en: "{0} item '{1}': the claimed count changed from {2} to {3}, but {4} verified {5}; the verified count is kept",
@@ -178,12 +186,14 @@ extension Catalog {
     static let bonusKind = MessageTemplate(en: "bonus", zh: "加分")
     static let penaltyKind = MessageTemplate(en: "penalty", zh: "扣分")
     static let reviewBeforeSelfForm = MessageTemplate(
-        en: "{0} has no self-assessment data yet (nothing in data/), so its rows in {1} were not read; collect its 自评表 first, then read these forms again",
+        en:
+            "{0} has no self-assessment data yet (nothing in data/), so its rows in {1} were not read; collect its 自评表 first, then read these forms again",
         zh: "{0} 还没有自评数据（data/ 中没有它的数据），{1} 中它的各行未读取；请先收集它的自评表，再重新读取这些表")
     static let dataInSeveralFiles = MessageTemplate(
         en: "the data of '{0}' is in several files ({1}, {2}); keep only one first", zh: "“{0}”的数据在多个文件中（{1}、{2}）；请先只保留一个")
     static let officeFileKept = MessageTemplate(
-        en: "{0} already holds data of '{1}' that kaohe collect did not write; not replaced — add --replace to replace it with the returned form (the file is kept as .bak)",
+        en:
+            "{0} already holds data of '{1}' that kaohe collect did not write; not replaced — add --replace to replace it with the returned form (the file is kept as .bak)",
         zh: "{0} 中已有“{1}”的数据，且不是 kaohe collect 生成的，未覆盖；确认用报送的表替换时请加 --replace（原文件保留为 .bak）")
     static let sharedDataFile = MessageTemplate(
         en: "{0} holds the data of {1} organizations, so that of '{2}' cannot be replaced alone; delete its data from that file first",

@@ -14,7 +14,8 @@ extension Catalog {
     static let unknownLedgerColumn = MessageTemplate(
         en: "unknown column '{0}' ignored (the columns: {1})", zh: "未知的列“{0}”已忽略（可用的列：{1}）")
     static let noLedgerFolder = MessageTemplate(
-        en: "indicator '{0}' comes from the joint meeting ledger (from: meeting.{1}), but the assessment folder has no {2}/ (meetings.yaml and items.yaml)",
+        en:
+            "indicator '{0}' comes from the joint meeting ledger (from: meeting.{1}), but the assessment folder has no {2}/ (meetings.yaml and items.yaml)",
         zh: "指标“{0}”取自联席会议台账（from: meeting.{1}），但考核文件夹中没有 {2}/（meetings.yaml 和 items.yaml）")
     static let noLedgerForForm = MessageTemplate(
         en: "this assessment has no joint meeting ledger (meeting/), so a 督办台账 cannot be read",
@@ -82,10 +83,12 @@ extension Catalog {
 
     // Indicators fed by the ledger.
     static let ledgerValueTyped = MessageTemplate(
-        en: "the value of indicator '{0}' ({1}) comes from the joint meeting ledger (from: meeting.{2}), so a data file cannot give one; delete value (self-score and notes may stay)",
+        en:
+            "the value of indicator '{0}' ({1}) comes from the joint meeting ledger (from: meeting.{2}), so a data file cannot give one; delete value (self-score and notes may stay)",
         zh: "指标“{0}”（{1}）的值取自联席会议台账（from: meeting.{2}），数据文件中不能再填 value；请删去 value（自评分、说明可以保留）")
     static let nothingInLedger = MessageTemplate(
-        en: "the joint meeting ledger has no items to compute '{0}' from ({1} raised none, or none agreed was due by {2}); the indicator has no missing: zero, so it cannot be scored",
+        en:
+            "the joint meeting ledger has no items to compute '{0}' from ({1} raised none, or none agreed was due by {2}); the indicator has no missing: zero, so it cannot be scored",
         zh: "联席会议台账中没有可计算“{0}”的事项（{1} 没有提出事项，或没有到期的议定事项，截至 {2}）；该指标没有 missing: zero，无法计分")
     static let unknownFrom = MessageTemplate(
         en: "indicator '{0}': from '{1}' is not known; expected meeting. followed by one of {2} (such as meeting.closure_rate)",

@@ -84,8 +84,10 @@ public enum Suggestion {
     public static func didYouMean(_ typed: String, in candidates: [String]) -> Message {
         let close = closest(typed, in: candidates)
         guard !close.isEmpty else { return .plain("") }
-        return Catalog.didYouMean(Catalog.list(.plain(close.map { "'\($0)'" }.joined(separator: " or ")),
-                                               .plain(close.map { "“\($0)”" }.joined(separator: "或"))))
+        return Catalog.didYouMean(
+            Catalog.list(
+                .plain(close.map { "'\($0)'" }.joined(separator: " or ")),
+                .plain(close.map { "“\($0)”" }.joined(separator: "或"))))
     }
 }
 

@@ -26,10 +26,15 @@ public enum DataValue: Sendable {
         switch yaml.kind {
         case .null: self = .text("")
         case .scalar(let text, let plain):
-            if plain, let number = Exact(text) { self = .number(number) }
-            else if plain, let flag = yaml.boolean { self = .boolean(flag) }
-            else if !plain, text == "是" || text == "否" { self = .boolean(text == "是") }
-            else { self = .text(text) }
+            if plain, let number = Exact(text) {
+                self = .number(number)
+            } else if plain, let flag = yaml.boolean {
+                self = .boolean(flag)
+            } else if !plain, text == "是" || text == "否" {
+                self = .boolean(text == "是")
+            } else {
+                self = .text(text)
+            }
         case .sequence(let items): self = .list(items.map(DataValue.init))
         case .mapping(let pairs): self = .map(pairs.map { ($0.key.text ?? "", DataValue($0.value)) })
         }

@@ -206,7 +206,7 @@ public enum ScoringMethod: Sendable {
     public static let named: [(name: String, id: String)] = [
         ("完成率计分", "ratio"), ("线性计分", "linear"), ("按档次计分", "bands"), ("扣分制(扣完为止)", "deduct"),
         ("清单计分", "checklist"), ("定性评价", "levels"), ("是否达标", "yesno"), ("按排名赋分", "rank"),
-        ("评分平均", "average"), ("直接评分", "manual"),
+        ("评分平均", "average"), ("直接评分", "manual")
     ]
 
     public static var allNames: [String] { named.map(\.id) }

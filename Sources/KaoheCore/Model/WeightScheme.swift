@@ -9,8 +9,10 @@ public struct WeightScheme: Sendable {
     /// Where the scheme came from.
     public var file: String
 
-    public init(name: String, blocks: [String: Exact] = [:], dimensions: [String: Exact] = [:],
-                indicators: [String: Exact] = [:], surveyGroups: [String: [String: Exact]] = [:], file: String = "") {
+    public init(
+        name: String, blocks: [String: Exact] = [:], dimensions: [String: Exact] = [:],
+        indicators: [String: Exact] = [:], surveyGroups: [String: [String: Exact]] = [:], file: String = ""
+    ) {
         self.name = name
         self.blocks = blocks
         self.dimensions = dimensions

@@ -125,11 +125,12 @@ public struct Exact: Hashable, Comparable, Sendable {
         let unsigned = mantissa.filter { $0 != "_" && $0 != "+" && $0 != "-" }
         let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         var fraction = parts.count > 1 ? Substring(parts[1]) : ""
-        while fraction.hasSuffix("0") { fraction.removeLast() }   // trailing zeros after the point do not count
+        while fraction.hasSuffix("0") { fraction.removeLast() }  // trailing zeros after the point do not count
         var digits = Substring(parts[0] + fraction)
         while digits.hasPrefix("0") { digits.removeFirst() }
         guard let value = Exact(body) else {
-            return "the number \(body) is far too large or too precise (numbers need at most 15 significant digits and a magnitude below 10^15, what a spreadsheet cell holds exactly)"
+            return
+                "the number \(body) is far too large or too precise (numbers need at most 15 significant digits and a magnitude below 10^15, what a spreadsheet cell holds exactly)"
         }
         if digits.count > 15 {
             return "the number \(body) has \(digits.count) significant digits; at most 15 are allowed (what a spreadsheet cell holds exactly)"
@@ -153,7 +154,8 @@ public struct Exact: Hashable, Comparable, Sendable {
         let parts = rest.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "e" || $0 == "E" })
         guard parts.count <= 2, let mantissa = parts.first else { return false }
         guard mantissa.filter({ $0 == "." }).count <= 1, mantissa.contains(where: { $0.isASCII && $0.isNumber }),
-              mantissa.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "_") }) else { return false }
+            mantissa.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "_") })
+        else { return false }
         if parts.count == 2 {
             var exponent = parts[1]
             if exponent.first == "+" || exponent.first == "-" { exponent.removeFirst() }
@@ -401,7 +403,6 @@ extension Exact: ExpressibleByIntegerLiteral {
 extension Exact: CustomStringConvertible {
     public var description: String { decimalText() }
 }
-
 
 extension Sequence where Element == Exact {
     /// The exact sum.

@@ -52,7 +52,8 @@ public enum AnalysisExport {
         var out = "{\n"
         out += "  \"assessment\": {\"id\": \(JSONText.quoted(r.rubric.assessment.id)), \"year\": \(r.rubric.assessment.year)},\n"
         out += "  \"nominal_scheme\": \(JSONText.quoted(r.nominalSchemeName)),\n"
-        out += "  \"parameters\": {\"perturbation\": \(r.parameters.perturbation.decimalText()), \"runs\": \(r.parameters.runs), \"seed\": \(r.parameters.seed), "
+        out +=
+            "  \"parameters\": {\"perturbation\": \(r.parameters.perturbation.decimalText()), \"runs\": \(r.parameters.runs), \"seed\": \(r.parameters.seed), "
         out += "\"method\": \"each weight × U(1−x, 1+x), renormalized within its parent, rounded to 4 decimals\"},\n"
         out += "  \"mean_rank_shift\": \(distribution(r.meanRankShift)),\n"
         out += "  \"spearman\": \(distribution(r.spearman)),\n"

@@ -55,10 +55,13 @@ public enum DataFileText {
         }
         out += adjustments("bonus", data.bonus)
         out += adjustments("penalties", data.penalties)
-        if data.vetoes.isEmpty { out += "vetoes: []\n" } else {
+        if data.vetoes.isEmpty {
+            out += "vetoes: []\n"
+        } else {
             out += "vetoes:\n"
             for veto in data.vetoes {
-                out += "  - {id: \(q(veto.id))\(veto.note.map { ", note: \(q($0))" } ?? "")\(veto.reviewedBy.map { ", reviewed_by: \(q($0))" } ?? "")}\n"
+                out +=
+                    "  - {id: \(q(veto.id))\(veto.note.map { ", note: \(q($0))" } ?? "")\(veto.reviewedBy.map { ", reviewed_by: \(q($0))" } ?? "")}\n"
             }
         }
         out += surveys(data.surveys, rubric: rubric)
@@ -91,15 +94,16 @@ public enum DataFileText {
 
     private static func adjustments(_ key: String, _ entries: [AdjustmentEntry]) -> String {
         guard !entries.isEmpty else { return "\(key): []\n" }
-        return "\(key):\n" + entries.map { entry in
-            var fields = ["item: \(q(entry.item))", "count: \(entry.count.decimalText())"]
-            if let note = entry.note { fields.append("note: \(q(note))") }
-            if !entry.evidence.isEmpty { fields.append("evidence: [\(entry.evidence.map(q).joined(separator: ", "))]") }
-            if let claimed = entry.claimed { fields.append("claimed: \(claimed.decimalText())") }
-            if let note = entry.reviewNote { fields.append("review_note: \(q(note))") }
-            if let unit = entry.reviewedBy { fields.append("reviewed_by: \(q(unit))") }
-            return "  - {\(fields.joined(separator: ", "))}\n"
-        }.joined()
+        return "\(key):\n"
+            + entries.map { entry in
+                var fields = ["item: \(q(entry.item))", "count: \(entry.count.decimalText())"]
+                if let note = entry.note { fields.append("note: \(q(note))") }
+                if !entry.evidence.isEmpty { fields.append("evidence: [\(entry.evidence.map(q).joined(separator: ", "))]") }
+                if let claimed = entry.claimed { fields.append("claimed: \(claimed.decimalText())") }
+                if let note = entry.reviewNote { fields.append("review_note: \(q(note))") }
+                if let unit = entry.reviewedBy { fields.append("reviewed_by: \(q(unit))") }
+                return "  - {\(fields.joined(separator: ", "))}\n"
+            }.joined()
     }
 
     private static func surveys(_ surveys: [String: [String: SurveyVotes]], rubric: Rubric) -> String {
@@ -113,9 +117,10 @@ public enum DataFileText {
         if blocks.count == 1, let votes = surveys[blocks[0].id] {
             return "survey:\n" + groups(votes, block: blocks[0], indent: "  ")
         }
-        return "survey:\n" + blocks.compactMap { block in
-            surveys[block.id].map { "  \(q(block.id)):\n" + groups($0, block: block, indent: "    ") }
-        }.joined()
+        return "survey:\n"
+            + blocks.compactMap { block in
+                surveys[block.id].map { "  \(q(block.id)):\n" + groups($0, block: block, indent: "    ") }
+            }.joined()
     }
 
     private static func votesText(_ votes: SurveyVotes) -> String {

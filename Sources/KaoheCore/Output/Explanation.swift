@@ -34,7 +34,8 @@ public enum Explanation {
                 if let s = r.selfScore { lines.append("    自评 \(part(s)), 核定 \(f(r.score)), 差异 \(f((r.score - s).rounded(p)))") }
             }
             if d.isRescaled {
-                lines.append("  小计: 适用指标分值合计 \(d.applicablePoints), 得分合计 \(f(d.sum)); 折算 \(f(d.sum)) × \(d.points) ÷ \(d.applicablePoints) = \(f(d.score))")
+                lines.append(
+                    "  小计: 适用指标分值合计 \(d.applicablePoints), 得分合计 \(f(d.sum)); 折算 \(f(d.sum)) × \(d.points) ÷ \(d.applicablePoints) = \(f(d.score))")
             } else {
                 lines.append("  小计: \(f(d.score))")
             }
@@ -43,7 +44,9 @@ public enum Explanation {
         for block in rubric.blocks {
             guard let b = org.block(block.id) else { continue }
             if block.source == .indicators {
-                lines.append("\(block.name): 各一级指标合计 \(f(b.score)) / \(rubric.indicatorScale); 折算 \(f(b.score)) × \(block.weight) ÷ \(rubric.indicatorScale) = \(f(b.contribution))")
+                lines.append(
+                    "\(block.name): 各一级指标合计 \(f(b.score)) / \(rubric.indicatorScale); 折算 \(f(b.score)) × \(block.weight) ÷ \(rubric.indicatorScale) = \(f(b.contribution))"
+                )
             } else {
                 lines.append("\(block.name):")
                 for g in b.survey ?? [] {
@@ -65,7 +68,10 @@ public enum Explanation {
             for line in adj.lines {
                 let itemCap = line.capped != line.raw ? " (单项上限 \(part(line.capped)))" : ""
                 let notes = line.notes.isEmpty ? "" : " — " + line.notes.joined(separator: "; ")
-                let review = line.claimed.flatMap { claimed in line.reviewedBy.map { " [申报 \(claimed) 次，\($0)核定 \(line.count) 次\(line.reviewNote.map { "：\($0)" } ?? "")]" } } ?? ""
+                let review =
+                    line.claimed.flatMap { claimed in
+                        line.reviewedBy.map { " [申报 \(claimed) 次，\($0)核定 \(line.count) 次\(line.reviewNote.map { "：\($0)" } ?? "")]" }
+                    } ?? ""
                 lines.append("\(title) \(line.name): \(line.count) × 每次 → \(part(line.raw))\(itemCap)\(notes)\(review)")
             }
             let capText = cap.map { adj.sum > $0 ? ", 超过总上限 \($0), 按 \($0) 计" : ", 总上限 \($0)" } ?? ""

@@ -40,7 +40,9 @@ public enum LedgerFileText {
             var fields = ["id: \(q(m.id))", "name: \(q(m.name))"]
             if let date = m.date { fields.append("date: \(date)") }
             if !m.submitByOrganization.isEmpty {
-                let pairs = (m.submitBy.map { ["default: \($0)"] } ?? []) + m.submitByOrganization.sorted { $0.key < $1.key }.map { "\(q($0.key)): \($0.value)" }
+                let pairs =
+                    (m.submitBy.map { ["default: \($0)"] } ?? [])
+                    + m.submitByOrganization.sorted { $0.key < $1.key }.map { "\(q($0.key)): \($0.value)" }
                 fields.append("submit_by: {\(pairs.joined(separator: ", "))}")
             } else if let by = m.submitBy {
                 fields.append("submit_by: \(by)")

@@ -39,8 +39,11 @@ public enum LedgerText {
         var parts: [String] = []
         if let submitted = item.submitted { parts.append("报送 \(submitted)") }
         if let deadline = item.deadline { parts.append("\(item.ongoing ? "检查节点" : "时限") \(deadline)") }
-        if figures.isClosed(item), let closed = item.closed { parts.append("已办结 \(closed)") }
-        else { parts.append(item.isAgreed ? "未办结（\(item.status?.rawValue ?? "")）" : "未议定") }
+        if figures.isClosed(item), let closed = item.closed {
+            parts.append("已办结 \(closed)")
+        } else {
+            parts.append(item.isAgreed ? "未办结（\(item.status?.rawValue ?? "")）" : "未议定")
+        }
         if let feedback = item.feedback, feedback <= figures.asOf { parts.append("反馈 \(feedback)") }
         if let warning = figures.warnings[item.id] { parts.append("\(warning.rawValue)色预警") }
         return parts.joined(separator: "，")

@@ -12,7 +12,9 @@ public enum MeetingReport {
         let meetings = snapshot.ledger.meetings.filter { m in agreed.contains { $0.meeting == m.id } }.map(\.name)
         var lines = ["上一年度议定事项落实情况通报", "（截至 \(f.asOf.chinese)）", ""]
         let rate = agreed.isEmpty ? "" : "，办结率 \(percent(closed.count, agreed.count))"
-        lines.append("\(meetings.joined(separator: "、"))共议定事项 \(agreed.count) 件，已办结 \(closed.count) 件（其中按期办结 \(onTime.count) 件）\(rate)；未办结 \(open.count) 件，其中超过办理时限 \(overdue.count) 件。")
+        lines.append(
+            "\(meetings.joined(separator: "、"))共议定事项 \(agreed.count) 件，已办结 \(closed.count) 件（其中按期办结 \(onTime.count) 件）\(rate)；未办结 \(open.count) 件，其中超过办理时限 \(overdue.count) 件。"
+        )
         lines.append("")
         lines.append("一、各提出单位事项办结情况")
         for organization in rubric.organizations {

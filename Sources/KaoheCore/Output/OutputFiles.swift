@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a set of output files so that none replaces its previous version until all are complete:
@@ -102,17 +102,23 @@ public struct OutputProblem: Error, CustomStringConvertible {
         case .fileNoSuchFile?: self.init(path: path, errno: ENOENT)
         default:
             let ns = error as NSError
-            if ns.domain == NSPOSIXErrorDomain { self.init(path: path, errno: Int32(ns.code)) }
-            else { self.init(path: path, what: "cannot be written (\(error.localizedDescription))", fix: "check the folder and run again") }
+            if ns.domain == NSPOSIXErrorDomain {
+                self.init(path: path, errno: Int32(ns.code))
+            } else {
+                self.init(path: path, what: "cannot be written (\(error.localizedDescription))", fix: "check the folder and run again")
+            }
         }
     }
 
     /// From a C `errno`.
     public init(path: String, errno code: Int32) {
         switch code {
-        case EEXIST, ENOTDIR: self.init(path: path, what: "cannot be created: a file is in the way", fix: "choose another --out, or move the file away")
+        case EEXIST, ENOTDIR:
+            self.init(path: path, what: "cannot be created: a file is in the way", fix: "choose another --out, or move the file away")
         case EACCES, EPERM: self.init(path: path, what: "cannot be written: no permission", fix: "choose a folder you may write to with --out")
-        case ENOSPC, EDQUOT: self.init(path: path, what: "cannot be written: the disk is full", fix: "free some space and run again (the previous output is untouched)")
+        case ENOSPC, EDQUOT:
+            self.init(
+                path: path, what: "cannot be written: the disk is full", fix: "free some space and run again (the previous output is untouched)")
         case EROFS: self.init(path: path, what: "cannot be written: the disk is read-only", fix: "choose another --out")
         case ENOENT: self.init(path: path, what: "cannot be written: its folder has gone", fix: "run again")
         default: self.init(path: path, what: "cannot be written (\(String(cString: strerror(code))))", fix: "check the folder and run again")

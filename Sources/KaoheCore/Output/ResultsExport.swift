@@ -9,7 +9,8 @@ public enum ResultsExport {
         let places = rubric.assessment.decimals
         func number(_ x: Exact) -> String { x.rounded(places).decimalText(maximumPlaces: places) }
         var out = "{\n"
-        out += "  \"assessment\": {\"id\": \(JSONText.quoted(rubric.assessment.id)), \"year\": \(rubric.assessment.year), \"title\": \(JSONText.quoted(rubric.assessment.title))},\n"
+        out +=
+            "  \"assessment\": {\"id\": \(JSONText.quoted(rubric.assessment.id)), \"year\": \(rubric.assessment.year), \"title\": \(JSONText.quoted(rubric.assessment.title))},\n"
         out += "  \"scheme\": \(result.scheme.map { JSONText.quoted($0.name) } ?? "null"),\n"
         out += "  \"organizations\": ["
         for (i, org) in result.organizations.enumerated() {
@@ -50,14 +51,18 @@ public enum ResultsExport {
         header += ["加分", "扣分", "综合得分", "等次", "否决事项"]
         var lines = [header.map(csvField).joined(separator: ",")]
         for org in result.organizations {
-            var row = [String(org.rank), org.organization.id, org.organization.name,
-                       rubric.categories.first { $0.id == org.organization.category }?.name ?? org.organization.category]
+            var row = [
+                String(org.rank), org.organization.id, org.organization.name,
+                rubric.categories.first { $0.id == org.organization.category }?.name ?? org.organization.category
+            ]
             for block in rubric.blocks {
                 let b = org.block(block.id)
                 row += [b?.score.formatted(places: places) ?? "", b?.contribution.formatted(places: places) ?? ""]
             }
-            row += [org.bonus.total.formatted(places: places), org.penalty.total.formatted(places: places),
-                    org.final.formatted(places: places), org.grade, org.vetoes.map(\.name).joined(separator: "；")]
+            row += [
+                org.bonus.total.formatted(places: places), org.penalty.total.formatted(places: places),
+                org.final.formatted(places: places), org.grade, org.vetoes.map(\.name).joined(separator: "；")
+            ]
             lines.append(row.map(csvField).joined(separator: ","))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

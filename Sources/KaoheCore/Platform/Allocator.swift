@@ -2,7 +2,7 @@
 // per-thread heaps and malloc_trim); elsewhere they are harmless no-ops or plain threads.
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Hands memory the program has freed back to the operating system.
@@ -23,10 +23,10 @@ public enum FreedMemory {
     /// Looked up at run time: the function is a glibc extension that the Swift overlay does not import.
     private static let trim: Trim? = {
         #if canImport(Glibc)
-        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: Trim.self)
+            guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
+            return unsafeBitCast(symbol, to: Trim.self)
         #else
-        return nil
+            return nil
         #endif
     }()
 }

@@ -39,8 +39,10 @@ struct Grader {
         // Rank order within each group, groups in rubric order; ties keep the rubric's order of organizations.
         let rubricOrder = Dictionary(uniqueKeysWithValues: rubric.organizations.enumerated().map { ($1.id, $0) })
         let order = rankingGroups(results).flatMap { group in
-            group.sorted { (results[$0].rank, rubricOrder[results[$0].organization.id] ?? 0)
-                < (results[$1].rank, rubricOrder[results[$1].organization.id] ?? 0) }
+            group.sorted {
+                (results[$0].rank, rubricOrder[results[$0].organization.id] ?? 0)
+                    < (results[$1].rank, rubricOrder[results[$1].organization.id] ?? 0)
+            }
         }
         results = order.map { results[$0] }
     }
@@ -113,7 +115,10 @@ struct Grader {
             // (1) the score band.
             band[i] = grades.firstIndex { g in g.minimum.map { r.final >= $0 } ?? true } ?? last
             scoreBand[i] = band[i]
-            note(i, "综合得分 \(r.final.formatted(places: rubric.assessment.decimals)) 达到「\(grades[band[i]].name)」(\(grades[band[i]].minimum.map { "≥ \($0)" } ?? "其余"))")
+            note(
+                i,
+                "综合得分 \(r.final.formatted(places: rubric.assessment.decimals)) 达到「\(grades[band[i]].name)」(\(grades[band[i]].minimum.map { "≥ \($0)" } ?? "其余"))"
+            )
             // (2) forced grades (the lowest wins), then caps.
             let forced = r.vetoes.compactMap { v -> Int? in
                 if case .grade(let g) = v.effect { return grades.firstIndex { $0.name == g } } else { return nil }
@@ -182,8 +187,9 @@ struct Grader {
             }
             outcomes[i].grade = band[i]
             if explain {
-                outcomes[i].trace = GradeTrace(scoreBand: grades[scoreBand[i]].name, afterVetoes: grades[afterVetoes[i]].name,
-                                               afterQuotas: grades[afterQuotas].name, steps: steps[i])
+                outcomes[i].trace = GradeTrace(
+                    scoreBand: grades[scoreBand[i]].name, afterVetoes: grades[afterVetoes[i]].name,
+                    afterQuotas: grades[afterQuotas].name, steps: steps[i])
             }
         }
     }

@@ -20,8 +20,10 @@ extension ScoringMethod {
     /// Applies the method to `value` (§5). `base` is the indicator's points as the rubric wrote them: every
     /// parameter in points refers to them, and the result is a fraction of them, so that a scheme changing the
     /// points rescales the parameters (§11). `position` is the organization's place for `rank`.
-    func outcome(_ value: DataValue, base: Exact, points: Exact, organization: String,
-                 position: Int?, explain: Bool = false) throws(ValueProblem) -> MethodOutcome {
+    func outcome(
+        _ value: DataValue, base: Exact, points: Exact, organization: String,
+        position: Int?, explain: Bool = false
+    ) throws(ValueProblem) -> MethodOutcome {
         func number() throws(ValueProblem) -> Exact {
             guard case .number(let n) = value else { throw ValueProblem(Catalog.expectedNumber(value.display)) }
             return n
@@ -50,19 +52,27 @@ extension ScoringMethod {
                 return MethodOutcome(fraction: .zero, working: explain ? "\(rText()) < 下限 \(floor), 得 0 分" : "")
             }
             let f = Exact.min(r, cap)
-            return MethodOutcome(fraction: f, working: !explain ? "" : {
-                let capText = r > cap ? "（超过上限 \(Self.percent(cap))，按 \(Self.percent(cap)) 计）" : ""
-                return "\(rText())\(capText)；得分 \(points) × \(f.decimalText(maximumPlaces: 6))"
-            }())
+            return MethodOutcome(
+                fraction: f,
+                working: !explain
+                    ? ""
+                    : {
+                        let capText = r > cap ? "（超过上限 \(Self.percent(cap))，按 \(Self.percent(cap)) 计）" : ""
+                        return "\(rText())\(capText)；得分 \(points) × \(f.decimalText(maximumPlaces: 6))"
+                    }())
         case .linear(let zero, let full):
             let v = try number()
             let f = ((v - zero) / (full - zero)).clamped(to: .zero, .one)
-            return MethodOutcome(fraction: f, working: !explain ? "" : {
-                let share = zero.isZero ? "\(v) ÷ \(full)" : "（\(v) − \(zero)）÷（\(full) − \(zero)）"
-                let bounds = f == .one && v != full ? "，达到 \(full) 即得满分" : f.isZero && v != zero ? "，未超过 \(zero) 不得分" : ""
-                let scale = zero.isZero ? "" : "（\(zero) 及以下得 0 分，\(full) 得满分）"
-                return "完成比例 \(share) = \(Self.percent(f))\(bounds)\(scale)；得分 \(points) × \(f.decimalText(maximumPlaces: 6))"
-            }())
+            return MethodOutcome(
+                fraction: f,
+                working: !explain
+                    ? ""
+                    : {
+                        let share = zero.isZero ? "\(v) ÷ \(full)" : "（\(v) − \(zero)）÷（\(full) − \(zero)）"
+                        let bounds = f == .one && v != full ? "，达到 \(full) 即得满分" : f.isZero && v != zero ? "，未超过 \(zero) 不得分" : ""
+                        let scale = zero.isZero ? "" : "（\(zero) 及以下得 0 分，\(full) 得满分）"
+                        return "完成比例 \(share) = \(Self.percent(f))\(bounds)\(scale)；得分 \(points) × \(f.decimalText(maximumPlaces: 6))"
+                    }())
         case .bands(let bands, let otherwise):
             let v = try number()
             for band in bands {
@@ -89,20 +99,23 @@ extension ScoringMethod {
                 case .ceil: occurrences = Exact(steps.ceiling, over: 1)
                 }
                 let counted = occurrences
-                if explain { describe = {
-                    if shortfall.isZero { return "标准 \(threshold.value), 实际 \(v), 达到标准" }
-                    let side = threshold.direction == .higher ? "低于" : "超过"
-                    var text = "标准 \(threshold.value), 实际 \(v), \(side)标准 \(shortfall)"
-                    if threshold.step != .one || threshold.counting != .exact {
-                        let rule = switch threshold.counting {
-                        case .exact: "按实际比例"
-                        case .floor: "不足一档不计，向下取整"
-                        case .ceil: "不足一档按一档计，向上取整"
+                if explain {
+                    describe = {
+                        if shortfall.isZero { return "标准 \(threshold.value), 实际 \(v), 达到标准" }
+                        let side = threshold.direction == .higher ? "低于" : "超过"
+                        var text = "标准 \(threshold.value), 实际 \(v), \(side)标准 \(shortfall)"
+                        if threshold.step != .one || threshold.counting != .exact {
+                            let rule =
+                                switch threshold.counting {
+                                case .exact: "按实际比例"
+                                case .floor: "不足一档不计，向下取整"
+                                case .ceil: "不足一档按一档计，向上取整"
+                                }
+                            text += ", 每 \(threshold.step) 为一档（\(rule)）计 \(counted.decimalText(maximumPlaces: 6)) 档"
                         }
-                        text += ", 每 \(threshold.step) 为一档（\(rule)）计 \(counted.decimalText(maximumPlaces: 6)) 档"
-                    }
-                    return text
-                }() }
+                        return text
+                    }()
+                }
             } else {
                 switch value {
                 case .number(let n):
@@ -119,7 +132,9 @@ extension ScoringMethod {
                                     throw ValueProblem(Catalog.occurrenceCount())
                                 }
                                 total += n
-                            } else { total += 1 }
+                            } else {
+                                total += 1
+                            }
                         default: throw ValueProblem(Catalog.occurrenceShape(item.display))
                         }
                     }
@@ -131,9 +146,14 @@ extension ScoringMethod {
             }
             let left = Exact.max(.zero, base - per * occurrences)
             let counted = occurrences
-            return MethodOutcome(fraction: left / base, working: !explain ? "" : {
-                "\(describe); \(base) − \(per) × \(counted.decimalText(maximumPlaces: 6)) = \(left.decimalText(maximumPlaces: 6)) (扣完为止)" + scaleNote()
-            }())
+            return MethodOutcome(
+                fraction: left / base,
+                working: !explain
+                    ? ""
+                    : {
+                        "\(describe); \(base) − \(per) × \(counted.decimalText(maximumPlaces: 6)) = \(left.decimalText(maximumPlaces: 6)) (扣完为止)"
+                            + scaleNote()
+                    }())
         case .checklist(let items):
             var done: [(id: String, fraction: Exact)] = []
             switch value {
@@ -155,21 +175,27 @@ extension ScoringMethod {
             for (id, f) in done {
                 guard seen.insert(id).inserted else { throw ValueProblem(Catalog.checklistItemTwice(id)) }
                 guard let item = items.first(where: { $0.id == id }) else {
-                    throw ValueProblem(Catalog.unknownChecklistItem(id, Suggestion.didYouMean(id, in: items.map(\.id)), Suggestion.choices(items.map { ($0.name, $0.id) })))
+                    throw ValueProblem(
+                        Catalog.unknownChecklistItem(
+                            id, Suggestion.didYouMean(id, in: items.map(\.id)), Suggestion.choices(items.map { ($0.name, $0.id) })))
                 }
                 earned += item.points * f
             }
             let total = earned
             let marks = done
-            return MethodOutcome(fraction: earned / base, working: !explain ? "" : {
-                let parts = marks.map { id, f in
-                    let item = items.first { $0.id == id }!
-                    return f == .one ? "\(item.name) \(item.points)" : "\(item.name) \(item.points)×\(f)"
-                }
-                let missing = items.filter { item in !marks.contains { $0.id == item.id && $0.fraction == .one } }.map(\.name)
-                let text = parts.isEmpty ? "无完成事项" : "完成: " + parts.joined(separator: " + ") + " = \(total)"
-                return text + (missing.isEmpty ? "" : "; 未(全部)完成: " + missing.joined(separator: "、")) + scaleNote()
-            }())
+            return MethodOutcome(
+                fraction: earned / base,
+                working: !explain
+                    ? ""
+                    : {
+                        let parts = marks.map { id, f in
+                            let item = items.first { $0.id == id }!
+                            return f == .one ? "\(item.name) \(item.points)" : "\(item.name) \(item.points)×\(f)"
+                        }
+                        let missing = items.filter { item in !marks.contains { $0.id == item.id && $0.fraction == .one } }.map(\.name)
+                        let text = parts.isEmpty ? "无完成事项" : "完成: " + parts.joined(separator: " + ") + " = \(total)"
+                        return text + (missing.isEmpty ? "" : "; 未(全部)完成: " + missing.joined(separator: "、")) + scaleNote()
+                    }())
         case .levels(let levels):
             let name = value.display
             guard let level = levels.first(where: { $0.name == name }) else {
@@ -191,10 +217,14 @@ extension ScoringMethod {
                 return MethodOutcome(fraction: .one, working: explain ? "排名第 \(position) (前 \(top) 名得满分)" : "")
             }
             let left = Exact.max(minimum, base - step * Exact(position - top))
-            return MethodOutcome(fraction: left / base, working: !explain ? "" : {
-                "排名第 \(position), \(base) − \(step) × (\(position) − \(top)) 不低于 \(minimum) = \(left)" + scaleNote()
-                    + " (\(direction == .higher ? "越高越好" : "越低越好"))"
-            }())
+            return MethodOutcome(
+                fraction: left / base,
+                working: !explain
+                    ? ""
+                    : {
+                        "排名第 \(position), \(base) − \(step) × (\(position) − \(top)) 不低于 \(minimum) = \(left)" + scaleNote()
+                            + " (\(direction == .higher ? "越高越好" : "越低越好"))"
+                    }())
         case .average(let scale, let trim):
             guard case .list(let items) = value else { throw ValueProblem(Catalog.expectedNumbers(value.display)) }
             var numbers: [Exact] = []
@@ -207,10 +237,14 @@ extension ScoringMethod {
             guard !numbers.isEmpty else { throw ValueProblem(Catalog.emptyNumbers()) }
             let (kept, trimmed) = trimmedValues(numbers, trim: trim)
             let mean = kept.sum() / Exact(kept.count)
-            return MethodOutcome(fraction: mean / scale, working: !explain ? "" : {
-                let trimText = trimmed ? "去掉最高、最低各 \(trim) 个后 " : ""
-                return "\(trimText)\(kept.count) 个数平均 = \(mean.decimalText(maximumPlaces: 6)); 得分 = \(points) × 平均 ÷ \(scale)"
-            }())
+            return MethodOutcome(
+                fraction: mean / scale,
+                working: !explain
+                    ? ""
+                    : {
+                        let trimText = trimmed ? "去掉最高、最低各 \(trim) 个后 " : ""
+                        return "\(trimText)\(kept.count) 个数平均 = \(mean.decimalText(maximumPlaces: 6)); 得分 = \(points) × 平均 ÷ \(scale)"
+                    }())
         case .manual:
             // The score is given in the rubric's points; a scheme that changes the points scales it like any
             // other parameter given in points (§11), so the fraction is value ÷ the rubric's points.

@@ -82,8 +82,10 @@ public struct IndicatorResult: Sendable {
         public var note: String?
     }
 
-    init(value: DataValue?, fraction: Exact, selfScore: Exact?, evidence: [String], note: String?,
-         context: IndicatorContext, organization: String, position: Int?) {
+    init(
+        value: DataValue?, fraction: Exact, selfScore: Exact?, evidence: [String], note: String?,
+        context: IndicatorContext, organization: String, position: Int?
+    ) {
         self.value = value
         storedPosition = position.map { Int32(clamping: $0) } ?? -1
         self.context = context
@@ -143,8 +145,9 @@ public struct IndicatorResult: Sendable {
     private var description: String {
         guard let value else { return "未报送数值, 按规则计 0 分" }
         let indicator = context.indicator
-        let outcome = try? indicator.method.outcome(value, base: indicator.basePoints, points: indicator.points,
-                                                    organization: organization, position: position, explain: true)
+        let outcome = try? indicator.method.outcome(
+            value, base: indicator.basePoints, points: indicator.points,
+            organization: organization, position: position, explain: true)
         return outcome?.working ?? ""
     }
 

@@ -123,8 +123,10 @@ public struct Scorer: Sendable {
         return Dictionary(uniqueKeysWithValues: zip(ranked.map(\.0.id), slots.values))
     }
 
-    private func scoreOne(_ organization: Organization, _ data: OrganizationData, positions: [String: [String: Int]],
-                          problems: inout [Diagnostic]) -> OrganizationResult {
+    private func scoreOne(
+        _ organization: Organization, _ data: OrganizationData, positions: [String: [String: Int]],
+        problems: inout [Diagnostic]
+    ) -> OrganizationResult {
         var indicatorResults: [IndicatorResult] = []
         indicatorResults.reserveCapacity(contexts.reduce(0) { $0 + $1.count })
         var cursor = 0
@@ -132,8 +134,10 @@ public struct Scorer: Sendable {
             for context in contexts[d] where context.indicator.applies(to: organization.id) {
                 let entry = data.indicators.entry(context.indicator.id, cursor: &cursor)
                 let position = context.isRanked ? positions[context.indicator.id]?[organization.id] : nil
-                indicatorResults.append(scoreIndicator(context, entry, organization: organization, data: data,
-                                                       position: position, problems: &problems))
+                indicatorResults.append(
+                    scoreIndicator(
+                        context, entry, organization: organization, data: data,
+                        position: position, problems: &problems))
             }
         }
         var surveys: [String: [SurveyGroupResult]] = [:]
@@ -148,25 +152,30 @@ public struct Scorer: Sendable {
             guard let veto = rubric.vetoes.first(where: { $0.id == entry.id }) else { return nil }
             return AppliedVeto(id: veto.id, name: veto.name, effect: veto.effect, note: entry.note, reviewedBy: entry.reviewedBy)
         }
-        return aggregate(organization, indicators: indicatorResults, surveys: surveys,
-                         bonus: adjust(data.bonus, rubric.bonus), penalty: adjust(data.penalties, rubric.penalties),
-                         vetoes: vetoes)
+        return aggregate(
+            organization, indicators: indicatorResults, surveys: surveys,
+            bonus: adjust(data.bonus, rubric.bonus), penalty: adjust(data.penalties, rubric.penalties),
+            vetoes: vetoes)
     }
 
     /// Everything above the indicator and rater-group scores (§5.2, §6, §7), as an organization result.
-    private func aggregate(_ organization: Organization, indicators: [IndicatorResult],
-                           surveys: [String: [SurveyGroupResult]], bonus: AdjustmentResult, penalty: AdjustmentResult,
-                           vetoes: [AppliedVeto]) -> OrganizationResult {
+    private func aggregate(
+        _ organization: Organization, indicators: [IndicatorResult],
+        surveys: [String: [SurveyGroupResult]], bonus: AdjustmentResult, penalty: AdjustmentResult,
+        vetoes: [AppliedVeto]
+    ) -> OrganizationResult {
         let groupScores = rubric.blocks.map { block in (surveys[block.id] ?? []).map { ($0.weight, $0.score) } }
-        let t = totals(organization.id, indicatorScores: indicators.map(\.score), groupScores: groupScores,
-                       bonus: bonus.total, penalty: penalty.total)
+        let t = totals(
+            organization.id, indicatorScores: indicators.map(\.score), groupScores: groupScores,
+            bonus: bonus.total, penalty: penalty.total)
         let blocks = rubric.blocks.enumerated().map { b, block in
             BlockResult(id: block.id, score: t.blockScores[b], contribution: t.contributions[b], survey: surveys[block.id])
         }
-        return OrganizationResult(organization: organization, indicators: indicators, dimensions: t.dimensions,
-                                  blocks: blocks, bonus: bonus, penalty: penalty, final: t.final, rank: 0, grade: "",
-                                  grading: GradeTrace(scoreBand: "", afterVetoes: "", afterQuotas: "", steps: []),
-                                  vetoes: vetoes)
+        return OrganizationResult(
+            organization: organization, indicators: indicators, dimensions: t.dimensions,
+            blocks: blocks, bonus: bonus, penalty: penalty, final: t.final, rank: 0, grade: "",
+            grading: GradeTrace(scoreBand: "", afterVetoes: "", afterQuotas: "", steps: []),
+            vetoes: vetoes)
     }
 
     /// The figures above the indicator and rater-group scores.
@@ -181,8 +190,10 @@ public struct Scorer: Sendable {
     /// Dimension scores with §5.2 rescaling, block scores and contributions, and the final score, from the printed
     /// indicator scores (the organization's applicable indicators in rubric order) and each block's rater groups
     /// (weight, score; nil score: no valid vote). Shared by scoring, rescoring and sensitivity runs.
-    func totals(_ organization: String, indicatorScores: [Exact], groupScores: [[(weight: Exact, score: Exact?)]],
-                bonus: Exact, penalty: Exact) -> Totals {
+    func totals(
+        _ organization: String, indicatorScores: [Exact], groupScores: [[(weight: Exact, score: Exact?)]],
+        bonus: Exact, penalty: Exact
+    ) -> Totals {
         var dimensions: [DimensionResult] = []
         dimensions.reserveCapacity(rubric.dimensions.count)
         var next = 0
@@ -194,10 +205,13 @@ public struct Scorer: Sendable {
                 sum += indicatorScores[next]
                 next += 1
             }
-            let score = applicable == dimension.points || applicable.isZero
+            let score =
+                applicable == dimension.points || applicable.isZero
                 ? sum : (sum * dimension.points / applicable).rounded(places)
-            dimensions.append(DimensionResult(id: dimension.id, points: dimension.points, applicablePoints: applicable,
-                                              sum: sum, score: score))
+            dimensions.append(
+                DimensionResult(
+                    id: dimension.id, points: dimension.points, applicablePoints: applicable,
+                    sum: sum, score: score))
         }
         var scores: [Exact] = []
         var contributions: [Exact] = []
@@ -233,9 +247,10 @@ public struct Scorer: Sendable {
         let order = Dictionary(uniqueKeysWithValues: rubric.organizations.enumerated().map { ($1.id, $0) })
         let flat = contexts.flatMap { $0 }
         let byID = Dictionary(uniqueKeysWithValues: flat.map { ($0.indicator.id, $0) })
-        let groupWeights = Dictionary(uniqueKeysWithValues: rubric.blocks.compactMap { b in
-            b.survey.map { (b.id, Dictionary(uniqueKeysWithValues: $0.groups.map { ($0.id, $0.weight) })) }
-        })
+        let groupWeights = Dictionary(
+            uniqueKeysWithValues: rubric.blocks.compactMap { b in
+                b.survey.map { (b.id, Dictionary(uniqueKeysWithValues: $0.groups.map { ($0.id, $0.weight) })) }
+            })
         var results = base.organizations.sorted { (order[$0.organization.id] ?? 0) < (order[$1.organization.id] ?? 0) }
             .map { org -> OrganizationResult in
                 let indicators = org.indicators.map { old -> IndicatorResult in
@@ -252,18 +267,22 @@ public struct Scorer: Sendable {
                         return copy
                     }
                 }
-                return aggregate(org.organization, indicators: indicators, surveys: surveys, bonus: org.bonus,
-                                 penalty: org.penalty, vetoes: org.vetoes)
+                return aggregate(
+                    org.organization, indicators: indicators, surveys: surveys, bonus: org.bonus,
+                    penalty: org.penalty, vetoes: org.vetoes)
             }
         Grader(rubric: rubric).rankAndGrade(&results)
         return AssessmentResult(rubric: rubric, scheme: scheme, organizations: results)
     }
 
-    private func scoreIndicator(_ context: IndicatorContext, _ entry: IndicatorEntry?, organization: Organization,
-                                data: OrganizationData, position: Int?, problems: inout [Diagnostic]) -> IndicatorResult {
-        var result = IndicatorResult(value: entry?.value, fraction: .zero, selfScore: entry?.selfScore,
-                                     evidence: entry?.evidence ?? [], note: entry?.note, context: context,
-                                     organization: organization.id, position: position)
+    private func scoreIndicator(
+        _ context: IndicatorContext, _ entry: IndicatorEntry?, organization: Organization,
+        data: OrganizationData, position: Int?, problems: inout [Diagnostic]
+    ) -> IndicatorResult {
+        var result = IndicatorResult(
+            value: entry?.value, fraction: .zero, selfScore: entry?.selfScore,
+            evidence: entry?.evidence ?? [], note: entry?.note, context: context,
+            organization: organization.id, position: position)
         if let entry, let unit = entry.reviewedBy {
             result.review = .init(claimed: entry.claimed, by: unit, note: entry.reviewNote)
         }
@@ -273,26 +292,36 @@ public struct Scorer: Sendable {
             var maximum = indicator.basePoints
             if case .ratio(_, let cap, _, _) = indicator.method, cap > .one { maximum = maximum * cap }
             if claimed.isNegative || claimed > maximum {
-                problems.append(Diagnostic(entry.location, Catalog.selfScoreRange(claimed.decimalText(), indicator.id, indicator.name, organization.id, maximum.decimalText())))
+                problems.append(
+                    Diagnostic(
+                        entry.location,
+                        Catalog.selfScoreRange(claimed.decimalText(), indicator.id, indicator.name, organization.id, maximum.decimalText())))
             }
         }
         guard let value = entry?.value else {
             if !context.indicator.missingIsZero {
                 let indicator = context.indicator
-                problems.append(Diagnostic(entry?.location ?? data.location,
-                                           Catalog.noValue(indicator.id, indicator.name, organization.id, FormValueHint.expected(indicator))))
+                problems.append(
+                    Diagnostic(
+                        entry?.location ?? data.location,
+                        Catalog.noValue(indicator.id, indicator.name, organization.id, FormValueHint.expected(indicator))))
             }
             return result
         }
         do {
-            let outcome = try context.indicator.method.outcome(value, base: context.indicator.basePoints,
-                                                               points: context.indicator.points,
-                                                               organization: organization.id, position: position)
+            let outcome = try context.indicator.method.outcome(
+                value, base: context.indicator.basePoints,
+                points: context.indicator.points,
+                organization: organization.id, position: position)
             result.fraction = outcome.fraction
         } catch {
             let indicator = context.indicator
-            problems.append(Diagnostic(entry!.location, Catalog.methodProblem(indicator.id, indicator.name, organization.id, error.message,
-                                                                              indicator.method.name, indicator.method.chineseName)))
+            problems.append(
+                Diagnostic(
+                    entry!.location,
+                    Catalog.methodProblem(
+                        indicator.id, indicator.name, organization.id, error.message,
+                        indicator.method.name, indicator.method.chineseName)))
         }
         return result
     }
@@ -302,8 +331,9 @@ public struct Scorer: Sendable {
         let votes = data.surveys[block.id] ?? [:]
         var groups: [SurveyGroupResult] = []
         for group in survey.groups {
-            var result = SurveyGroupResult(id: group.id, weight: group.weight, validVotes: 0, score: nil,
-                                           votes: votes[group.id], keptBallots: [], survey: survey, places: places)
+            var result = SurveyGroupResult(
+                id: group.id, weight: group.weight, validVotes: 0, score: nil,
+                votes: votes[group.id], keptBallots: [], survey: survey, places: places)
             switch votes[group.id] {
             case .counts(let counts)?:
                 var total = Exact.zero
@@ -342,8 +372,10 @@ public struct Scorer: Sendable {
             let capped = item.cap.map { Exact.min($0, raw) } ?? raw
             let notes = claims.compactMap(\.note) + claims.flatMap(\.evidence)
             let reviewed = claims.first { $0.reviewedBy != nil }
-            lines.append(.init(item: item.id, name: item.name, count: count, raw: raw, capped: capped, notes: notes,
-                               claimed: reviewed?.claimed, reviewedBy: reviewed?.reviewedBy, reviewNote: reviewed?.reviewNote))
+            lines.append(
+                .init(
+                    item: item.id, name: item.name, count: count, raw: raw, capped: capped, notes: notes,
+                    claimed: reviewed?.claimed, reviewedBy: reviewed?.reviewedBy, reviewNote: reviewed?.reviewNote))
         }
         let sum = lines.map(\.capped).sum()
         let total = (rules.cap.map { Exact.min($0, sum) } ?? sum).rounded(places)
@@ -360,8 +392,9 @@ private final class DataSlots: @unchecked Sendable {
     init(_ data: [OrganizationData]) {
         storage = .allocate(capacity: data.count)
         _ = storage.initialize(from: data)
-        empty = OrganizationData(organization: "", year: nil, indicators: [:], bonus: [], penalties: [], vetoes: [], surveys: [:],
-                                 location: SourceLocation(file: "", line: 0))
+        empty = OrganizationData(
+            organization: "", year: nil, indicators: [:], bonus: [], penalties: [], vetoes: [], surveys: [:],
+            location: SourceLocation(file: "", line: 0))
     }
 
     deinit {

@@ -23,60 +23,61 @@ public struct SyntheticAssessment: Sendable {
     /// The rubric as YAML.
     public func rubricYAML() -> String {
         var y = """
-        kaohe: 1
-        assessment:
-          id: synthetic-\(organizations)
-          title: 合成考核(\(organizations)个单位)
-          year: 2024
-          issuer: 基准测试
-          decimals: 2
-          total: 100
-        categories:
+            kaohe: 1
+            assessment:
+              id: synthetic-\(organizations)
+              title: 合成考核(\(organizations)个单位)
+              year: 2024
+              issuer: 基准测试
+              decimals: 2
+              total: 100
+            categories:
 
-        """
+            """
         for c in 0..<Self.categoryCount { y += "  - {id: c\(c), name: 第\(c + 1)类}\n" }
         y += "organizations:\n"
         for i in 0..<organizations { y += "  - {id: \(organizationID(i)), name: 单位\(format6(i)), category: c\(i % Self.categoryCount)}\n" }
         y += """
-        blocks:
-          - {id: performance, name: 目标任务考核, weight: 80, source: indicators}
-          - id: satisfaction
-            name: 社会评价
-            weight: 20
-            source: survey
-            survey:
-              answers: {满意: 100, 基本满意: 70, 不满意: 30, 不了解: null}
-              groups: [{id: staff, name: 干部职工, weight: 4}, {id: served, name: 服务对象, weight: 7}, {id: leaders, name: 县级领导, weight: 4}]
-              trim: 1
-        dimensions:
+            blocks:
+              - {id: performance, name: 目标任务考核, weight: 80, source: indicators}
+              - id: satisfaction
+                name: 社会评价
+                weight: 20
+                source: survey
+                survey:
+                  answers: {满意: 100, 基本满意: 70, 不满意: 30, 不了解: null}
+                  groups: [{id: staff, name: 干部职工, weight: 4}, {id: served, name: 服务对象, weight: 7}, {id: leaders, name: 县级领导, weight: 4}]
+                  trim: 1
+            dimensions:
 
-        """
+            """
         for (d, points) in Self.dimensionPoints.enumerated() {
             y += "  - id: d\(d)\n    name: 一级指标\(d + 1)\n    points: \(points)\n    indicators:\n"
             let each = Exact(points) / 10
             for k in 0..<10 {
-                y += "      - {id: d\(d).i\(k), name: 指标\(d + 1)-\(k + 1), points: \(each.decimalText()), \(parameters(Self.methods[(d + k) % 10], points: each))}\n"
+                y +=
+                    "      - {id: d\(d).i\(k), name: 指标\(d + 1)-\(k + 1), points: \(each.decimalText()), \(parameters(Self.methods[(d + k) % 10], points: each))}\n"
             }
         }
         y += """
-        bonus:
-          cap: 5
-          items: [{id: award, name: 表彰, points: 2}, {id: media, name: 宣传, points: 0.5, cap: 2}]
-        penalties:
-          cap: 10
-          items: [{id: petition, name: 上访, points: 1}, {id: safety, name: 安全事故, points: 2}]
-        vetoes:
-          - {id: discipline, name: 违纪, effect: {grade: 不合格}}
-          - {id: accident, name: 重大事故, effect: {demote: 1}}
-          - {id: keytask, name: 重点工作未完成, effect: {max_grade: 良好}}
-        grades:
-          - {name: 优秀, min: 90, quota: 0.3}
-          - {name: 良好, min: 80}
-          - {name: 合格, min: 60}
-          - {name: 不合格}
-        ranking: {within: category, tie_break: [performance]}
+            bonus:
+              cap: 5
+              items: [{id: award, name: 表彰, points: 2}, {id: media, name: 宣传, points: 0.5, cap: 2}]
+            penalties:
+              cap: 10
+              items: [{id: petition, name: 上访, points: 1}, {id: safety, name: 安全事故, points: 2}]
+            vetoes:
+              - {id: discipline, name: 违纪, effect: {grade: 不合格}}
+              - {id: accident, name: 重大事故, effect: {demote: 1}}
+              - {id: keytask, name: 重点工作未完成, effect: {max_grade: 良好}}
+            grades:
+              - {name: 优秀, min: 90, quota: 0.3}
+              - {name: 良好, min: 80}
+              - {name: 合格, min: 60}
+              - {name: 不合格}
+            ranking: {within: category, tie_break: [performance]}
 
-        """
+            """
         return y
     }
 
@@ -85,7 +86,9 @@ public struct SyntheticAssessment: Sendable {
         switch method {
         case "ratio": return "method: ratio, target: 100, cap: 1.1, floor: 0.4"
         case "linear": return "method: linear, zero: 40, full: 100"
-        case "bands": return "method: bands, bands: [{min: 90, points: \(p)}, {min: 75, points: \((points * Exact(7, over: 10)).decimalText())}, {min: 60, points: \((points * Exact(4, over: 10)).decimalText())}]"
+        case "bands":
+            return
+                "method: bands, bands: [{min: 90, points: \(p)}, {min: 75, points: \((points * Exact(7, over: 10)).decimalText())}, {min: 60, points: \((points * Exact(4, over: 10)).decimalText())}]"
         case "deduct": return "method: deduct, threshold: 98, per: \((points / 10).decimalText()), steps: ceil"
         case "checklist":
             let half = (points / 2).decimalText()

@@ -4,8 +4,10 @@ import XLSX
 /// `collect-report.xlsx`: per organization received / missing / with errors / with warnings, then every problem
 /// with file, sheet and cell — the office's checklist for chasing units.
 public enum CollectReportWorkbook {
-    public static func write(_ round: CollectionRound, rubric: Rubric, to path: String,
-                             options: Workbook.Options = Workbook.Options()) throws {
+    public static func write(
+        _ round: CollectionRound, rubric: Rubric, to path: String,
+        options: Workbook.Options = Workbook.Options()
+    ) throws {
         try Workbook.create(at: path, options: options) { book in
             try book.setProperties(.init(title: "\(rubric.assessment.title) 表格收集情况", author: rubric.assessment.issuer))
             try writeStatus(round, rubric: rubric, to: book.addWorksheet(named: "收集情况"))
@@ -20,13 +22,16 @@ public enum CollectReportWorkbook {
         let lines = round.statuses(of: .selfAssessment)
         let counts = Dictionary(grouping: lines, by: \.state).mapValues(\.count)
         let summary = CollectionRound.State.allCasesInOrder.compactMap { state in counts[state].map { "\(state.rawValue) \($0)" } }
-        try sheet.merge(CellRange(rows: 1...1, columns: 0...last),
-                        .text("自评表：共 \(lines.count) 个单位，\(summary.joined(separator: "　"))"), style: Styles.subtitle)
+        try sheet.merge(
+            CellRange(rows: 1...1, columns: 0...last),
+            .text("自评表：共 \(lines.count) 个单位，\(summary.joined(separator: "　"))"), style: Styles.subtitle)
         try sheet.writeRow(headers.map(CellValue.text), row: 2, style: Styles.header)
         for (i, status) in round.statuses.enumerated() {
-            let values: [CellValue] = [.text(status.kind.rawValue), .text(status.name), .text(status.id), .text(status.state.rawValue),
-                                       .text(status.files.joined(separator: "\n")), .number(Double(status.errors)),
-                                       .number(Double(status.warnings))]
+            let values: [CellValue] = [
+                .text(status.kind.rawValue), .text(status.name), .text(status.id), .text(status.state.rawValue),
+                .text(status.files.joined(separator: "\n")), .number(Double(status.errors)),
+                .number(Double(status.warnings))
+            ]
             let styles = [Styles.centered, Styles.text, Styles.text, Styles.centered, Styles.text, Styles.integer, Styles.integer]
             for (column, (value, style)) in zip(values, styles).enumerated() {
                 try sheet.write(value, row: 3 + i, column: column, style: style)

@@ -5,13 +5,18 @@ import XLSX
 /// Writes one 考核责任单位's 核定表 workbook (forms.md §5): 填报说明, 核定表 (what each organization claimed,
 /// locked, and 核定完成情况 prefilled with the value in data), 加减分及否决 and the hidden `_kaohe` sheet.
 public enum ReviewFormWorkbook {
-    public static func write(_ form: ReviewForm, rubric: Rubric, rubricDigest: String, to path: String,
-                             options: Workbook.Options = Workbook.Options()) throws {
-        try FormBook.write(to: path, options: options,
-                           properties: .init(title: "\(rubric.assessment.title) 核定表", subject: form.unit, author: rubric.assessment.issuer,
-                                             comments: "由 kaohe forms --review 生成；请核定黄色单元格后按原文件格式（.xlsx）报送"),
-                           instructions: FormInstructions(review: form, rubric: rubric),
-                           metadata: form.metadata(rubric: rubric, rubricDigest: rubricDigest)) { book in
+    public static func write(
+        _ form: ReviewForm, rubric: Rubric, rubricDigest: String, to path: String,
+        options: Workbook.Options = Workbook.Options()
+    ) throws {
+        try FormBook.write(
+            to: path, options: options,
+            properties: .init(
+                title: "\(rubric.assessment.title) 核定表", subject: form.unit, author: rubric.assessment.issuer,
+                comments: "由 kaohe forms --review 生成；请核定黄色单元格后按原文件格式（.xlsx）报送"),
+            instructions: FormInstructions(review: form, rubric: rubric),
+            metadata: form.metadata(rubric: rubric, rubricDigest: rubricDigest)
+        ) { book in
             if !form.rows.isEmpty { try ReviewSheet(form: form, rubric: rubric).write(book.addWorksheet(named: ReviewForm.sheetName)) }
             if !form.adjustments.isEmpty {
                 try ReviewAdjustmentSheet(form: form, rubric: rubric).write(book.addWorksheet(named: ReviewForm.adjustmentSheetName))
@@ -41,15 +46,18 @@ extension FormInstructions {
             "二、“核定完成情况”已预填单位的申报值：核实无误的保留不动；需要更正的改为核定值（填法与自评表相同：数字只填数字，是否类和定性评价类从下拉列表选择，清单类逐项填“是”“否”或 0 到 1 之间的比例）。",
             "三、更正的请在“核定说明”中写明依据；核定分由考核细则按核定完成情况计算，不需要填写。",
             "四、“加减分及否决”工作表：核定各单位申报的加分、扣分次数（没有的填 0 或留空）；本单位负责认定的一票否决事项，有此情形的选“是”并在“核定说明”中写明情况。",
-            "五、工作表保护没有密码，但请不要撤销保护、增删行列、修改隐藏的“编号”列或工作表名称，否则无法读取。填好后按原文件格式（.xlsx）保存报送，打印签字盖章的纸质件一并报送。",
+            "五、工作表保护没有密码，但请不要撤销保护、增删行列、修改隐藏的“编号”列或工作表名称，否则无法读取。填好后按原文件格式（.xlsx）保存报送，打印签字盖章的纸质件一并报送。"
         ]
         if !form.withoutData.isEmpty {
             steps.append("注：\(form.withoutData.map(\.name).joined(separator: "、")) 生成本表时尚无自评数据，其各行未预填，请按核实情况填写。")
         }
-        self.init(title: "\(rubric.assessment.title) 核定表 填写说明",
-                  facts: [("核定单位", form.unit), ("考核年度", String(rubric.assessment.year)),
-                          ("考核组织", rubric.assessment.issuer ?? rubric.assessment.title)],
-                  steps: steps, rubric: rubric)
+        self.init(
+            title: "\(rubric.assessment.title) 核定表 填写说明",
+            facts: [
+                ("核定单位", form.unit), ("考核年度", String(rubric.assessment.year)),
+                ("考核组织", rubric.assessment.issuer ?? rubric.assessment.title)
+            ],
+            steps: steps, rubric: rubric)
     }
 }
 
@@ -65,14 +73,18 @@ struct ReviewSheet {
 
     func write(_ sheet: Worksheet) throws {
         let frame = FormSheetFrame(sheet: sheet, rubric: rubric, headers: columns.map(\.rawValue))
-        try frame.begin(title: "\(rubric.assessment.title) 核定表",
-                        subtitle: "核定单位：\(form.unit)　　　　考核年度：\(rubric.assessment.year)　　　　核实后只改黄色单元格；说明见“填报说明”")
+        try frame.begin(
+            title: "\(rubric.assessment.title) 核定表",
+            subtitle: "核定单位：\(form.unit)　　　　考核年度：\(rubric.assessment.year)　　　　核实后只改黄色单元格；说明见“填报说明”")
         for (offset, row) in form.rows.enumerated() { try write(row, at: 3 + offset, on: sheet) }
-        let widths: [Column: Double] = [.code: 16, .organization: 12, .dimension: 10, .indicator: 16, .points: 6, .standard: 30,
-                                        .unit: 7, .claimed: 12, .selfScore: 7, .evidence: 18, .note: 18, .verified: 14,
-                                        .reviewNote: 22]
-        try frame.end(rows: form.rows.count, widths: columns.map { widths[$0] ?? 12 }, frozenColumns: index(.indicator) + 1,
-                      printed: "\(form.unit) 核定表")
+        let widths: [Column: Double] = [
+            .code: 16, .organization: 12, .dimension: 10, .indicator: 16, .points: 6, .standard: 30,
+            .unit: 7, .claimed: 12, .selfScore: 7, .evidence: 18, .note: 18, .verified: 14,
+            .reviewNote: 22
+        ]
+        try frame.end(
+            rows: form.rows.count, widths: columns.map { widths[$0] ?? 12 }, frozenColumns: index(.indicator) + 1,
+            printed: "\(form.unit) 核定表")
     }
 
     private func write(_ row: ReviewForm.Row, at r: Int, on sheet: Worksheet) throws {
@@ -122,8 +134,9 @@ struct ReviewAdjustmentSheet {
         let columns = Column.allCases
         func index(_ c: Column) -> Int { columns.firstIndex(of: c)! }
         let frame = FormSheetFrame(sheet: sheet, rubric: rubric, headers: columns.map(\.rawValue))
-        try frame.begin(title: "\(form.unit) 加减分及一票否决核定",
-                        subtitle: "核定各单位申报的加分、扣分次数（没有的填 0）；一票否决事项有此情形的选“是”并写明情况。")
+        try frame.begin(
+            title: "\(form.unit) 加减分及一票否决核定",
+            subtitle: "核定各单位申报的加分、扣分次数（没有的填 0）；一票否决事项有此情形的选“是”并写明情况。")
         for (offset, row) in form.adjustments.enumerated() {
             let r = 3 + offset
             let count = CellRange(rows: r...r, columns: index(.count)...index(.count))
@@ -132,8 +145,9 @@ struct ReviewAdjustmentSheet {
             try sheet.write(.text(row.kind.rawValue), row: r, column: index(.kind), style: Styles.centered)
             try sheet.write(.text(row.name), row: r, column: index(.item), style: Styles.text)
             try sheet.write(.text(Self.points(row)), row: r, column: index(.points), style: Styles.centered)
-            try sheet.write(row.kind == .veto ? .text(row.claimed > .zero ? "是" : "否") : .exact(row.claimed),
-                            row: r, column: index(.claimed), style: FormStyles.reference)
+            try sheet.write(
+                row.kind == .veto ? .text(row.claimed > .zero ? "是" : "否") : .exact(row.claimed),
+                row: r, column: index(.claimed), style: FormStyles.reference)
             try sheet.write(row.claimNote.map(CellValue.text) ?? .blank, row: r, column: index(.claimNote), style: FormStyles.reference)
             try sheet.write(ReviewSheet.cell(row.current), row: r, column: index(.count), style: FormStyles.inputNumber)
             if row.kind == .veto {
@@ -144,10 +158,13 @@ struct ReviewAdjustmentSheet {
             try sheet.write(.blank, row: r, column: index(.reviewNote), style: FormStyles.inputText)
             try sheet.setRowHeight(r, 22)
         }
-        let widths: [Column: Double] = [.code: 16, .organization: 12, .kind: 9, .item: 28, .points: 16, .claimed: 8,
-                                        .claimNote: 28, .count: 8, .reviewNote: 30]
-        try frame.end(rows: form.adjustments.count, widths: columns.map { widths[$0] ?? 12 }, frozenColumns: 0,
-                      printed: "\(form.unit) 加减分及否决")
+        let widths: [Column: Double] = [
+            .code: 16, .organization: 12, .kind: 9, .item: 28, .points: 16, .claimed: 8,
+            .claimNote: 28, .count: 8, .reviewNote: 30
+        ]
+        try frame.end(
+            rows: form.adjustments.count, widths: columns.map { widths[$0] ?? 12 }, frozenColumns: 0,
+            printed: "\(form.unit) 加减分及否决")
     }
 
     static func points(_ row: ReviewForm.AdjustmentRow) -> String {

@@ -8,16 +8,21 @@ import XLSX
 public enum SelfAssessmentFormWorkbook {
     /// Writes `form` to `path` (atomically: a failure leaves no file and the previous one untouched); with
     /// `cellLog`, also every cell as JSON lines (see `CellLog`), for the benchmark's reference writers.
-    public static func write(_ form: SelfAssessmentForm, rubric: Rubric, rubricDigest: String, to path: String,
-                             options: Workbook.Options = Workbook.Options(), cellLog: String? = nil) throws {
+    public static func write(
+        _ form: SelfAssessmentForm, rubric: Rubric, rubricDigest: String, to path: String,
+        options: Workbook.Options = Workbook.Options(), cellLog: String? = nil
+    ) throws {
         let log = try cellLog.map(CellLog.init(path:))
         defer { try? log?.close() }
-        try FormBook.write(to: path, options: options,
-                           properties: .init(title: "\(rubric.assessment.title) 自评表", subject: form.organization.name,
-                                             author: rubric.assessment.issuer,
-                                             comments: "由 kaohe forms 生成；请在黄色单元格中填写后按原文件格式（.xlsx）报送"),
-                           instructions: FormInstructions(form: form, rubric: rubric),
-                           metadata: form.metadata(rubric: rubric, rubricDigest: rubricDigest), recorder: log?.record) { book in
+        try FormBook.write(
+            to: path, options: options,
+            properties: .init(
+                title: "\(rubric.assessment.title) 自评表", subject: form.organization.name,
+                author: rubric.assessment.issuer,
+                comments: "由 kaohe forms 生成；请在黄色单元格中填写后按原文件格式（.xlsx）报送"),
+            instructions: FormInstructions(form: form, rubric: rubric),
+            metadata: form.metadata(rubric: rubric, rubricDigest: rubricDigest), recorder: log?.record
+        ) { book in
             try SelfAssessmentSheet(form: form, rubric: rubric).write(book.addWorksheet(named: SelfAssessmentForm.sheetName))
             if !form.adjustments.isEmpty {
                 try AdjustmentSheet(form: form, rubric: rubric).write(book.addWorksheet(named: SelfAssessmentForm.adjustmentSheetName))
@@ -34,9 +39,11 @@ public enum SelfAssessmentFormWorkbook {
 
 /// What every form workbook is (forms.md §2): 填报说明 first and active, the form's own sheets, the hidden `_kaohe`.
 enum FormBook {
-    static func write(to path: String, options: Workbook.Options, properties: Workbook.Properties,
-                      instructions: FormInstructions, metadata: FormMetadata,
-                      recorder: ((String, WorksheetEvent) -> Void)? = nil, sheets: (Workbook) throws -> Void) throws {
+    static func write(
+        to path: String, options: Workbook.Options, properties: Workbook.Properties,
+        instructions: FormInstructions, metadata: FormMetadata,
+        recorder: ((String, WorksheetEvent) -> Void)? = nil, sheets: (Workbook) throws -> Void
+    ) throws {
         try Workbook.create(at: path, options: options) { book in
             if let recorder { book.recorder = recorder }
             try book.setProperties(properties)
@@ -65,9 +72,15 @@ enum FormMetadataSheet {
 
 /// Looks shared by the forms: open cells yellow, locked ones grey where nothing is to be typed.
 enum FormStyles {
-    static let inputNumber = Styles.text.with { $0.unlocked = true; $0.fillColor = 0xFFF2CC; $0.numberFormat = "General"; $0.horizontal = .center }
-    static let inputText = Styles.text.with { $0.unlocked = true; $0.fillColor = 0xFFF2CC }
-    static let closed = Styles.centered.with { $0.fillColor = 0xF2F2F2; $0.fontColor = 0x808080 }
+    static let inputNumber = Styles.text.with {
+        $0.unlocked = true; $0.fillColor = 0xFFF2CC; $0.numberFormat = "General"; $0.horizontal = .center
+    }
+    static let inputText = Styles.text.with {
+        $0.unlocked = true; $0.fillColor = 0xFFF2CC
+    }
+    static let closed = Styles.centered.with {
+        $0.fillColor = 0xF2F2F2; $0.fontColor = 0x808080
+    }
     static let reference = Styles.centered.with { $0.fontColor = 0x595959 }
 }
 
@@ -77,8 +90,9 @@ enum SignatureLine {
 
     /// Written from the second column: the hidden 编号 column stays empty below the rows.
     static func write(_ sheet: Worksheet, row: Int, columns: ClosedRange<Int>) throws {
-        try sheet.merge(CellRange(rows: row...row, columns: (columns.lowerBound + 1)...columns.upperBound), .text(text),
-                        style: Styles.signature)
+        try sheet.merge(
+            CellRange(rows: row...row, columns: (columns.lowerBound + 1)...columns.upperBound), .text(text),
+            style: Styles.signature)
         try sheet.setRowHeight(row, 48)
     }
 }

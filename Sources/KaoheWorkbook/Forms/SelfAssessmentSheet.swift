@@ -17,14 +17,18 @@ struct SelfAssessmentSheet {
 
     func write(_ sheet: Worksheet) throws {
         let frame = FormSheetFrame(sheet: sheet, rubric: rubric, headers: columns.map(\.rawValue))
-        try frame.begin(title: "\(rubric.assessment.title) 自评表",
-                        subtitle: "单位：\(form.organization.name)　　　　考核年度：\(rubric.assessment.year)　　　　只填黄色单元格；说明见“填报说明”")
+        try frame.begin(
+            title: "\(rubric.assessment.title) 自评表",
+            subtitle: "单位：\(form.organization.name)　　　　考核年度：\(rubric.assessment.year)　　　　只填黄色单元格；说明见“填报说明”")
         for (offset, row) in form.rows.enumerated() { try write(row, at: 3 + offset, on: sheet) }
-        let widths: [Column: Double] = [.code: 16, .dimension: 10, .indicator: 18, .points: 6, .standard: 36,
-                                        .requirement: 20, .value: 14, .unit: 7, .selfScore: 8, .evidence: 22,
-                                        .note: 22, .previous: 14]
-        try frame.end(rows: form.rows.count, widths: columns.map { widths[$0] ?? 12 }, frozenColumns: index(.points),
-                      printed: "\(form.organization.name) 自评表")
+        let widths: [Column: Double] = [
+            .code: 16, .dimension: 10, .indicator: 18, .points: 6, .standard: 36,
+            .requirement: 20, .value: 14, .unit: 7, .selfScore: 8, .evidence: 22,
+            .note: 22, .previous: 14
+        ]
+        try frame.end(
+            rows: form.rows.count, widths: columns.map { widths[$0] ?? 12 }, frozenColumns: index(.points),
+            printed: "\(form.organization.name) 自评表")
     }
 
     private func write(_ row: SelfAssessmentForm.Row, at r: Int, on sheet: Worksheet) throws {
@@ -49,10 +53,11 @@ struct SelfAssessmentSheet {
         }
         if let maximum = row.selfMaximum {
             try put(.selfScore, .blank, FormStyles.inputNumber)
-            try sheet.numberValidation(CellRange(rows: r...r, columns: index(.selfScore)...index(.selfScore)), minimum: 0,
-                                       maximum: maximum.double,
-                                       prompt: "自评分：填 0 到 \(maximum.decimalText()) 之间的数字，不要写“分”",
-                                       error: "自评分应为 0 到 \(maximum.decimalText()) 之间的数字")
+            try sheet.numberValidation(
+                CellRange(rows: r...r, columns: index(.selfScore)...index(.selfScore)), minimum: 0,
+                maximum: maximum.double,
+                prompt: "自评分：填 0 到 \(maximum.decimalText()) 之间的数字，不要写“分”",
+                error: "自评分应为 0 到 \(maximum.decimalText()) 之间的数字")
         } else {
             try put(.selfScore, .blank, FormStyles.closed)
         }
@@ -76,8 +81,9 @@ struct AdjustmentSheet {
         let columns = Column.allCases
         func index(_ c: Column) -> Int { columns.firstIndex(of: c)! }
         let frame = FormSheetFrame(sheet: sheet, rubric: rubric, headers: columns.map(\.rawValue))
-        try frame.begin(title: "\(form.organization.name) 加减分申报",
-                        subtitle: "有加分或扣分情形的，填写次数并附说明和佐证材料；没有的留空。一票否决事项不由单位自报。")
+        try frame.begin(
+            title: "\(form.organization.name) 加减分申报",
+            subtitle: "有加分或扣分情形的，填写次数并附说明和佐证材料；没有的留空。一票否决事项不由单位自报。")
         for (offset, adjustment) in form.adjustments.enumerated() {
             let r = 3 + offset
             let item = adjustment.item
@@ -87,15 +93,17 @@ struct AdjustmentSheet {
             try sheet.write(.exact(item.points), row: r, column: index(.points), style: Styles.points)
             try sheet.write(item.cap.map { .exact($0) } ?? .blank, row: r, column: index(.cap), style: Styles.points)
             try sheet.write(.blank, row: r, column: index(.count), style: FormStyles.inputNumber)
-            try sheet.numberValidation(CellRange(rows: r...r, columns: index(.count)...index(.count)), minimum: 0, maximum: 999_999_999,
-                                       prompt: "填次数；没有的留空", error: "这里应填次数（正数）")
+            try sheet.numberValidation(
+                CellRange(rows: r...r, columns: index(.count)...index(.count)), minimum: 0, maximum: 999_999_999,
+                prompt: "填次数；没有的留空", error: "这里应填次数（正数）")
             try sheet.write(.blank, row: r, column: index(.note), style: FormStyles.inputText)
             try sheet.write(.blank, row: r, column: index(.evidence), style: FormStyles.inputText)
             try sheet.setRowHeight(r, 22)
         }
         let widths: [Column: Double] = [.code: 16, .kind: 8, .item: 30, .points: 9, .cap: 7, .count: 8, .note: 36, .evidence: 30]
-        try frame.end(rows: form.adjustments.count, widths: columns.map { widths[$0] ?? 12 }, frozenColumns: 0,
-                      printed: "\(form.organization.name) 加减分")
+        try frame.end(
+            rows: form.adjustments.count, widths: columns.map { widths[$0] ?? 12 }, frozenColumns: 0,
+            printed: "\(form.organization.name) 加减分")
     }
 }
 
@@ -153,15 +161,20 @@ struct FormInstructions {
             "四、“自评分”填 0 到本行“分值”之间的数字（超额完成可得分超过分值的，以提示为准），不要写“分”字。",
             "五、“佐证材料”填写材料名称，多项用“、”或“；”分隔，材料另行报送；“说明”填写完成情况的简要说明或未完成原因。",
             "六、“加减分”工作表：有加分或扣分情形的填写次数并附说明；没有的留空。一票否决事项由考核办和考核责任单位认定，不由单位自报。",
-            "七、填好后按原文件格式（.xlsx）保存报送，不要另存为 .xls 或 .et 格式；文件名可以改。打印签字盖章的纸质件一并报送。",
+            "七、填好后按原文件格式（.xlsx）保存报送，不要另存为 .xls 或 .et 格式；文件名可以改。打印签字盖章的纸质件一并报送。"
         ]
         for (dimension, applicable) in form.rescaled {
-            steps.append("注：本单位“\(dimension.name)”下适用的指标合计 \(applicable.decimalText()) 分，考核时按 \(dimension.points.decimalText()) ÷ \(applicable.decimalText()) 折算为该一级指标的 \(dimension.points.decimalText()) 分（细则第 5.2 条）；自评分仍按各行分值填写。")
+            steps.append(
+                "注：本单位“\(dimension.name)”下适用的指标合计 \(applicable.decimalText()) 分，考核时按 \(dimension.points.decimalText()) ÷ \(applicable.decimalText()) 折算为该一级指标的 \(dimension.points.decimalText()) 分（细则第 5.2 条）；自评分仍按各行分值填写。"
+            )
         }
-        self.init(title: "\(rubric.assessment.title) 自评表 填报说明",
-                  facts: [("填报单位", form.organization.name), ("考核年度", String(rubric.assessment.year)),
-                          ("考核组织", rubric.assessment.issuer ?? rubric.assessment.title)],
-                  steps: steps, rubric: rubric)
+        self.init(
+            title: "\(rubric.assessment.title) 自评表 填报说明",
+            facts: [
+                ("填报单位", form.organization.name), ("考核年度", String(rubric.assessment.year)),
+                ("考核组织", rubric.assessment.issuer ?? rubric.assessment.title)
+            ],
+            steps: steps, rubric: rubric)
     }
 
     init(title: String, facts: [(String, String)], steps: [String], rubric: Rubric) {
@@ -201,19 +214,22 @@ enum FormValidation {
         let unit = row.unit.map { $0 == "%" ? "（单位 %，如 93.6 表示 93.6%）" : "（单位：\($0)）" } ?? ""
         switch row.input {
         case .number(let minimum, let maximum):
-            try sheet.numberValidation(range, minimum: minimum?.double, maximum: maximum?.double,
-                                       prompt: "填数字\(unit)", error: "这里应填数字\(unit)")
+            try sheet.numberValidation(
+                range, minimum: minimum?.double, maximum: maximum?.double,
+                prompt: "填数字\(unit)", error: "这里应填数字\(unit)")
         case .count:
-            try sheet.numberValidation(range, minimum: 0, maximum: 999_999_999, prompt: "填发生的次数（没有填 0），情况写在“说明”中",
-                                       error: "这里应填次数（0 或正数）")
+            try sheet.numberValidation(
+                range, minimum: 0, maximum: 999_999_999, prompt: "填发生的次数（没有填 0），情况写在“说明”中",
+                error: "这里应填次数（0 或正数）")
         case .yesNo:
             try sheet.dropdown(range, items: ["是", "否"], prompt: "从下拉列表选“是”或“否”")
         case .level(let names):
             let choices = "从下拉列表选择：\(names.joined(separator: "、"))"
             try sheet.dropdown(range, items: names, prompt: choices.count <= 255 ? choices : "从下拉列表选择")
         case .item:
-            try sheet.dropdown(range, items: ["是", "否"], prompt: "完成选“是”，未完成选“否”；部分完成可填 0 到 1 之间的比例（如 0.5）",
-                               strict: false)
+            try sheet.dropdown(
+                range, items: ["是", "否"], prompt: "完成选“是”，未完成选“否”；部分完成可填 0 到 1 之间的比例（如 0.5）",
+                strict: false)
         case .numbers, .checklistHeader, .fromLedger:
             break
         }

@@ -12,8 +12,12 @@ public enum SpreadsheetFile {
 
     /// The sheets a returned form is read from (the others, 填报说明 and the dropdown lists, are not parsed).
     @Sendable public static func readForm(_ path: String) throws -> Spreadsheet {
-        try read(path, only: [FormMetadata.sheetName, SelfAssessmentForm.sheetName, SelfAssessmentForm.adjustmentSheetName,
-                              ReviewForm.sheetName, ReviewForm.adjustmentSheetName, SurveyForm.sheetName, SupervisionForm.sheetName])
+        try read(
+            path,
+            only: [
+                FormMetadata.sheetName, SelfAssessmentForm.sheetName, SelfAssessmentForm.adjustmentSheetName,
+                ReviewForm.sheetName, ReviewForm.adjustmentSheetName, SurveyForm.sheetName, SupervisionForm.sheetName
+            ])
     }
 
     static func read(_ path: String, only sheets: Set<String>?) throws -> Spreadsheet {
@@ -21,24 +25,31 @@ public enum SpreadsheetFile {
         do { contents = try WorkbookContents(path: path, only: sheets) } catch {
             throw SpreadsheetUnreadable(path: path, reason: "\(error)")
         }
-        return Spreadsheet(sheets: contents.sheets.map { sheet in
-            var cells: [Spreadsheet.CellAddress: Spreadsheet.Cell] = [:]
-            cells.reserveCapacity(sheet.cells.count)
-            for (reference, cell) in sheet.cells {
-                guard let value = cell.value else { continue }
-                let converted: Spreadsheet.Cell.Value = switch value {
-                case .number(let n): .number(n)
-                case .text(let t): .text(t)
-                case .boolean(let b): .boolean(b)
-                case .error(let e): .error(e)
+        return Spreadsheet(
+            sheets: contents.sheets.map { sheet in
+                var cells: [Spreadsheet.CellAddress: Spreadsheet.Cell] = [:]
+                cells.reserveCapacity(sheet.cells.count)
+                for (reference, cell) in sheet.cells {
+                    guard let value = cell.value else { continue }
+                    let converted: Spreadsheet.Cell.Value =
+                        switch value {
+                        case .number(let n): .number(n)
+                        case .text(let t): .text(t)
+                        case .boolean(let b): .boolean(b)
+                        case .error(let e): .error(e)
+                        }
+                    cells[.init(row: reference.row, column: reference.column)] =
+                        Spreadsheet.Cell(converted, isFormula: cell.formula != nil, isPercent: cell.isPercent)
                 }
-                cells[.init(row: reference.row, column: reference.column)] =
-                    Spreadsheet.Cell(converted, isFormula: cell.formula != nil, isPercent: cell.isPercent)
-            }
-            return Spreadsheet.Sheet(name: sheet.name, hidden: sheet.hidden, cells: cells,
-                                     merges: sheet.merges.map { (.init(row: $0.first.row, column: $0.first.column),
-                                                                 .init(row: $0.last.row, column: $0.last.column)) })
-        })
+                return Spreadsheet.Sheet(
+                    name: sheet.name, hidden: sheet.hidden, cells: cells,
+                    merges: sheet.merges.map {
+                        (
+                            .init(row: $0.first.row, column: $0.first.column),
+                            .init(row: $0.last.row, column: $0.last.column)
+                        )
+                    })
+            })
     }
 }
 
