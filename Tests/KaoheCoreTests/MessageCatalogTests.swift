@@ -97,3 +97,15 @@ import TestSupport
         #expect(Diagnostic(SourceLocation(file: "a.yaml", line: 2), "x").excerpt(in: text) == nil)
     }
 }
+
+/// Outputs that cannot be written say so in both languages.
+@Suite struct OutputProblemMessageTests {
+    @Test func aFullDiskInBothLanguages() {
+        let problem = OutputProblem(path: "out/a", errno: ENOSPC)
+        #expect(
+            problem.message.text(.en)
+                == "'out/a' cannot be written: the disk is full; free some space and run again (the previous output is untouched). Nothing was replaced."
+        )
+        #expect(problem.message.text(.zh) == "“out/a”无法写入：磁盘已满；请清理磁盘空间后重新运行（上次的结果未受影响）。原有文件均未被替换。")
+    }
+}

@@ -90,7 +90,7 @@ public struct FormReading: Sendable {
     func returned(_ path: String, rubric: Rubric, _ d: inout Diagnostics) -> Returned {
         let spreadsheet: Spreadsheet
         do { spreadsheet = try spreadsheets(path) } catch {
-            d.error(.wholeFile(path), "\(error)")
+            d.error(.wholeFile(path), (error as? ExplainedError)?.message ?? .plain("\(error)"))
             return .unreadable
         }
         let meta: FormMetadata

@@ -117,6 +117,11 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// An error that says what went wrong in both languages (a file that cannot be read or written).
+public protocol ExplainedError: Error {
+    var message: Message { get }
+}
+
 /// Collects problems so that all of them are reported in one pass.
 public struct Diagnostics: Sendable {
     public private(set) var all: [Diagnostic] = []

@@ -395,6 +395,27 @@ public enum Catalog {
     static let unknownMethod = MessageTemplate(
         en: "unknown method '{0}' for indicator '{1}' (expected one of: {2})",
         zh: "指标“{1}”的计分方法“{0}”无法识别（应为：{2}）")
+    // Writing the outputs.
+    static let outputProblem = MessageTemplate(
+        en: "'{0}' {1}; {2}. Nothing was replaced.", zh: "“{0}”{1}；{2}。原有文件均未被替换。")
+    static let cannotWriteBecause = MessageTemplate(en: "cannot be written ({0})", zh: "无法写入（{0}）")
+    static let checkTheFolder = MessageTemplate(en: "check the folder and run again", zh: "请检查该文件夹后重新运行")
+    static let fileInTheWay = MessageTemplate(en: "cannot be created: a file is in the way", zh: "无法创建：同名文件已存在")
+    static let moveTheFile = MessageTemplate(en: "choose another --out, or move the file away", zh: "请换一个 --out，或移走该文件")
+    static let noPermission = MessageTemplate(en: "cannot be written: no permission", zh: "无法写入：没有权限")
+    static let chooseWritableFolder = MessageTemplate(
+        en: "choose a folder you may write to with --out", zh: "请用 --out 指定一个有写入权限的文件夹")
+    static let diskFull = MessageTemplate(en: "cannot be written: the disk is full", zh: "无法写入：磁盘已满")
+    static let freeSpace = MessageTemplate(
+        en: "free some space and run again (the previous output is untouched)", zh: "请清理磁盘空间后重新运行（上次的结果未受影响）")
+    static let readOnlyDisk = MessageTemplate(en: "cannot be written: the disk is read-only", zh: "无法写入：磁盘只读")
+    static let chooseAnotherOut = MessageTemplate(en: "choose another --out", zh: "请换一个 --out")
+    static let folderGone = MessageTemplate(en: "cannot be written: its folder has gone", zh: "无法写入：所在文件夹已不存在")
+    static let runAgain = MessageTemplate(en: "run again", zh: "请重新运行")
+    public static let spreadsheetUnreadable = MessageTemplate(
+        en: "cannot be read as an .xlsx file ({0}); open it in WPS, Excel or LibreOffice, save it as .xlsx and send that",
+        zh: "无法作为 .xlsx 文件读取（{0}）；请用 WPS、Excel 或 LibreOffice 打开后另存为 .xlsx 再报送")
+    static let isAFileNotAFolder = MessageTemplate(en: "is a file, not a folder", zh: "是一个文件，不是文件夹")
 }
 
 /// What an indicator's value should look like, for "no value" messages.
@@ -409,5 +430,4 @@ enum FormValueHint {
         case .average: Catalog.expectsNumbers()
         }
     }
-
 }

@@ -17,7 +17,7 @@ public struct OutputFiles {
         self.directory = directory
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw OutputProblem(path: directory, what: "is a file, not a folder", fix: "choose another --out, or move the file away")
+            throw OutputProblem(path: directory, what: Catalog.isAFileNotAFolder(), fix: Catalog.moveTheFile())
         }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -72,12 +72,12 @@ public struct OutputFiles {
 }
 
 /// An output that cannot be written, in words: what, where, what to do — never a raw system error.
-public struct OutputProblem: Error, CustomStringConvertible {
+public struct OutputProblem: ExplainedError, CustomStringConvertible {
     public var path: String
-    public var what: String
-    public var fix: String
+    public var what: Message
+    public var fix: Message
 
-    public init(path: String, what: String, fix: String) {
+    public init(path: String, what: Message, fix: Message) {
         self.path = path
         self.what = what
         self.fix = fix
@@ -105,7 +105,7 @@ public struct OutputProblem: Error, CustomStringConvertible {
             if ns.domain == NSPOSIXErrorDomain {
                 self.init(path: path, errno: Int32(ns.code))
             } else {
-                self.init(path: path, what: "cannot be written (\(error.localizedDescription))", fix: "check the folder and run again")
+                self.init(path: path, what: Catalog.cannotWriteBecause(error.localizedDescription), fix: Catalog.checkTheFolder())
             }
         }
     }
@@ -113,17 +113,15 @@ public struct OutputProblem: Error, CustomStringConvertible {
     /// From a C `errno`.
     public init(path: String, errno code: Int32) {
         switch code {
-        case EEXIST, ENOTDIR:
-            self.init(path: path, what: "cannot be created: a file is in the way", fix: "choose another --out, or move the file away")
-        case EACCES, EPERM: self.init(path: path, what: "cannot be written: no permission", fix: "choose a folder you may write to with --out")
-        case ENOSPC, EDQUOT:
-            self.init(
-                path: path, what: "cannot be written: the disk is full", fix: "free some space and run again (the previous output is untouched)")
-        case EROFS: self.init(path: path, what: "cannot be written: the disk is read-only", fix: "choose another --out")
-        case ENOENT: self.init(path: path, what: "cannot be written: its folder has gone", fix: "run again")
-        default: self.init(path: path, what: "cannot be written (\(String(cString: strerror(code))))", fix: "check the folder and run again")
+        case EEXIST, ENOTDIR: self.init(path: path, what: Catalog.fileInTheWay(), fix: Catalog.moveTheFile())
+        case EACCES, EPERM: self.init(path: path, what: Catalog.noPermission(), fix: Catalog.chooseWritableFolder())
+        case ENOSPC, EDQUOT: self.init(path: path, what: Catalog.diskFull(), fix: Catalog.freeSpace())
+        case EROFS: self.init(path: path, what: Catalog.readOnlyDisk(), fix: Catalog.chooseAnotherOut())
+        case ENOENT: self.init(path: path, what: Catalog.folderGone(), fix: Catalog.runAgain())
+        default: self.init(path: path, what: Catalog.cannotWriteBecause(String(cString: strerror(code))), fix: Catalog.checkTheFolder())
         }
     }
 
-    public var description: String { "'\(path)' \(what); \(fix). Nothing was replaced." }
+    public var message: Message { Catalog.outputProblem(path, what, fix) }
+    public var description: String { message.text(.current) }
 }

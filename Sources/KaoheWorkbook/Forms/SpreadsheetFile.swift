@@ -54,8 +54,9 @@ public enum SpreadsheetFile {
 }
 
 /// A file that is not a readable `.xlsx` package (damaged, or another format under that name).
-public struct SpreadsheetUnreadable: Error, CustomStringConvertible {
+public struct SpreadsheetUnreadable: ExplainedError, CustomStringConvertible {
     public var path: String
     public var reason: String
-    public var description: String { "无法作为 .xlsx 文件读取（\(reason)）；请用 WPS、Excel 或 LibreOffice 打开后另存为 .xlsx 再报送" }
+    public var message: Message { Catalog.spreadsheetUnreadable(reason) }
+    public var description: String { message.text(.current) }
 }
