@@ -53,6 +53,7 @@ let package = Package(
             dependencies: ["KaoheCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "KaoheWorkbookTests", dependencies: ["KaoheWorkbook", "KaoheCore", "XLSX", "TestSupport"]),
-        .testTarget(name: "kaoheTests", dependencies: ["KaoheCore", "TestSupport"]),
+        // __Snapshots__ holds what the snapshot tests compare with (read through #filePath, not as resources).
+        .testTarget(name: "kaoheTests", dependencies: ["KaoheCore", "TestSupport"], exclude: ["__Snapshots__"]),
     ]
 )

@@ -38,7 +38,8 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadAssessment(assessment, schemeArguments: schemes + (baseline.map { [$0] } ?? []))
+        // Scoring the baseline reports every value problem, so loading need not score once more to find them.
+        let loaded = try loadAssessment(assessment, schemeArguments: schemes + (baseline.map { [$0] } ?? []), checkingValues: false)
         let base = try baseline.map { try resolveScheme($0, in: loaded) }
         let others = try (schemes.isEmpty ? loaded.schemes.filter { $0.file != base?.file } : schemes.map { try resolveScheme($0, in: loaded) })
         guard !others.isEmpty else { throw ValidationError(Say.noScheme(assessment).text(.current)) }

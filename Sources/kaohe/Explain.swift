@@ -20,7 +20,8 @@ struct Explain: ParsableCommand {
     var organization: String
 
     func run() throws {
-        let (assessment, scheme) = try options.load()
+        // Scoring reports every value problem, so loading need not score once more to find them.
+        let (assessment, scheme) = try options.load(checkingValues: false)
         let result = try score(assessment, scheme: scheme)
         let id = assessment.rubric.organizations.first { $0.id == organization || $0.name == organization }?.id
         guard let id, let text = Explanation.text(for: id, in: result) else {

@@ -53,12 +53,14 @@ struct Sensitivity: ParsableCommand {
     }
 
     func run() throws {
-        let (assessment, scheme) = try options.load()
+        // Scoring the nominal weights reports every value problem, so loading need not score once more to find them.
+        let (assessment, scheme) = try options.load(checkingValues: false)
         let analysis: SensitivityAnalysis
         do {
             analysis = try SensitivityAnalysis(rubric: assessment.rubric, scheme: scheme, data: assessment.data)
         } catch let errors as InputErrors {
             printDiagnostics(errors.diagnostics)
+            printError(Say.problems(errors.diagnostics.count))
             throw ExitCode.failure
         }
         let parameters = SensitivityAnalysis.Parameters(perturbation: perturbation!, runs: runs, seed: seed)

@@ -49,18 +49,22 @@ public struct Rescoring: Sendable {
     }
 }
 
-/// What every rerun needs of the base result, in flat arrays of integers: per organization its indicators'
-/// rubric positions and fractions, how many fall in each dimension and which set of indicators applies there
-/// (its pattern, so that applicable points are summed once per pattern, not per organization), its rater groups
+/// What every rerun needs of the base result, in flat arrays of integers: per organization its indicators' cases
+/// (an indicator and a fraction of its points: organizations that reached the same fraction share one, so a run
+/// computes each printed score once, not once per organization), how many fall in each dimension and which set of
+/// indicators applies there (its pattern, so that applicable points are summed once per pattern), its rater groups
 /// with scores, and bonus − penalty. Figures are in units of 10^-decimals.
 struct RescoringPlan: Sendable {
     let unit: Int64
     let dimensionCount: Int
-    /// Per organization, the start of its indicators in `slot`/`fractionNumerator`/`fractionDenominator`.
+    /// Per organization, the start of its indicators in `entryCase`.
     let indicatorStart: [Int]
-    let slot: [Int32]
-    let fractionNumerator: [Int64]
-    let fractionDenominator: [Int64]
+    /// Per indicator result, in organization and rubric order: its case.
+    let entryCase: [Int32]
+    /// Per case: the indicator's position in the rubric and the fraction of its points.
+    let caseSlot: [Int32]
+    let caseNumerator: [Int64]
+    let caseDenominator: [Int64]
     /// Per organization × dimension: how many of its indicators are in the dimension, and its pattern there.
     let countInDimension: [Int32]
     let patternInDimension: [Int32]
@@ -85,21 +89,28 @@ struct RescoringPlan: Sendable {
         let dimensionOf = indicators.map { indicator in rubric.dimensions.firstIndex { $0.id == indicator.dimensionID }! }
         dimensionCount = rubric.dimensions.count
         blockIDs = rubric.blocks.map(\.id)
-        var starts: [Int] = [], slots: [Int32] = [], numerators: [Int64] = [], denominators: [Int64] = []
+        var starts: [Int] = [], entries: [Int32] = []
+        var slots: [Int32] = [], numerators: [Int64] = [], denominators: [Int64] = []
+        var caseIndex: [CaseKey: Int32] = [:]
         var counts: [Int32] = [], patternIndex: [Int32] = []
         var known = [[[Int32]: Int32]](repeating: [:], count: dimensionCount)
         var patternLists = [[[Int32]]](repeating: [], count: dimensionCount)
         var groupStarts: [Int] = [], groups: [Int32] = [], groupScores: [Int64] = [], adjustments: [Int64] = []
         for org in base.organizations {
-            starts.append(slots.count)
+            starts.append(entries.count)
             var inDimension = [[Int32]](repeating: [], count: dimensionCount)
             for result in org.indicators {
                 guard let p = position[result.id], let n = Int64(exactly: result.fraction.numerator),
                     let d = Int64(exactly: result.fraction.denominator)
                 else { return nil }
-                slots.append(p)
-                numerators.append(n)
-                denominators.append(d)
+                let key = CaseKey(slot: p, numerator: n, denominator: d)
+                if caseIndex[key] == nil {
+                    caseIndex[key] = Int32(slots.count)
+                    slots.append(p)
+                    numerators.append(n)
+                    denominators.append(d)
+                }
+                entries.append(caseIndex[key]!)
                 inDimension[dimensionOf[Int(p)]].append(p)
             }
             for (d, list) in inDimension.enumerated() {
@@ -123,9 +134,10 @@ struct RescoringPlan: Sendable {
             guard let bonus = Self.units(org.bonus.total, unit), let penalty = Self.units(org.penalty.total, unit) else { return nil }
             adjustments.append(bonus - penalty)
         }
-        starts.append(slots.count)
+        starts.append(entries.count)
         groupStarts.append(groups.count)
-        (indicatorStart, slot, fractionNumerator, fractionDenominator) = (starts, slots, numerators, denominators)
+        (indicatorStart, entryCase) = (starts, entries)
+        (caseSlot, caseNumerator, caseDenominator) = (slots, numerators, denominators)
         (countInDimension, patternInDimension, patterns) = (counts, patternIndex, patternLists)
         (groupStart, group, groupScore, adjustment) = (groupStarts, groups, groupScores, adjustments)
         organizations = base.organizations.map { ($0.organization.id, $0.organization.category, $0.vetoes) }
@@ -167,22 +179,9 @@ struct RescoringPlan: Sendable {
         var cursor = indicatorStart[o]
         for d in 0..<dimensionCount {
             var sum: Int128 = 0
+            // At most a few hundred printed scores below 2^63 each: their sum cannot overflow 128 bits.
             for _ in 0..<countInDimension[o * dimensionCount + d] {
-                let p = Int(slot[cursor])
-                let (n, d) = (fractionNumerator[cursor], fractionDenominator[cursor])
-                // Nothing and full marks (most indicators) need no division.
-                let score: Int128
-                if n == 0 {
-                    score = 0
-                } else if n == d, let full = w.fullScore[p] {
-                    score = full
-                } else {
-                    guard let product = Exactly.roundedProduct(w.pointNumerator[p], n, unit, over: w.pointDenominator[p], d)
-                    else { return nil }
-                    score = product
-                }
-                guard let added = Exactly.add(sum, score) else { return nil }
-                sum = added
+                sum += Int128(w.caseScore[Int(entryCase[cursor])])
                 cursor += 1
             }
             let factor = w.dimensionFactor[d][Int(patternInDimension[o * dimensionCount + d])]
@@ -217,6 +216,13 @@ struct RescoringPlan: Sendable {
     }
 }
 
+/// An indicator and a fraction of its points: what a printed score depends on, given the weights.
+private struct CaseKey: Hashable {
+    var slot: Int32
+    var numerator: Int64
+    var denominator: Int64
+}
+
 /// One organization's figures in one rerun, as the grader takes them.
 struct RunRow: Gradable {
     var organizationID: String
@@ -237,22 +243,30 @@ struct RunWeights {
         case survey(groups: [Int128], numerator: Int128, denominator: Int128)
     }
 
-    var pointNumerator: [Int64] = []
-    var pointDenominator: [Int64] = []
-    /// Per indicator, its full marks printed in units (nil when the product does not fit).
-    var fullScore: [Int128?] = []
+    /// Per case of the plan: its printed score in units, round(points × fraction).
+    var caseScore: [Int64] = []
     /// Per dimension and pattern: the §5.2 factor points ÷ applicable points, nil when it is 1 (or nothing applies).
     var dimensionFactor: [[(numerator: Int128, denominator: Int128)?]] = []
     var blocks: [BlockWeights] = []
 
     init?(_ rubric: Rubric, plan: RescoringPlan) {
         let indicators = rubric.indicators
+        var pointNumerator: [Int64] = [], pointDenominator: [Int64] = []
         for indicator in indicators {
             guard let n = Int64(exactly: indicator.points.numerator), let d = Int64(exactly: indicator.points.denominator)
             else { return nil }
             pointNumerator.append(n)
             pointDenominator.append(d)
-            fullScore.append(Exactly.roundedProduct(n, 1, plan.unit, over: d, 1))
+        }
+        caseScore.reserveCapacity(plan.caseSlot.count)
+        for k in plan.caseSlot.indices {
+            let p = Int(plan.caseSlot[k])
+            guard
+                let score = Exactly.roundedProduct(
+                    pointNumerator[p], plan.caseNumerator[k], plan.unit, over: pointDenominator[p], plan.caseDenominator[k]),
+                let small = Int64(exactly: score)
+            else { return nil }
+            caseScore.append(small)
         }
         for (d, dimension) in rubric.dimensions.enumerated() {
             dimensionFactor.append(
