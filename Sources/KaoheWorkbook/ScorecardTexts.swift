@@ -1,9 +1,10 @@
 import KaoheCore
 
 /// What a scorecard's indicator rows say — 完成情况, 扣分说明, 佐证材料 — and how tall each row must be to show them,
-/// made for every organization on all cores while the workbook's first sheets are written: the words, not the
-/// cells, are the costly part of a scorecard (at 200 organizations they took a fifth of `kaohe score`).
-struct ScorecardTexts: Sendable {
+/// made on the other cores while the workbook is written: the words, not the cells, are the costly part of a
+/// scorecard (at 200 organizations they took a fifth of `kaohe score`). Made in chunks in rank order, so the writer
+/// waits at most for the first chunk.
+final class ScorecardTexts: Sendable {
     struct Row: Sendable {
         var done: String
         var note: String
@@ -11,8 +12,10 @@ struct ScorecardTexts: Sendable {
         var height: Double
     }
 
-    /// Organization id → indicator id → its row.
-    private let rows: [String: [String: Row]]
+    /// Per chunk of organizations: organization id → indicator id → its row.
+    private let chunks: [BackgroundValue<[String: [String: Row]]>]
+    private let chunkOf: [String: Int]
+    static let chunkSize = 16
 
     init(_ organizations: [OrganizationResult], rubric: Rubric) {
         // The standard and the name are the same on every organization's scorecard: their line counts once each.
@@ -22,19 +25,28 @@ struct ScorecardTexts: Sendable {
                 ScorecardSheet.lines(indicator.standard ?? "", column: 4),
                 ScorecardSheet.lines(indicator.name, column: 2))
         }
-        let made = concurrentMap(organizations.count) { o in
-            let org = organizations[o]
-            return Dictionary(
-                uniqueKeysWithValues: org.indicators.map { r in
-                    (r.id, Self.row(r, indicator: rubric.indicator(r.id)!, fixedLines: fixedLines[r.id] ?? 1))
-                })
+        let lines = fixedLines
+        chunks = stride(from: 0, to: organizations.count, by: Self.chunkSize).map { start in
+            let chunk = Array(organizations[start..<min(organizations.count, start + Self.chunkSize)])
+            return BackgroundValue {
+                Dictionary(
+                    uniqueKeysWithValues: chunk.map { org in
+                        (
+                            org.organization.id,
+                            Dictionary(
+                                uniqueKeysWithValues: org.indicators.map { r in
+                                    (r.id, Self.row(r, indicator: rubric.indicator(r.id)!, fixedLines: lines[r.id] ?? 1))
+                                })
+                        )
+                    })
+            }
         }
-        rows = Dictionary(uniqueKeysWithValues: zip(organizations.map(\.organization.id), made))
+        chunkOf = Dictionary(uniqueKeysWithValues: organizations.enumerated().map { ($1.organization.id, $0 / Self.chunkSize) })
     }
 
     /// The row of indicator result `r` of organization `id`.
     func row(_ r: IndicatorResult, of id: String, indicator: Indicator) -> Row {
-        rows[id]?[r.id]
+        chunkOf[id].flatMap { chunks[$0].value[id]?[r.id] }
             ?? Self.row(
                 r, indicator: indicator,
                 fixedLines: max(

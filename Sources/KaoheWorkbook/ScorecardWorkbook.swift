@@ -127,13 +127,13 @@ final class Book {
     /// Organization → survey block → group → the group score cell (absent: no valid votes).
     var surveyCells: [String: [String: [String: String]]] = [:]
     var scorecards: [String: ScorecardCells] = [:]
-    /// The scorecards' indicator texts, made on all cores while the first sheets are written.
-    private var scorecardTextsInBackground: BackgroundValue<ScorecardTexts>?
+    /// The scorecards' indicator texts, made on the other cores while the workbook is written.
+    private var madeTexts: ScorecardTexts?
     var scorecardTexts: ScorecardTexts {
-        if let made = scorecardTextsInBackground { return made.value }
-        let made = BackgroundValue { [organizations, rubric] in ScorecardTexts(organizations, rubric: rubric) }
-        scorecardTextsInBackground = made
-        return made.value
+        if let madeTexts { return madeTexts }
+        let made = ScorecardTexts(organizations, rubric: rubric)
+        madeTexts = made
+        return made
     }
     /// Organization → its row on 汇总.
     var summaryRow: [String: Int] = [:]
@@ -215,7 +215,7 @@ final class Book {
         let charts = isSingle || layout == .ledger ? nil : try workbook.addWorksheet(named: Book.chartsSheet)
 
         if !cards.isEmpty || !stacks.isEmpty {
-            scorecardTextsInBackground = BackgroundValue { [organizations, rubric] in ScorecardTexts(organizations, rubric: rubric) }
+            madeTexts = ScorecardTexts(organizations, rubric: rubric)
         }
         for (i, org) in result.organizations.enumerated() { summaryRow[org.organization.id] = SummarySheet.firstRow + i }
         try WeightsSheet(book: self).write(weightsSheet)
