@@ -214,6 +214,14 @@ typealias SourceLocation_ = Testing.SourceLocation
         expectError(d.all, file: "data/x.csv", line: 2, "unknown organization 'zz'")
         expectError(d.all, file: "data/x.csv", line: 3, "unknown indicator 'nope'")
         expectError(d.all, file: "data/x.csv", line: 4, "unknown rater group 'nobody'")
+        // Each problem points at its cell: organization in column 1, the indicator after "a," at 3.
+        let located = d.all.map { $0.description(in: .en) }
+        #expect(located.contains { $0.hasPrefix("data/x.csv:2:1: error: unknown organization 'zz'") }, "\(located)")
+        #expect(located.contains { $0.hasPrefix("data/x.csv:3:3: error: unknown indicator 'nope'") }, "\(located)")
+        #expect(located.contains { $0.hasPrefix("data/x.csv:4:3: error: unknown rater group 'nobody'") }, "\(located)")
+        // A quoted cell with a line break moves the cells after it to the next line; CJK characters count one.
+        let rows = CSVDataLoader.parse("单位,\"x\ny\",z\n").rows
+        #expect(rows.count == 1 && rows[0].starts.map(\.line) == [1, 1, 2] && rows[0].starts.map(\.column) == [1, 4, 4])
         let missingColumns = "organization,value\n"
         var d2 = Diagnostics()
         _ = CSVDataLoader.load(missingColumns, file: "data/y.csv", rubric: r, diagnostics: &d2)

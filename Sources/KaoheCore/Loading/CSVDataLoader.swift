@@ -44,11 +44,13 @@ public enum CSVDataLoader {
         var order: [String] = []
         for row in rows.dropFirst() where !row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             let here = SourceLocation(file: file, line: row.line)
+            /// The cell of column `name`, so that a problem points at it (file:line:column).
+            func at(_ name: String) -> SourceLocation { row.location(index[name], file: file) }
             func cell(_ name: String) -> String {
                 guard let i = index[name], i < row.cells.count else { return "" }
                 return row.cells[i].trimmingCharacters(in: .whitespaces)
             }
-            guard let organization = DataLoader.organization(cell("organization"), at: here, lookup: lookup, &d) else { continue }
+            guard let organization = DataLoader.organization(cell("organization"), at: at("organization"), lookup: lookup, &d) else { continue }
             let orgID = organization.id
             if byOrganization[orgID] == nil {
                 byOrganization[orgID] = OrganizationData(
@@ -60,14 +62,14 @@ public enum CSVDataLoader {
             if !cell("year").isEmpty {
                 if let year = Int(cell("year")) {
                     if year != rubric.assessment.year {
-                        d.error(here, Catalog.csvWrongYear(year, rubric.assessment.year))
+                        d.error(at("year"), Catalog.csvWrongYear(year, rubric.assessment.year))
                     }
                     data.year = year
                 } else {
-                    d.error(here, Catalog.csvYearColumn(rubric.assessment.year, cell("year")))
+                    d.error(at("year"), Catalog.csvYearColumn(rubric.assessment.year, cell("year")))
                 }
             }
-            let valueNode = yamlValue(cell("value"), at: here, &d)
+            let valueNode = yamlValue(cell("value"), at: at("value"), &d)
             let note = cell("note").isEmpty ? nil : cell("note")
             let evidence = cell("evidence").split(whereSeparator: { $0 == ";" || $0 == "；" })
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -83,12 +85,12 @@ public enum CSVDataLoader {
                     group = String(group[group.index(after: dot)...])
                 }
                 guard let block = surveyBlocks.first(where: { $0.id == blockID }), let survey = block.survey else {
-                    d.error(here, Catalog.csvNoSurveyBlock(key))
+                    d.error(at("indicator"), Catalog.csvNoSurveyBlock(key))
                     break
                 }
                 guard survey.groups.contains(where: { $0.id == group }) else {
                     d.error(
-                        here,
+                        at("indicator"),
                         Catalog.unknownGroup(
                             group, Suggestion.didYouMean(group, in: survey.groups.map(\.id)),
                             Suggestion.choices(survey.groups.map { ($0.name, $0.id) })))
@@ -102,7 +104,7 @@ public enum CSVDataLoader {
                 let rules = isBonus ? rubric.bonus : rubric.penalties
                 guard rules.items.contains(where: { $0.id == parts[1] }) else {
                     d.error(
-                        here,
+                        at("indicator"),
                         Catalog.unknownAdjustmentItem(
                             DataLoader.kind(parts[0]), parts[1],
                             Suggestion.didYouMean(parts[1], in: rules.items.map(\.id)),
@@ -114,7 +116,7 @@ public enum CSVDataLoader {
                     if let c = valueNode.number, !c.isNegative, c < 1_000_000_000 {
                         count = c
                     } else {
-                        d.error(here, Catalog.csvAdjustmentCount(key, cell("value")))
+                        d.error(at("value"), Catalog.csvAdjustmentCount(key, cell("value")))
                     }
                 }
                 let entry = AdjustmentEntry(item: parts[1], count: count, note: note, evidence: evidence, location: here)
@@ -122,7 +124,7 @@ public enum CSVDataLoader {
             case "veto":
                 guard rubric.vetoes.contains(where: { $0.id == parts[1] }) else {
                     d.error(
-                        here,
+                        at("indicator"),
                         Catalog.unknownVeto(
                             parts[1], Suggestion.didYouMean(parts[1], in: rubric.vetoes.map(\.id)),
                             Suggestion.choices(rubric.vetoes.map { ($0.name, $0.id) })))
@@ -130,20 +132,21 @@ public enum CSVDataLoader {
                 }
                 data.vetoes.append(VetoEntry(id: parts[1], note: note, location: here))
             default:
-                guard let position = DataLoader.checkIndicator(key, at: here, organization: organization, lookup: lookup, &d) else { break }
+                guard let position = DataLoader.checkIndicator(key, at: at("indicator"), organization: organization, lookup: lookup, &d)
+                else { break }
                 let key = lookup.indicator(at: position).id
                 if data.indicators[key] != nil {
-                    d.error(here, Catalog.indicatorTwice(key, orgID))
+                    d.error(at("indicator"), Catalog.indicatorTwice(key, orgID))
                     break
                 }
                 var selfScore: Exact?
                 if !cell("self").isEmpty {
                     selfScore = Exact(cell("self"))
-                    if selfScore == nil { d.error(here, Catalog.csvSelfScore(key, cell("self"))) }
+                    if selfScore == nil { d.error(at("self"), Catalog.csvSelfScore(key, cell("self"))) }
                 }
                 let value: DataValue? = cell("value").isEmpty ? nil : DataValue(valueNode)
-                var entry = IndicatorEntry(value: value, selfScore: selfScore, evidence: evidence, note: note, location: here)
-                if !cell("claimed").isEmpty { entry.claimed = DataValue(yamlValue(cell("claimed"), at: here, &d)) }
+                var entry = IndicatorEntry(value: value, selfScore: selfScore, evidence: evidence, note: note, location: at("value"))
+                if !cell("claimed").isEmpty { entry.claimed = DataValue(yamlValue(cell("claimed"), at: at("claimed"), &d)) }
                 entry.reviewNote = cell("review_note").isEmpty ? nil : cell("review_note")
                 entry.reviewedBy = cell("reviewed_by").isEmpty ? nil : cell("reviewed_by")
                 data.indicators[key] = entry
@@ -169,6 +172,14 @@ public enum CSVDataLoader {
     struct Row {
         var cells: [String]
         var line: Int
+        /// Where each cell starts: its line (a quoted cell before it may hold line breaks) and column (1-based).
+        var starts: [(line: Int, column: Int)] = []
+
+        /// The location of cell `i` in `file` (the row's start when there is no such cell).
+        func location(_ i: Int?, file: String) -> SourceLocation {
+            guard let i, i < starts.count else { return SourceLocation(file: file, line: line) }
+            return SourceLocation(file: file, line: starts[i].line, column: starts[i].column)
+        }
     }
 
     /// RFC 4180 parsing with quoted fields, doubled quotes and line breaks inside quotes; a BOM is dropped. Also
@@ -184,13 +195,18 @@ public enum CSVDataLoader {
         if chars.first == "\u{FEFF}" { chars.removeFirst() }
         var i = 0
         var quoteLine = 0
+        var column = 1
+        var starts: [(line: Int, column: Int)] = [(1, 1)]
         while i < chars.count {
             let ch = chars[i]
             if quoted {
                 if ch == "\"" {
                     if i + 1 < chars.count, chars[i + 1] == "\"" { cell.append("\""); i += 1 } else { quoted = false }
                 } else {
-                    if ch == "\n" || ch == "\r\n" { line += 1 }
+                    if ch == "\n" || ch == "\r\n" {
+                        line += 1
+                        column = 0
+                    }
                     cell.append(ch)
                 }
             } else {
@@ -198,21 +214,29 @@ public enum CSVDataLoader {
                 case "\"":
                     quoted = true
                     quoteLine = line
-                case ",": cells.append(cell); cell = ""
+                case ",":
+                    cells.append(cell)
+                    cell = ""
+                    starts.append((line, column + 1))
                 case "\n", "\r\n", "\r":
-                    cells.append(cell); cell = ""
-                    rows.append(Row(cells: cells, line: rowLine))
+                    cells.append(cell)
+                    cell = ""
+                    rows.append(Row(cells: cells, line: rowLine, starts: starts))
                     cells = []
                     line += 1
                     rowLine = line
+                    column = 0
+                    starts = [(line, 1)]
                 default: cell.append(ch)
                 }
             }
+            // Columns count characters, as an editor shows them (a CJK character is one).
+            column += 1
             i += 1
         }
         if !cell.isEmpty || !cells.isEmpty {
             cells.append(cell)
-            rows.append(Row(cells: cells, line: rowLine))
+            rows.append(Row(cells: cells, line: rowLine, starts: starts))
         }
         return (rows, quoted ? quoteLine : nil)
     }

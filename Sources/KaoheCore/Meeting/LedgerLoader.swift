@@ -97,7 +97,7 @@ public enum LedgerLoader {
         }
         var out: [LedgerItem] = []
         for row in rows.dropFirst() where !row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            var fields = CSVItemFields(cells: row.cells, index: index, location: SourceLocation(file: file, line: row.line))
+            var fields = CSVItemFields(row: row, index: index, file: file)
             if let item = ItemReader.read(&fields, &d) { out.append(item) }
         }
         return out
@@ -284,20 +284,22 @@ struct YAMLItemFields: ItemFields {
 }
 
 struct CSVItemFields: ItemFields {
-    let cells: [String]
+    let row: CSVDataLoader.Row
     let index: [String: Int]
-    let location: SourceLocation
+    let file: String
+    /// The row's start: where problems of the item as a whole point.
+    var location: SourceLocation { SourceLocation(file: file, line: row.line) }
 
     func cell(_ key: String) -> String {
-        guard let i = index[key], i < cells.count else { return "" }
-        return cells[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let i = index[key], i < row.cells.count else { return "" }
+        return row.cells[i].trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     mutating func text(_ key: String, _ d: inout Diagnostics) -> String? { cell(key).isEmpty ? nil : cell(key) }
     mutating func list(_ key: String, _ d: inout Diagnostics) -> [String] { LenientReading.items(cell(key)) }
 
     mutating func date(_ key: String, _ d: inout Diagnostics) -> CalendarDate? {
-        cell(key).isEmpty ? nil : LedgerDates.read(cell(key), number: Exact(cell(key)), at: location, &d)
+        cell(key).isEmpty ? nil : LedgerDates.read(cell(key), number: Exact(cell(key)), at: location(key), &d)
     }
 
     mutating func flag(_ key: String, _ d: inout Diagnostics) -> Bool {
@@ -305,7 +307,7 @@ struct CSVItemFields: ItemFields {
         case "", "false", "否", "no", "0": return false
         case "true", "是", "yes", "1": return true
         default:
-            d.error(location, Catalog.expectsTrueFalse(key, "“\(cell(key))”"))
+            d.error(location(key), Catalog.expectsTrueFalse(key, "“\(cell(key))”"))
             return false
         }
     }
@@ -314,10 +316,11 @@ struct CSVItemFields: ItemFields {
     mutating func progress(_ d: inout Diagnostics) -> [LedgerItem.Progress] {
         cell("progress").split(whereSeparator: { "；;\n".contains($0) }).compactMap { entry in
             let parts = entry.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
-            guard let first = parts.first, let date = LedgerDates.read(first, number: nil, at: location, &d) else { return nil }
+            guard let first = parts.first, let date = LedgerDates.read(first, number: nil, at: location("progress"), &d) else { return nil }
             return LedgerItem.Progress(date: date, note: parts.count > 1 ? parts[1] : "")
         }
     }
 
-    func location(_ key: String) -> SourceLocation { location }
+    /// The cell of column `key` (file:line:column).
+    func location(_ key: String) -> SourceLocation { row.location(index[key], file: file) }
 }
