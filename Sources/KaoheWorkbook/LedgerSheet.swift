@@ -146,7 +146,7 @@ struct LedgerLayout: Sendable {
                 put(1, dimensionName, .text)
                 put(2, .text(indicator.name), .text)
                 put(points, .formula(weights.indicatorPoints[indicator.id]!, indicator.points), .points)
-                put(4, .text(r.note.map { "\(r.valueText)(\($0))" } ?? r.valueText), .text)
+                put(4, .text(r.note.map { "\(WorkingText.chinese.value(r))(\($0))" } ?? WorkingText.chinese.value(r)), .text)
                 if let s = r.selfScore {
                     put(selfScore, .exact(s), .number)
                 } else {
@@ -158,7 +158,7 @@ struct LedgerLayout: Sendable {
                 } else {
                     put(difference, .blank, .number)
                 }
-                put(8, .text(r.deductionNote), .text)
+                put(8, .text(WorkingText.chinese.deductionNote(r)), .text)
                 row += 1
             }
             // The dimension subtotal with the §5.2 factor: Σ scores × dimension points ÷ applicable points.

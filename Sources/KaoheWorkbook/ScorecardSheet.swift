@@ -88,7 +88,7 @@ struct ScorecardSheet {
                 try sheet.write(.formula(pointsRef, indicator.points), row: row, column: 3, style: Styles.points)
                 try sheet.write(.text(indicator.standard ?? indicator.method.chineseName), row: row, column: 4, style: Styles.text)
                 let texts = book.scorecardTexts.row(r, of: id, indicator: indicator)
-                try sheet.write(.text(texts.done), row: row, column: 5, style: r.claimedText == nil ? Styles.text : Styles.corrected)
+                try sheet.write(.text(texts.done), row: row, column: 5, style: r.review?.claimed == nil ? Styles.text : Styles.corrected)
                 if let s = r.selfScore {
                     selfScores.append(s)
                     try sheet.write(.exact(s), row: row, column: Self.selfColumn, style: number)
@@ -183,7 +183,8 @@ struct ScorecardSheet {
                         .formula(book.weights.groupWeight[block.id]![group.id]!, group.weight), row: row,
                         column: 3, style: Styles.points)
                     try sheet.write(.text("\(block.name):按群体权重加权平均"), row: row, column: 4, style: Styles.text)
-                    try sheet.write(.text(g.working), row: row, column: 5, style: Styles.text)
+                    let working = WorkingText.chinese.surveyGroup(g)
+                    try sheet.write(.text(working), row: row, column: 5, style: Styles.text)
                     try fill(Self.selfColumn...Self.selfColumn, number)
                     if let score = g.score, let cell = book.surveyCells[id]?[block.id]?[group.id] {
                         try sheet.write(.formula(cell, score), row: row, column: Self.scoreColumn, style: number)
@@ -196,7 +197,7 @@ struct ScorecardSheet {
                     }
                     try sheet.write(.text("测评票"), row: row, column: 10, style: Styles.text)
                     try sheet.write(.text(""), row: row, column: 11, style: Styles.text)
-                    try sheet.setRowHeight(row, rowHeight([(g.working, 5)]))
+                    try sheet.setRowHeight(row, rowHeight([(working, 5)]))
                     serial += 1
                     row += 1
                 }
@@ -348,7 +349,7 @@ struct ScorecardSheet {
                     FormulaText.absolute(Book.summarySheet, row: summaryRow, column: SummarySheet.gradeColumn(book)),
                     cached: .text(org.grade)), row: row, column: Self.scoreColumn, style: Styles.totalText)
         }
-        let steps = org.grading.steps.joined(separator: ";")
+        let steps = WorkingText.chinese.grading(org, places: book.places).joined(separator: ";")
         try sheet.merge(
             CellRange(rows: row...row, columns: Self.diffColumn...last), .text(steps),
             style: Styles.totalLabel.with {

@@ -55,12 +55,14 @@ final class ScorecardTexts: Sendable {
     }
 
     static func row(_ r: IndicatorResult, indicator: Indicator, fixedLines: Int) -> Row {
-        var done = r.valueText
+        let words = WorkingText.chinese
+        let value = words.value(r)
+        var done = value
         if let note = r.note { done += "(\(note))" }
-        if let claimed = r.claimedText, let review = r.review {
-            done = "核定 \(r.valueText)\n申报 \(claimed)\(r.note.map { "(\($0))" } ?? "")\n\(review.by)核定" + (review.note.map { ":\($0)" } ?? "")
+        if let claimed = words.claimed(r), let review = r.review {
+            done = "核定 \(value)\n申报 \(claimed)\(r.note.map { "(\($0))" } ?? "")\n\(review.by)核定" + (review.note.map { ":\($0)" } ?? "")
         }
-        let note = r.deductionNote
+        let note = words.deductionNote(r)
         let evidence =
             ((r.evidence.isEmpty ? [] : ["已报:" + r.evidence.joined(separator: "、")])
             + (indicator.evidence.map { ["应报:" + $0] } ?? [])).joined(separator: "\n")

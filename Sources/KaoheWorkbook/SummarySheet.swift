@@ -205,7 +205,7 @@ struct SummaryRowLayout: Sendable {
 
     /// `理论学习 96→95`, `越级上访 1→2 次`: every value or count a 考核责任单位 changed.
     static func corrections(_ org: OrganizationResult) -> [String] {
-        org.indicators.compactMap { r in r.claimedText.map { "\(r.name) \($0)→\(r.valueText)" } }
+        org.indicators.compactMap { r in WorkingText.chinese.claimed(r).map { "\(r.name) \($0)→\(WorkingText.chinese.value(r))" } }
             + (org.bonus.lines + org.penalty.lines).compactMap { line in
                 line.claimed.map { "\(line.name) \($0.decimalText())→\(line.count.decimalText()) 次" }
             }

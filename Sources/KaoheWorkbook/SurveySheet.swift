@@ -156,8 +156,9 @@ struct SurveyRowsLayout: Sendable {
             } else {
                 put(columns.score, .text("无有效票"), .centered)
             }
-            put(columns.note, .text(g.working), .text)
-            out.heights.append((row, max(18, Double(TextWidth.lines(g.working, width: SurveySheet.noteWidth)) * 14 + 4)))
+            let working = WorkingText.chinese.surveyGroup(g)
+            put(columns.note, .text(working), .text)
+            out.heights.append((row, max(18, Double(TextWidth.lines(working, width: SurveySheet.noteWidth)) * 14 + 4)))
             row += 1
         }
         return out

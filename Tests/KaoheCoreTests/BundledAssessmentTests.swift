@@ -36,7 +36,7 @@ import TestSupport
         for (r, k) in zip(released.organizations, kept.organizations) {
             #expect(r.final == k.final && r.rank == k.rank && r.grade == k.grade)
             #expect(r.indicators.map(\.score) == k.indicators.map(\.score))
-            #expect(r.indicators.map(\.deductionNote) == k.indicators.map(\.deductionNote))
+            #expect(r.indicators.map(WorkingText.chinese.deductionNote) == k.indicators.map(WorkingText.chinese.deductionNote))
         }
     }
 

@@ -162,10 +162,12 @@ import TestSupport
         // → 0; on time → 4.
         #expect(score("a", "j.rate") == "1.50" && score("a", "j.submit") == "1.00")
         #expect(score("b", "j.rate") == "3.00" && score("c", "j.rate") == "0.00" && score("c", "j.submit") == "4.00")
-        #expect(result.organization("a")!.indicator("j.rate")!.valueText == "办结 1 / 应办结 4")
+        #expect(result.organization("a")!.indicator("j.rate").map(WorkingText.chinese.value) == "办结 1 / 应办结 4")
         // --as-of moves it: on 2025-01-05, A6 has closed (A3 is due and open): 2 of 5.
         let later = try AssessmentLoader.load(folder: folder, asOf: CalendarDate.read("2025-01-05")!.date)
-        #expect(try Scorer(rubric: later.rubric).score(later.data).organization("a")!.indicator("j.rate")!.valueText == "办结 2 / 应办结 5")
+        #expect(
+            try Scorer(rubric: later.rubric).score(later.data).organization("a")!.indicator("j.rate").map(WorkingText.chinese.value) == "办结 2 / 应办结 5"
+        )
         // A value in a data file as well is an error: one source of truth.
         try "organization: b\nyear: 2024\nindicators:\n  j.rate: {value: 0.5}\n".write(
             toFile: folder + "/data/b.yaml", atomically: true, encoding: .utf8)
@@ -250,7 +252,7 @@ import TestSupport
         #expect(update.changes(item) && !ItemUpdate(id: "A2", status: .inProgress, location: at).changes(item))
         // Closing A2 on 2024-12-30 moves a's closure rate to 2 of 4.
         let figures = LedgerFigures(ledger: updated, asOf: CalendarDate.read("2024-12-31")!.date)
-        #expect(figures.value(.closureRate, for: "a").map { LedgerText.describe($0) } == "办结 2 / 应办结 4")
+        #expect(figures.value(.closureRate, for: "a").map { WorkingText.chinese.ledger($0) } == "办结 2 / 应办结 4")
     }
 }
 

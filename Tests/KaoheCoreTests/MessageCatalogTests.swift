@@ -62,7 +62,8 @@ import TestSupport
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let text = try [
             "Sources/KaoheCore/Messages/Catalog.swift", "Sources/KaoheCore/Messages/FormMessages.swift",
-            "Sources/KaoheCore/Messages/LedgerMessages.swift", "Sources/kaohe/CommandText.swift"
+            "Sources/KaoheCore/Messages/LedgerMessages.swift", "Sources/KaoheCore/Messages/WorkingMessages.swift",
+            "Sources/kaohe/CommandText.swift"
         ]
         .map { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
         let entry = try Regex(#"static let (\w+) = MessageTemplate\(\s*en: "((?:[^"\\]|\\.)*)",\s*zh: "((?:[^"\\]|\\.)*)"\)"#)
@@ -78,7 +79,7 @@ import TestSupport
             let b = Set(zh.matches(of: placeholder).map { String(zh[$0.range]) })
             if name != "methodProblem" { #expect(a == b, "\(name): \(a) vs \(b)") }
         }
-        #expect(count > 320)
+        #expect(count > 450)
     }
 }
 

@@ -19,9 +19,7 @@ import Testing
     static func indicator(_ yaml: String) throws -> Indicator { try rubric(oneIndicatorRubric(yaml)).indicators[0] }
 
     static func indicatorScore(_ indicator: Indicator, _ value: Exact) throws -> Exact {
-        let outcome = try indicator.method.outcome(
-            .number(value), base: indicator.basePoints, points: indicator.points,
-            organization: "a", position: 1)
+        let outcome = try indicator.method.outcome(.number(value), base: indicator.basePoints, organization: "a", position: 1)
         return (indicator.points * outcome.fraction).rounded(2)
     }
 

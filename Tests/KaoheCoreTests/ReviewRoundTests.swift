@@ -124,8 +124,10 @@ import TestSupport
         #expect(entry.value?.display == "95" && entry.claimed?.display == "96" && entry.reviewNote == "核实" && entry.reviewedBy == "县委组织部")
         let result = try Scorer(rubric: rubric).score(assessment.data.filter { $0.organization != "sci" } + [back])
         let scored = result.organizations.first { $0.organization.id == "sci" }!.indicator("politics.study")!
-        #expect(scored.claimedText == "96" && scored.review?.by == "县委组织部")
-        #expect(Explanation.reviewText(scored.review!, claimed: scored.claimedText, verified: scored.valueText) == "申报 96，核定 95（县委组织部核定：核实）")
+        #expect(WorkingText.chinese.claimed(scored) == "96" && scored.review?.by == "县委组织部")
+        #expect(
+            Explanation.reviewText(scored.review!, claimed: WorkingText.chinese.claimed(scored), verified: WorkingText.chinese.value(scored))
+                == "申报 96，核定 95（县委组织部核定：核实）")
         #expect(
             ResultsExport.json(result).contains(
                 #""reviewed": [{"indicator": "politics.study", "value": "95", "claimed": "96", "reviewed_by": "县委组织部", "review_note": "核实"}]"#))

@@ -115,9 +115,14 @@ func copyOfBundled() throws -> String {
     @Test func explainTracesOneOrganization() throws {
         let r = try kaohe(["explain", bundled, "overseas"])
         #expect(r.status == 0)
-        #expect(r.out.contains("折算 29.33 × 40 ÷ 34 = 34.51"))
-        #expect(r.out.contains("县级领导评价 (权重 4): 仅有无效票 5 张, 不参与加权"))
-        #expect(r.out.contains("最终等次: 良好"))
+        #expect(r.out.contains("rescaled 29.33 × 40 ÷ 34 = 34.51"))
+        #expect(r.out.contains("县级领导评价 (weight 4): only 5 invalid votes, left out of the weighting"))
+        #expect(r.out.contains("final score 86.08 reaches '良好' (≥ 80)"))
+        #expect(r.out.contains("Final grade: 良好"))
+        let zh = try kaohe(["explain", bundled, "overseas", "--lang", "zh"])
+        #expect(zh.out.contains("折算 29.33 × 40 ÷ 34 = 34.51"))
+        #expect(zh.out.contains("县级领导评价 (权重 4): 仅有无效票 5 张, 不参与加权"))
+        #expect(zh.out.contains("最终等次: 良好"))
         #expect(try kaohe(["explain", bundled, "nobody"]).status != 0)
     }
 

@@ -104,7 +104,7 @@ public struct SelfAssessmentForm: Sendable {
             code: indicator.id, indicatorID: indicator.id, itemID: nil, dimension: dimension, name: indicator.name,
             points: points, standard: indicator.standard, requirement: indicator.evidence, input: .count,
             unit: indicator.unit, selfMaximum: points, required: !indicator.missingIsZero, method: method,
-            previous: previous?.value.map(indicator.method.display))
+            previous: previous?.value.map { WorkingText.chinese.display($0, method: indicator.method) })
         if indicator.from != nil {
             row.input = .fromLedger
             row.required = false

@@ -12,11 +12,7 @@ public struct Message: Hashable, Sendable, CustomStringConvertible {
 
     public func text(_ language: Language) -> String {
         if let literal { return literal }
-        var out = language == .zh ? template.zh : template.en
-        for (i, argument) in arguments.enumerated().reversed() {
-            out = out.replacingOccurrences(of: "{\(i)}", with: argument.text(language))
-        }
-        return out
+        return template.text(language, arguments.map { $0.text(language) })
     }
 
     public var description: String { text(.current) }
@@ -33,6 +29,33 @@ public struct MessageTemplate: Hashable, Sendable {
     }
 
     static let plain = MessageTemplate(en: "{0}", zh: "{0}")
+
+    /// The entry in `language` with `{0}`, `{1}` … replaced by `values`, in one pass: braces within a value stay
+    /// as they are.
+    public func text(_ language: Language, _ values: [String]) -> String {
+        let template = language == .zh ? zh : en
+        let bytes = Array(template.utf8)
+        var out = ""
+        out.reserveCapacity(bytes.count + values.reduce(0) { $0 + $1.utf8.count })
+        var copied = 0
+        var i = 0
+        while i + 2 < bytes.count {
+            let digit = Int(bytes[i + 1]) - 0x30
+            if bytes[i] == UInt8(ascii: "{"), bytes[i + 2] == UInt8(ascii: "}"), digit >= 0, digit <= 9, digit < values.count {
+                out += String(decoding: bytes[copied..<i], as: UTF8.self)
+                out += values[digit]
+                i += 3
+                copied = i
+            } else {
+                i += 1
+            }
+        }
+        out += String(decoding: bytes[copied...], as: UTF8.self)
+        return out
+    }
+
+    /// The entry in `language` with its values (`WorkingText` renders thousands of these per workbook).
+    func callAsFunction(in language: Language, _ values: String...) -> String { text(language, values) }
 
     public func callAsFunction(_ arguments: Any...) -> Message {
         Message(template: self, arguments: arguments.map { ($0 as? Message) ?? .plain("\($0)") }, literal: nil)

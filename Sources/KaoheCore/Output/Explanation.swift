@@ -1,7 +1,8 @@
 /// The scoring trace of one organization, as an auditor reads it (`kaohe explain`).
 public enum Explanation {
-    public static func text(for id: String, in result: AssessmentResult) -> String? {
+    public static func text(for id: String, in result: AssessmentResult, language: Language = .current) -> String? {
         guard let org = result.organization(id) else { return nil }
+        let words = WorkingText(language)
         let rubric = result.rubric
         let p = rubric.assessment.decimals
         func f(_ x: Exact) -> String { x.formatted(places: p) }
@@ -14,30 +15,34 @@ public enum Explanation {
         var lines: [String] = []
         let category = rubric.categories.first { $0.id == org.organization.category }?.name ?? org.organization.category
         lines.append("\(rubric.assessment.title) — \(org.organization.name) (\(org.organization.id), \(category))")
-        lines.append("权重方案: \(result.scheme?.name ?? "考核细则原定权重")")
+        lines.append(Catalog.explainScheme(in: language, result.scheme?.name ?? Catalog.rubricWeights(in: language)))
         lines.append("")
         for dimension in rubric.dimensions {
             guard let d = org.dimension(dimension.id) else { continue }
-            lines.append("【\(dimension.name)】满分 \(dimension.points)")
+            lines.append(Catalog.explainDimension(in: language, dimension.name, "\(dimension.points)"))
             for indicator in dimension.indicators where indicator.applies(to: org.organization.id) {
                 guard let r = org.indicator(indicator.id) else { continue }
-                lines.append("  \(indicator.id) \(indicator.name) (\(indicator.points) 分, \(indicator.method.chineseName))")
-                if let standard = indicator.standard { lines.append("    评分标准: \(standard)") }
-                lines.append("    完成情况: \(r.valueText)")
+                let method = language == .zh ? indicator.method.chineseName : indicator.method.name
+                lines.append(Catalog.explainIndicator(in: language, indicator.id, indicator.name, "\(indicator.points)", method))
+                if let standard = indicator.standard { lines.append(Catalog.explainStandard(in: language, standard)) }
+                lines.append(Catalog.explainValue(in: language, words.value(r)))
                 if let derived = r.derived {
-                    lines.append("    取自联席会议台账（\(derived.value.rawValue)，截至 \(result.ledger?.figures.asOf.description ?? "")）：")
-                    lines += LedgerText.items(derived, ledger: result.ledger).map { "      \($0)" }
+                    lines.append(Catalog.explainFromLedger(in: language, derived.value.rawValue, result.ledger?.figures.asOf.description ?? ""))
+                    lines += words.ledgerItems(derived, ledger: result.ledger).map { "      \($0)" }
                 }
-                if let review = r.review { lines.append("    核定: \(Self.reviewText(review, claimed: r.claimedText, verified: r.valueText))") }
-                lines.append("    计算: \(r.working)")
+                if let review = r.review {
+                    lines.append(
+                        Catalog.explainReview(
+                            in: language, reviewText(review, claimed: words.claimed(r), verified: words.value(r), language: language)))
+                }
+                lines.append(Catalog.explainWorking(in: language, words.working(r)))
                 // A part is shown with as many decimals as it has (§12): a self-score of 4.655 is not printed as 4.66.
-                if let s = r.selfScore { lines.append("    自评 \(part(s)), 核定 \(f(r.score)), 差异 \(f((r.score - s).rounded(p)))") }
+                if let s = r.selfScore { lines.append(Catalog.explainSelfScore(in: language, part(s), f(r.score), f((r.score - s).rounded(p)))) }
             }
             if d.isRescaled {
-                lines.append(
-                    "  小计: 适用指标分值合计 \(d.applicablePoints), 得分合计 \(f(d.sum)); 折算 \(f(d.sum)) × \(d.points) ÷ \(d.applicablePoints) = \(f(d.score))")
+                lines.append(Catalog.subtotalRescaled(in: language, "\(d.applicablePoints)", f(d.sum), "\(d.points)", f(d.score)))
             } else {
-                lines.append("  小计: \(f(d.score))")
+                lines.append(Catalog.subtotal(in: language, f(d.score)))
             }
             lines.append("")
         }
@@ -45,56 +50,66 @@ public enum Explanation {
             guard let b = org.block(block.id) else { continue }
             if block.source == .indicators {
                 lines.append(
-                    "\(block.name): 各一级指标合计 \(f(b.score)) / \(rubric.indicatorScale); 折算 \(f(b.score)) × \(block.weight) ÷ \(rubric.indicatorScale) = \(f(b.contribution))"
-                )
+                    Catalog.indicatorBlockTotal(
+                        in: language, block.name, f(b.score), "\(rubric.indicatorScale)", "\(block.weight)", f(b.contribution)))
             } else {
                 lines.append("\(block.name):")
                 for g in b.survey ?? [] {
                     let name = block.survey?.groups.first { $0.id == g.id }?.name ?? g.id
-                    lines.append("  \(name) (权重 \(g.weight)): \(g.working)")
+                    lines.append(Catalog.surveyGroupLine(in: language, name, "\(g.weight)", words.surveyGroup(g)))
                 }
                 let counted = (b.survey ?? []).filter { $0.score != nil }
                 let terms = counted.map { "\($0.weight)×\(f($0.score!))" }.joined(separator: " + ")
                 let weights = counted.map(\.weight).sum()
-                lines.append("  加权平均 (\(terms)) ÷ \(weights) = \(f(b.score)); 折算 \(f(b.score)) × \(block.weight) ÷ 100 = \(f(b.contribution))")
+                lines.append(Catalog.surveyMean(in: language, terms, "\(weights)", f(b.score), "\(block.weight)", f(b.contribution)))
             }
         }
         lines.append("")
-        for (title, adj, cap) in [("加分", org.bonus, rubric.bonus.cap), ("扣分", org.penalty, rubric.penalties.cap)] {
+        let adjustments = [(Catalog.bonusTitle, org.bonus, rubric.bonus.cap), (Catalog.penaltyTitle, org.penalty, rubric.penalties.cap)]
+        for (titled, adj, cap) in adjustments {
+            let title = titled(in: language)
             if adj.lines.isEmpty {
-                lines.append("\(title): 无")
+                lines.append(Catalog.adjustmentNone(in: language, title))
                 continue
             }
             for line in adj.lines {
-                let itemCap = line.capped != line.raw ? " (单项上限 \(part(line.capped)))" : ""
+                let itemCap = line.capped != line.raw ? Catalog.itemCap(in: language, part(line.capped)) : ""
                 let notes = line.notes.isEmpty ? "" : " — " + line.notes.joined(separator: "; ")
                 let review =
                     line.claimed.flatMap { claimed in
-                        line.reviewedBy.map { " [申报 \(claimed) 次，\($0)核定 \(line.count) 次\(line.reviewNote.map { "：\($0)" } ?? "")]" }
+                        line.reviewedBy.map { by in
+                            let note = line.reviewNote.map { Catalog.reviewNote(in: language, $0) } ?? ""
+                            return Catalog.countReviewed(in: language, "\(claimed)", by, "\(line.count)", note)
+                        }
                     } ?? ""
-                lines.append("\(title) \(line.name): \(line.count) × 每次 → \(part(line.raw))\(itemCap)\(notes)\(review)")
+                lines.append(Catalog.adjustmentLine(in: language, title, line.name, "\(line.count)", part(line.raw), itemCap, notes, review))
             }
-            let capText = cap.map { adj.sum > $0 ? ", 超过总上限 \($0), 按 \($0) 计" : ", 总上限 \($0)" } ?? ""
-            lines.append("\(title)合计 \(part(adj.sum))\(capText) = \(f(adj.total))")
+            let capText = cap.map { (adj.sum > $0 ? Catalog.overTotalCap : Catalog.totalCap)(in: language, "\($0)") } ?? ""
+            lines.append(Catalog.adjustmentTotal(in: language, title, part(adj.sum), capText, f(adj.total)))
         }
         lines.append("")
         let parts = org.blocks.map { f($0.contribution) }.joined(separator: " + ")
-        lines.append("综合得分 = \(parts) + \(f(org.bonus.total)) − \(f(org.penalty.total)) = \(f(org.final))\(org.final.isZero ? " (不低于 0)" : "")")
-        let scope = rubric.ranking.within == .category ? "在「\(category)」类中" : "在全部单位中"
-        lines.append("排名: \(scope)第 \(org.rank) 名")
+        let atZero = org.final.isZero ? Catalog.notBelowZero(in: language) : ""
+        lines.append(Catalog.finalScore(in: language, parts, f(org.bonus.total), f(org.penalty.total), f(org.final), atZero))
+        lines.append(
+            rubric.ranking.within == .category
+                ? Catalog.rankInCategory(in: language, "\(org.rank)", category) : Catalog.rankOverall(in: language, "\(org.rank)"))
         for veto in org.vetoes {
-            lines.append("否决事项: \(veto.name)\(veto.note.map { " (\($0))" } ?? "")\(veto.reviewedBy.map { " [\($0)认定]" } ?? "")")
+            let by = veto.reviewedBy.map { Catalog.vetoReportedBy(in: language, $0) } ?? ""
+            lines.append(Catalog.explainVeto(in: language, veto.name, veto.note.map { " (\($0))" } ?? "", by))
         }
-        lines.append("等次:")
-        for step in org.grading.steps { lines.append("  \(step)") }
-        lines.append("  最终等次: \(org.grade)")
+        lines.append(Catalog.explainGrading(in: language))
+        for step in words.grading(org, places: p) { lines.append("  \(step)") }
+        lines.append(Catalog.explainFinalGrade(in: language, org.grade))
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// `申报 98.6，核定 96（县委组织部核定：签到表缺两次）`, or `县委组织部核定，与申报一致`.
-    static func reviewText(_ review: IndicatorResult.Review, claimed: String?, verified: String) -> String {
-        let note = review.note.map { "：\($0)" } ?? ""
-        guard let claimed else { return "\(review.by)核定，与申报一致\(note.isEmpty ? "" : "（\(note.dropFirst())）")" }
-        return "申报 \(claimed)，核定 \(verified)（\(review.by)核定\(note)）"
+    static func reviewText(_ review: IndicatorResult.Review, claimed: String?, verified: String, language: Language = .zh) -> String {
+        guard let claimed else {
+            return Catalog.reviewAsClaimed(in: language, review.by, review.note.map { Catalog.reviewAsClaimedNote(in: language, $0) } ?? "")
+        }
+        let note = review.note.map { Catalog.reviewNote(in: language, $0) } ?? ""
+        return Catalog.reviewChanged(in: language, claimed, verified, review.by, note)
     }
 }

@@ -35,8 +35,8 @@ public enum ResultsExport {
     static func reviewed(_ org: OrganizationResult, rubric: Rubric) -> String {
         let items = rubric.indicators.compactMap { indicator -> String? in
             guard let r = org.indicator(indicator.id), let review = r.review else { return nil }
-            return "{\"indicator\": \(JSONText.quoted(indicator.id)), \"value\": \(JSONText.quoted(r.valueText)), "
-                + "\"claimed\": \(r.claimedText.map(JSONText.quoted) ?? "null"), \"reviewed_by\": \(JSONText.quoted(review.by)), "
+            return "{\"indicator\": \(JSONText.quoted(indicator.id)), \"value\": \(JSONText.quoted(WorkingText.chinese.value(r))), "
+                + "\"claimed\": \(WorkingText.chinese.claimed(r).map(JSONText.quoted) ?? "null"), \"reviewed_by\": \(JSONText.quoted(review.by)), "
                 + "\"review_note\": \(review.note.map(JSONText.quoted) ?? "null")}"
         }
         return items.isEmpty ? "" : ", \"reviewed\": [\(items.joined(separator: ", "))]"

@@ -104,37 +104,30 @@ struct Grader {
         let n = group.count
         // Indexed by item; only the group's entries are used.
         var band = [Int](repeating: last, count: items.count)
-        var steps = [[String]](repeating: [], count: explain ? items.count : 0)
+        var steps = [[GradeStep]](repeating: [], count: explain ? items.count : 0)
         var scoreBand = band
         var afterVetoes = band
         var demote = [Int](repeating: 0, count: items.count)
-        func note(_ i: Int, _ text: @autoclosure () -> String) { if explain { steps[i].append(text()) } }
+        func note(_ i: Int, _ step: @autoclosure () -> GradeStep) { if explain { steps[i].append(step()) } }
 
         for i in group {
             let r = items[i]
             // (1) the score band.
             band[i] = grades.firstIndex { g in g.minimum.map { r.final >= $0 } ?? true } ?? last
             scoreBand[i] = band[i]
-            note(
-                i,
-                "综合得分 \(r.final.formatted(places: rubric.assessment.decimals)) 达到「\(grades[band[i]].name)」(\(grades[band[i]].minimum.map { "≥ \($0)" } ?? "其余"))"
-            )
+            note(i, .scoreBand(final: r.final, grade: grades[band[i]].name, minimum: grades[band[i]].minimum))
             // (2) forced grades (the lowest wins), then caps.
             let forced = r.vetoes.compactMap { v -> Int? in
                 if case .grade(let g) = v.effect { return grades.firstIndex { $0.name == g } } else { return nil }
             }
             if let f = forced.max() {
                 band[i] = f
-                note(i, "一票否决定为「\(grades[f].name)」")
+                note(i, .forced(grade: grades[f].name))
             }
             for v in r.vetoes {
                 if case .maxGrade(let g) = v.effect, let cap = grades.firstIndex(where: { $0.name == g }) {
-                    if band[i] < cap {
-                        band[i] = cap
-                        note(i, "否决事项「\(v.name)」: 最高评为「\(g)」")
-                    } else {
-                        note(i, "否决事项「\(v.name)」: 最高评为「\(g)」(当前等次未超过, 不受影响)")
-                    }
+                    note(i, .capped(veto: v.name, grade: g, applied: band[i] < cap))
+                    band[i] = max(band[i], cap)
                 }
                 if case .demote(let k) = v.effect { demote[i] += k }
             }
@@ -160,16 +153,16 @@ struct Grader {
                 while end < candidates.count, outcomes[candidates[end]].rank == rank { end += 1 }
                 let tied = end - start
                 let admitted = g.quotaTies == .exclude ? above + tied <= places : above < places
+                let straddles = tied > 1 && above < places && above + tied > places
                 for i in candidates[start..<end] {
-                    let head = "「\(g.name)」名额 \(places) (\(n) × \(quota) 取\(g.quotaRounding.chineseName))"
-                    if admitted {
-                        note(i, "\(head): 排名第 \(rank), 在名额内")
-                    } else {
-                        band[i] = b + 1
-                        let straddles = tied > 1 && above < places && above + tied > places
-                        let tie = straddles && g.quotaTies == .exclude ? ", 并列 \(tied) 个单位跨越名额线, 均不占名额" : ""
-                        note(i, "\(head): 排名第 \(rank), 超出名额\(tie), 降为「\(grades[b + 1].name)」")
-                    }
+                    if !admitted { band[i] = b + 1 }
+                    note(
+                        i,
+                        .quota(
+                            .init(
+                                grade: g.name, places: places, organizations: n, quota: quota, rounding: g.quotaRounding, rank: rank,
+                                loweredTo: admitted ? nil : grades[b + 1].name,
+                                tiedAcrossLine: !admitted && straddles && g.quotaTies == .exclude ? tied : nil)))
                 }
                 above += tied
                 start = end
@@ -182,7 +175,7 @@ struct Grader {
             if k > 0 {
                 let to = min(last, afterQuotas + k)
                 let names = items[i].vetoes.filter { if case .demote = $0.effect { return true } else { return false } }.map(\.name)
-                note(i, "否决事项「\(names.joined(separator: "、"))」降 \(k) 等: 「\(grades[afterQuotas].name)」→「\(grades[to].name)」")
+                note(i, .demoted(vetoes: names, levels: k, from: grades[afterQuotas].name, to: grades[to].name))
                 band[i] = to
             }
             outcomes[i].grade = band[i]

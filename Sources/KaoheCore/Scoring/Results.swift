@@ -45,7 +45,7 @@ final class IndicatorContext: Sendable {
     }
 }
 
-/// One indicator's score and how it came about. The words (`working`, `deductionNote`) are made when read.
+/// One indicator's score and how it came about (`step`; `WorkingText` puts it in words).
 ///
 /// A province roll-up holds hundreds of thousands of these: the stored fields are ordered to pack tightly (112
 /// bytes), the score is derived from the fraction rather than stored, and the note and evidence, seldom given,
@@ -58,6 +58,8 @@ public struct IndicatorResult: Sendable {
     /// The share of `points` earned, before rounding (0 for a missing value under `missing: zero`).
     public var fraction: Exact
     public var selfScore: Exact?
+    /// What the method did with the value (nil when there is no value, or the method could not use it).
+    public internal(set) var step: MethodStep?
     let organization: String
     private var remarks: Remarks?
 
@@ -119,9 +121,6 @@ public struct IndicatorResult: Sendable {
         set { remarks = Self.remarks(note: note, evidence: evidence, review: review, derived: newValue) }
     }
 
-    /// The claimed value's text when a verifier changed it.
-    public var claimedText: String? { review?.claimed.map { context.indicator.method.display($0) } }
-
     private static func remarks(note: String?, evidence: [String], review: Review?, derived: DerivedValue?) -> Remarks? {
         note == nil && evidence.isEmpty && review == nil && derived == nil
             ? nil : Remarks(note: note, evidence: evidence, review: review, derived: derived)
@@ -135,31 +134,11 @@ public struct IndicatorResult: Sendable {
     /// Full marks in effect.
     public var points: Exact { context.indicator.points }
 
-    /// The value as the scorecard's 完成情况 column shows it ("未报送" when missing).
-    public var valueText: String {
-        if let derived { return LedgerText.describe(derived) }
-        return value.map(context.indicator.method.display) ?? "未报送"
-    }
+    /// The indicator as scored (its points and method under the scheme in effect).
+    public var indicator: Indicator { context.indicator }
 
-    /// The method's arithmetic in words (the scoring is repeated with explanations switched on).
-    private var description: String {
-        guard let value else { return "未报送数值, 按规则计 0 分" }
-        let indicator = context.indicator
-        let outcome = try? indicator.method.outcome(
-            value, base: indicator.basePoints, points: indicator.points,
-            organization: organization, position: position, explain: true)
-        return outcome?.working ?? ""
-    }
-
-    /// The arithmetic, in words an auditor can follow, ending with the printed score.
-    public var working: String { description + " = \(score.formatted(places: context.places))" }
-
-    /// Points lost and why, for the scorecard's 扣分说明 column (empty when full marks).
-    public var deductionNote: String {
-        let lost = points - score
-        guard lost > .zero else { return "" }
-        return "扣 \(lost.formatted(places: context.places)): " + description
-    }
+    /// The places scores are printed with.
+    public var places: Int { context.places }
 }
 
 public struct DimensionResult: Sendable {
@@ -197,37 +176,6 @@ public struct SurveyGroupResult: Sendable {
     public var keptBallots: [Exact]
     let survey: Survey
     let places: Int
-
-    /// How the group score came about, in words.
-    public var working: String {
-        func f(_ x: Exact) -> String { x.formatted(places: places) }
-        switch votes {
-        case .counts(let counts)?:
-            var parts: [String] = []
-            var valid = Exact.zero
-            var invalid = Exact.zero
-            for (answer, count) in counts {
-                guard let value = survey.answers.first(where: { $0.name == answer })?.value else {
-                    invalid += count
-                    continue
-                }
-                valid += count
-                parts.append("\(answer) \(count)×\(value)")
-            }
-            guard let score else {
-                return invalid > .zero ? "仅有无效票 \(invalid) 张, 不参与加权" : "无有效票, 不参与加权"
-            }
-            let invalidText = invalid > .zero ? " (无效票 \(invalid) 不计)" : ""
-            return "(" + parts.joined(separator: " + ") + ") ÷ \(valid) 有效票\(invalidText) = \(f(score))"
-        case .scores(let ballots)?:
-            guard let score else { return "无有效票, 不参与加权" }
-            let trimmed = keptBallots.count < ballots.count
-            let trimText = trimmed ? "去掉最高、最低各 \(survey.trim) 票后 " : (survey.trim > 0 ? "票数不足, 不去极值, " : "")
-            return "\(ballots.count) 票, \(trimText)\(keptBallots.count) 票平均 = \(f(score))"
-        case nil:
-            return "无有效票, 不参与加权"
-        }
-    }
 }
 
 public struct AdjustmentResult: Sendable {
@@ -272,6 +220,6 @@ public struct GradeTrace: Sendable {
     public var afterVetoes: String
     /// After quotas.
     public var afterQuotas: String
-    /// Lines such as "优秀 quota 2 of 7 (floor(7 × 0.3)): rank 3, not admitted".
-    public var steps: [String]
+    /// Each step that placed the grade, in order (empty for reruns, which need no account of it).
+    public var steps: [GradeStep]
 }

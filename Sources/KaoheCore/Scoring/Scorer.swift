@@ -310,10 +310,9 @@ public struct Scorer: Sendable {
         }
         do {
             let outcome = try context.indicator.method.outcome(
-                value, base: context.indicator.basePoints,
-                points: context.indicator.points,
-                organization: organization.id, position: position)
+                value, base: context.indicator.basePoints, organization: organization.id, position: position)
             result.fraction = outcome.fraction
+            result.step = outcome.step
         } catch {
             let indicator = context.indicator
             problems.append(
