@@ -2,10 +2,13 @@
 // every method, a survey block, bonus, penalties, vetoes, ranking and quotas; Monte Carlo sensitivity runs; and a
 // comparison with SCHEMES weight schemes (scoring the baseline, then rescoring it under each scheme).
 //
-//     swift run -c release kaohe-scoring-benchmark [--sensitivity RUNS] [--compare SCHEMES] [organizations …]
+//     swift run -c release kaohe-scoring-benchmark [--sensitivity RUNS] [--compare SCHEMES] [--yaml 1] [organizations …]
 //     (default: 2000 10000)
+//
+// `--yaml 1` also times reading every data file's YAML (no loading) by the reader kaohe uses (the fast reader of
+// the assessment files' subset, falling back to Yams) against Yams alone: what the fast reader is worth.
 import Foundation
-import KaoheCore
+@_spi(Benchmarks) import KaoheCore
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -21,11 +24,13 @@ func option(_ name: String, in arguments: inout [String]) -> Int {
 }
 let sensitivityRuns = option("--sensitivity", in: &arguments)
 let compareSchemes = option("--compare", in: &arguments)
+let timeYAML = option("--yaml", in: &arguments) > 0
 let sizes = arguments.compactMap(Int.init)
 print(
     "organizations  indicators  parse rubric+data (s)  score+rank+grade (s, median of 5)"
         + (sensitivityRuns > 0 ? "  sensitivity \(sensitivityRuns) runs (s)" : "")
-        + (compareSchemes > 0 ? "  compare \(compareSchemes) schemes (s, median of 5)" : ""))
+        + (compareSchemes > 0 ? "  compare \(compareSchemes) schemes (s, median of 5)" : "")
+        + (timeYAML ? "  YAML: kaohe's reader / Yams alone (s, median of 5)" : ""))
 for n in sizes.isEmpty ? [2_000, 10_000] : sizes {
     let synthetic = SyntheticAssessment(organizations: n)
     let rubricText = synthetic.rubricYAML()
@@ -68,6 +73,17 @@ for n in sizes.isEmpty ? [2_000, 10_000] : sizes {
                 })
         }
         line += String(format: "  %31.2f", compareTimes.sorted()[2])
+    }
+    if timeYAML {
+        func median(_ read: (String, String) -> Result<YAMLValue, Diagnostic>) -> Double {
+            let times = (0..<5).map { _ in
+                seconds {
+                    for (i, text) in dataTexts.enumerated() { precondition((try? read(text, "data/\(i).yaml").get()) != nil) }
+                }
+            }
+            return times.sorted()[2]
+        }
+        line += String(format: "  %21.3f / %.3f", median(YAMLValue.parse), median(YAMLValue.parseWithYams))
     }
     print(line)
 }

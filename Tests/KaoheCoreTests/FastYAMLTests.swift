@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import KaoheCore
+@_spi(Benchmarks) @testable import KaoheCore
 
 /// The fast reader must give exactly what the full YAML parser gives (kinds, texts, lines, columns) or give up.
 func sameTree(_ a: YAMLValue, _ b: YAMLValue, _ path: String = "$") -> String? {

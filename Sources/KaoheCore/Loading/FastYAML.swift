@@ -2,7 +2,9 @@
 /// plain and quoted one-line scalars, comments. Anything else (anchors, tags, block scalars, multi-line
 /// scalars or flow collections, compact maps in lists, duplicate keys, documents markers, tabs) makes it give
 /// up and return nil, and the full YAML parser reads the file instead — so the result is always the same
-/// `YAMLValue`, with the same lines and columns, just sooner for the common files.
+/// `YAMLValue`, with the same lines and columns, just sooner for the common files: about 8× sooner than Yams
+/// (data files of 2,000 organizations: 0.16–0.26 s against 1.6–1.9 s; `kaohe-scoring-benchmark --yaml 1`).
+/// `FastYAMLDifferentialTests` holds it to Yams' trees on generated documents.
 enum FastYAML {
     static func parse(_ text: String, file: String) -> YAMLValue? {
         var parser = Parser(bytes: Array(text.utf8), file: file)

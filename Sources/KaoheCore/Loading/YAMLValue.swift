@@ -26,7 +26,8 @@ public struct YAMLValue: Sendable {
         return parseWithYams(text, file: file)
     }
 
-    static func parseWithYams(_ text: String, file: String) -> Result<YAMLValue, Diagnostic> {
+    /// The full parser alone (the benchmark times it against `parse`).
+    @_spi(Benchmarks) public static func parseWithYams(_ text: String, file: String) -> Result<YAMLValue, Diagnostic> {
         do {
             // Scalars are resolved here (exact decimals, 是/否), so Yams' regular-expression resolver is skipped.
             guard let node = try Yams.compose(yaml: text, .basic) else {
