@@ -154,7 +154,7 @@ struct LedgerLayout: Sendable {
                 }
                 put(score, .formula(FormulaText.indicatorScore(points: ref(points), fraction: r.fraction, places: p), r.score), .number)
                 if let s = r.selfScore {
-                    put(difference, .formula("ROUND(\(ref(score))-\(ref(selfScore)),\(p))", (r.score - s).rounded(p)), .number)
+                    put(difference, .formula(FormulaText.difference(ref(score), minus: ref(selfScore), places: p), (r.score - s).rounded(p)), .number)
                 } else {
                     put(difference, .blank, .number)
                 }
@@ -164,7 +164,8 @@ struct LedgerLayout: Sendable {
             // The dimension subtotal with the §5.2 factor: Σ scores × dimension points ÷ applicable points.
             let scores = absolute(first...(row - 1), score)
             let applicable = absolute(first...(row - 1), points)
-            dimensionTerms.append("ROUND(SUM(\(scores))*\(weights.dimensionPoints[dimension.id]!)/SUM(\(applicable)),\(p))")
+            dimensionTerms.append(
+                FormulaText.dimensionSubtotal(scores: scores, points: weights.dimensionPoints[dimension.id]!, applicable: applicable, places: p))
         }
 
         for (b, block) in rubric.blocks.enumerated() {
@@ -173,7 +174,7 @@ struct LedgerLayout: Sendable {
             let scoreCell = FormulaText.absolute(Book.summarySheet, row: summaryRow, column: SummarySheet.blockScoreColumn(b))
             guard let survey = block.survey else {
                 out.formulas.blockScore[block.id] = dimensionTerms.joined(separator: "+")
-                out.formulas.contribution[block.id] = "IF(\(weights.scale)=0,0,ROUND(\(scoreCell)*\(weight)/\(weights.scale),\(p)))"
+                out.formulas.contribution[block.id] = FormulaText.contribution(score: scoreCell, weight: weight, scale: weights.scale, places: p)
                 continue
             }
             var terms: [(weight: String, score: String)] = []
@@ -195,10 +196,8 @@ struct LedgerLayout: Sendable {
                 put(8, .text(g.score == nil ? "该群体无有效票,不参与加权" : "群体得分见「\(Book.surveySheet)」表"), .text)
                 row += 1
             }
-            let numerator = terms.map { "\($0.weight)*\($0.score)" }.joined(separator: "+")
-            let denominator = terms.map(\.weight).joined(separator: "+")
-            out.formulas.blockScore[block.id] = "ROUND((\(numerator))/(\(denominator)),\(p))"
-            out.formulas.contribution[block.id] = "ROUND(\(scoreCell)*\(weight)/100,\(p))"
+            out.formulas.blockScore[block.id] = FormulaText.surveyScore(terms, places: p)
+            out.formulas.contribution[block.id] = FormulaText.contribution(score: scoreCell, weight: weight, scale: nil, places: p)
         }
 
         for (title, adjustment, rules) in [("加分", org.bonus, rubric.bonus), ("扣分", org.penalty, rubric.penalties)] {
@@ -225,7 +224,8 @@ struct LedgerLayout: Sendable {
         func summaryRef(_ column: Int) -> String { CellReference(row: summaryRow, column: column).description }
         let contributions = rubric.blocks.indices.filter { org.block(rubric.blocks[$0].id) != nil }
             .map { summaryRef(SummarySheet.blockScoreColumn($0) + 1) }
-        out.formulas.final = "MAX(0,ROUND(\((contributions + [summaryRef(bonusColumn)]).joined(separator: "+"))-\(summaryRef(bonusColumn + 1)),\(p)))"
+        out.formulas.final = FormulaText.finalScore(
+            contributions: contributions, bonus: summaryRef(bonusColumn), penalty: summaryRef(bonusColumn + 1), places: p)
         // The sheet's filter range and every later organization's rows were placed by `rowCounts`.
         precondition(row - top == LedgerSheet.rowCounts([org], rubric: rubric)[0], "ledger rows of '\(id)' differ from their count")
         return out

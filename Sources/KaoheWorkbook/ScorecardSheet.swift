@@ -127,7 +127,8 @@ struct ScorecardSheet {
                 selfScores.append(s)
                 try c.sheet.write(.exact(s), row: c.row, column: Self.selfColumn, style: c.number)
                 try c.sheet.write(
-                    .formula("ROUND(\(ref(c.row, Self.scoreColumn))-\(ref(c.row, Self.selfColumn)),\(p))", (r.score - s).rounded(p)),
+                    .formula(
+                        FormulaText.difference(ref(c.row, Self.scoreColumn), minus: ref(c.row, Self.selfColumn), places: p), (r.score - s).rounded(p)),
                     row: c.row, column: Self.diffColumn, style: c.number)
             } else {
                 try c.fill(Self.selfColumn...Self.diffColumn, c.number)
@@ -158,19 +159,21 @@ struct ScorecardSheet {
             try c.fill(Self.selfColumn...Self.selfColumn, c.subtotal)
         } else if d.isRescaled {
             try c.sheet.write(
-                .formula("ROUND(SUM(\(selfRange))*\(ref(c.row, 3))/SUM(\(pointsRange)),\(p))", selfSubtotal),
+                .formula(FormulaText.dimensionSubtotal(scores: selfRange, points: ref(c.row, 3), applicable: pointsRange, places: p), selfSubtotal),
                 row: c.row, column: Self.selfColumn, style: c.subtotal)
         } else {
             try c.sheet.write(.formula("SUM(\(selfRange))", selfSubtotal), row: c.row, column: Self.selfColumn, style: c.subtotal)
         }
         try c.sheet.write(
-            .formula("ROUND(SUM(\(scoreRange))*\(ref(c.row, 3))/SUM(\(pointsRange)),\(p))", d.score),
+            .formula(FormulaText.dimensionSubtotal(scores: scoreRange, points: ref(c.row, 3), applicable: pointsRange, places: p), d.score),
             row: c.row, column: Self.scoreColumn, style: c.subtotal)
         if selfScores.isEmpty {
             try c.fill(Self.diffColumn...Self.diffColumn, c.subtotal)
         } else {
             try c.sheet.write(
-                .formula("ROUND(\(ref(c.row, Self.scoreColumn))-\(ref(c.row, Self.selfColumn)),\(p))", (d.score - selfSubtotal).rounded(p)),
+                .formula(
+                    FormulaText.difference(ref(c.row, Self.scoreColumn), minus: ref(c.row, Self.selfColumn), places: p),
+                    (d.score - selfSubtotal).rounded(p)),
                 row: c.row, column: Self.diffColumn, style: c.subtotal)
         }
         let rescale =
@@ -246,10 +249,8 @@ struct ScorecardSheet {
             try c.label("\(block.name)得分", Styles.totalLabel)
             try c.sheet.write(.number(100), row: c.row, column: 3, style: Styles.subtotalPoints)
             try c.fill(4...6, Styles.totalLabel)
-            let numerator = terms.map { "\($0.weight)*\($0.score)" }.joined(separator: "+")
-            let denominator = terms.map(\.weight).joined(separator: "+")
             try c.sheet.write(
-                .formula("ROUND((\(numerator))/(\(denominator)),\(p))", b.score), row: c.row,
+                .formula(FormulaText.surveyScore(terms, places: p), b.score), row: c.row,
                 column: Self.scoreColumn, style: c.total)
             try c.sheet.merge(
                 CellRange(rows: c.row...c.row, columns: Self.diffColumn...last),
@@ -261,10 +262,11 @@ struct ScorecardSheet {
         try c.label("\(block.name)折算得分", Styles.totalLabel)
         try c.sheet.write(.formula(weightRef, block.weight), row: c.row, column: 3, style: Styles.subtotalPoints)
         try c.fill(4...6, Styles.totalLabel)
-        let scaleRef = block.source == .indicators ? "\(ref(scoreRow, 3))" : "100"
+        let scaleRef = block.source == .indicators ? ref(scoreRow, 3) : nil
         // S may be 0 (every dimension at 0 points, §12): the contribution is then 0, nothing divides by it.
         try c.sheet.write(
-            .formula("IF(\(scaleRef)=0,0,ROUND(\(ref(scoreRow, Self.scoreColumn))*\(ref(c.row, 3))/\(scaleRef),\(p)))", b.contribution),
+            .formula(
+                FormulaText.contribution(score: ref(scoreRow, Self.scoreColumn), weight: ref(c.row, 3), scale: scaleRef, places: p), b.contribution),
             row: c.row, column: Self.scoreColumn, style: c.total)
         try c.sheet.merge(
             CellRange(rows: c.row...c.row, columns: Self.diffColumn...last),
@@ -364,8 +366,9 @@ struct ScorecardSheet {
         let p = book.places
         try c.label("综合得分", Styles.totalLabel)
         try c.fill(3...6, Styles.totalLabel)
-        let sumText = (contributions + [bonus]).joined(separator: "+") + "-" + penalty
-        try c.sheet.write(.formula("MAX(0,ROUND(\(sumText),\(p)))", org.final), row: c.row, column: Self.scoreColumn, style: c.total)
+        try c.sheet.write(
+            .formula(FormulaText.finalScore(contributions: contributions, bonus: bonus, penalty: penalty, places: p), org.final), row: c.row,
+            column: Self.scoreColumn, style: c.total)
         try c.sheet.merge(
             CellRange(rows: c.row...c.row, columns: Self.diffColumn...last),
             .text("各模块折算得分 + 加分 − 扣分(不低于 0)"), style: Styles.totalLabel.with { $0.horizontal = .left })
