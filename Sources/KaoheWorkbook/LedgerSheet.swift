@@ -13,7 +13,11 @@ struct LedgerSheet {
     static let widths: [Double] = [22, 14, 24, 7, 28, 7.5, 8, 7.5, 64]
     /// Rows below the header that one sheet holds (Excel's limit is 1,048,576 rows).
     static let rowsPerSheet = 1_000_000
-    private static let pointsColumn = 3, selfColumn = 5, scoreColumn = 6, diffColumn = 7
+
+    /// The columns, in the order of `headers`.
+    enum Column {
+        static let organization = 0, dimension = 1, item = 2, points = 3, done = 4, selfScore = 5, score = 6, difference = 7, note = 8
+    }
 
     /// The number of ledger rows each organization takes, in the order given.
     static func rowCounts(_ organizations: [OrganizationResult], rubric: Rubric) -> [Int] {
@@ -91,6 +95,7 @@ struct LedgerSheet {
 /// What the ledger needs to lay out an organization's rows, copied from the book so that rows can be laid out
 /// on other threads.
 struct LedgerLayout: Sendable {
+    private typealias Column = LedgerSheet.Column
     /// One organization's ledger cells, in row order, and the formulas 汇总 uses for it.
     struct Rows: Sendable {
         var cells: [LaidOutCell] = []
@@ -129,7 +134,6 @@ struct LedgerLayout: Sendable {
         }
         func ref(_ c: Int) -> String { CellReference(row: row, column: c).description }
         func absolute(_ rows: ClosedRange<Int>, _ c: Int) -> String { FormulaText.absolute(sheet, rows: rows, column: c) }
-        let points = 3, selfScore = 5, score = 6, difference = 7
 
         var dimensionTerms: [String] = []
         // An organization's indicator results follow the rubric's order: one per applicable indicator.
@@ -142,28 +146,31 @@ struct LedgerLayout: Sendable {
                 guard let r = results.next(), r.id == indicator.id else {
                     preconditionFailure("indicator results out of the rubric's order for '\(id)'")
                 }
-                put(0, name, .text)
-                put(1, dimensionName, .text)
-                put(2, .text(indicator.name), .text)
-                put(points, .formula(weights.indicatorPoints[indicator.id]!, indicator.points), .points)
-                put(4, .text(r.note.map { "\(WorkingText.chinese.value(r))(\($0))" } ?? WorkingText.chinese.value(r)), .text)
+                put(Column.organization, name, .text)
+                put(Column.dimension, dimensionName, .text)
+                put(Column.item, .text(indicator.name), .text)
+                put(Column.points, .formula(weights.indicatorPoints[indicator.id]!, indicator.points), .points)
+                put(Column.done, .text(r.note.map { "\(WorkingText.chinese.value(r))(\($0))" } ?? WorkingText.chinese.value(r)), .text)
                 if let s = r.selfScore {
-                    put(selfScore, .exact(s), .number)
+                    put(Column.selfScore, .exact(s), .number)
                 } else {
-                    put(selfScore, .blank, .number)
+                    put(Column.selfScore, .blank, .number)
                 }
-                put(score, .formula(FormulaText.indicatorScore(points: ref(points), fraction: r.fraction, places: p), r.score), .number)
+                put(Column.score, .formula(FormulaText.indicatorScore(points: ref(Column.points), fraction: r.fraction, places: p), r.score), .number)
                 if let s = r.selfScore {
-                    put(difference, .formula(FormulaText.difference(ref(score), minus: ref(selfScore), places: p), (r.score - s).rounded(p)), .number)
+                    put(
+                        Column.difference,
+                        .formula(FormulaText.difference(ref(Column.score), minus: ref(Column.selfScore), places: p), (r.score - s).rounded(p)),
+                        .number)
                 } else {
-                    put(difference, .blank, .number)
+                    put(Column.difference, .blank, .number)
                 }
-                put(8, .text(WorkingText.chinese.deductionNote(r)), .text)
+                put(Column.note, .text(WorkingText.chinese.deductionNote(r)), .text)
                 row += 1
             }
             // The dimension subtotal with the §5.2 factor: Σ scores × dimension points ÷ applicable points.
-            let scores = absolute(first...(row - 1), score)
-            let applicable = absolute(first...(row - 1), points)
+            let scores = absolute(first...(row - 1), Column.score)
+            let applicable = absolute(first...(row - 1), Column.points)
             dimensionTerms.append(
                 FormulaText.dimensionSubtotal(scores: scores, points: weights.dimensionPoints[dimension.id]!, applicable: applicable, places: p))
         }
@@ -180,20 +187,21 @@ struct LedgerLayout: Sendable {
             var terms: [(weight: String, score: String)] = []
             for group in survey.groups {
                 guard let g = result.survey?.first(where: { $0.id == group.id }) else { continue }
-                put(0, name, .text)
-                put(1, .text(block.name), .text)
-                put(2, .text(group.name), .text)
-                put(points, .formula(weights.groupWeight[block.id]![group.id]!, group.weight), .points)
-                put(4, .text("有效票 \(g.validVotes)"), .text)
-                put(selfScore, .blank, .number)
+                put(Column.organization, name, .text)
+                put(Column.dimension, .text(block.name), .text)
+                put(Column.item, .text(group.name), .text)
+                put(Column.points, .formula(weights.groupWeight[block.id]![group.id]!, group.weight), .points)
+                put(Column.done, .text("有效票 \(g.validVotes)"), .text)
+                put(Column.selfScore, .blank, .number)
                 if let value = g.score, let cell = surveyCells[id]?[block.id]?[group.id] {
-                    put(score, .formula(cell, value), .number)
-                    terms.append((FormulaText.absolute(sheet, row: row, column: points), FormulaText.absolute(sheet, row: row, column: score)))
+                    put(Column.score, .formula(cell, value), .number)
+                    terms.append(
+                        (FormulaText.absolute(sheet, row: row, column: Column.points), FormulaText.absolute(sheet, row: row, column: Column.score)))
                 } else {
-                    put(score, .text("无有效票"), .centered)
+                    put(Column.score, .text("无有效票"), .centered)
                 }
-                put(difference, .blank, .number)
-                put(8, .text(g.score == nil ? "该群体无有效票,不参与加权" : "群体得分见「\(Book.surveySheet)」表"), .text)
+                put(Column.difference, .blank, .number)
+                put(Column.note, .text(g.score == nil ? "该群体无有效票,不参与加权" : "群体得分见「\(Book.surveySheet)」表"), .text)
                 row += 1
             }
             out.formulas.blockScore[block.id] = FormulaText.surveyScore(terms, places: p)
@@ -204,19 +212,21 @@ struct LedgerLayout: Sendable {
             let first = row
             for line in adjustment.lines {
                 let item = rules.items.first { $0.id == line.item }!
-                put(0, name, .text)
-                put(1, .text(title), .text)
-                put(2, .text(line.name), .text)
-                put(points, .exact(item.points), .points)
+                put(Column.organization, name, .text)
+                put(Column.dimension, .text(title), .text)
+                put(Column.item, .text(line.name), .text)
+                put(Column.points, .exact(item.points), .points)
                 let notes = line.notes.joined(separator: ";")
-                put(4, .text("\(line.count.decimalText()) 次" + (notes.isEmpty ? "" : ":" + notes)), .text)
-                put(selfScore, .blank, .number)
-                put(score, .formula(FormulaText.adjustmentLine(points: ref(points), count: line.count, cap: item.cap), line.capped), .number)
-                put(difference, .blank, .number)
-                put(8, .text(line.capped < line.raw ? "超过本项上限,按 \(line.capped.decimalText()) 分计" : ""), .text)
+                put(Column.done, .text("\(line.count.decimalText()) 次" + (notes.isEmpty ? "" : ":" + notes)), .text)
+                put(Column.selfScore, .blank, .number)
+                put(
+                    Column.score, .formula(FormulaText.adjustmentLine(points: ref(Column.points), count: line.count, cap: item.cap), line.capped),
+                    .number)
+                put(Column.difference, .blank, .number)
+                put(Column.note, .text(line.capped < line.raw ? "超过本项上限,按 \(line.capped.decimalText()) 分计" : ""), .text)
                 row += 1
             }
-            let sum = row > first ? "SUM(\(absolute(first...(row - 1), score)))" : "0"
+            let sum = row > first ? "SUM(\(absolute(first...(row - 1), Column.score)))" : "0"
             let formula = FormulaText.adjustmentTotal(sum: sum, cap: rules.cap, places: p)
             if title == "加分" { out.formulas.bonus = formula } else { out.formulas.penalty = formula }
         }

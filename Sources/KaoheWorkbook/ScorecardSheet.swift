@@ -14,8 +14,13 @@ struct ScorecardSheet {
         "扣分说明", "佐证材料", "考核单位"
     ]
     static let widths: [Double] = [5, 10, 16, 6.5, 34, 16, 7.5, 8, 7.5, 26, 18, 12]
-    private static let pointsColumn = 3, selfColumn = 6, scoreColumn = 7, diffColumn = 8, noteColumn = 9
-    private var last: Int { Self.headers.count - 1 }
+
+    /// The columns, in the order of `headers`.
+    enum Column {
+        static let serial = 0, dimension = 1, indicator = 2, points = 3, standard = 4, done = 5
+        static let selfScore = 6, score = 7, difference = 8, note = 9, evidence = 10, scorer = 11
+    }
+    private var last: Int { Column.scorer }
 
     /// Writes the scorecard alone on `sheet`, with its print setup.
     func write(_ sheet: Worksheet) throws {
@@ -23,7 +28,7 @@ struct ScorecardSheet {
         for (i, width) in Self.widths.enumerated() { try sheet.setColumnWidth(i...i, width) }
         try sheet.freezePanes(row: 3)
         var setup = book.pageSetup(landscape: true, repeatRows: 2...2, title: organization.organization.name)
-        setup.printArea = CellRange(rows: 0...(end - 1), columns: 0...last)
+        setup.printArea = CellRange(rows: 0...(end - 1), columns: Column.serial...last)
         try sheet.setPageSetup(setup)
         sheet.setTabColor(gradeColor(organization.grade))
     }
@@ -74,7 +79,7 @@ struct ScorecardSheet {
         }
 
         /// A label merged over columns `from`…`to` of the current row.
-        func label(_ text: String, _ style: CellStyle, from: Int = 0, to: Int = 2) throws {
+        func label(_ text: String, _ style: CellStyle, from: Int = Column.serial, to: Int = Column.indicator) throws {
             try sheet.merge(CellRange(rows: row...row, columns: from...to), .text(text), style: style)
         }
 
@@ -91,11 +96,11 @@ struct ScorecardSheet {
         let rubric = book.rubric
         let org = organization
         let top = c.row
-        try c.sheet.merge(CellRange(rows: top...top, columns: 0...last), .text("\(rubric.assessment.title)评分表"), style: Styles.title)
+        try c.sheet.merge(CellRange(rows: top...top, columns: Column.serial...last), .text("\(rubric.assessment.title)评分表"), style: Styles.title)
         try c.sheet.setRowHeight(top, 30)
         let scheme = book.result.scheme?.name ?? "考核细则原定权重"
         try c.sheet.merge(
-            CellRange(rows: (top + 1)...(top + 1), columns: 0...last),
+            CellRange(rows: (top + 1)...(top + 1), columns: Column.serial...last),
             .text(
                 "被考核单位:\(org.organization.name)　　类别:\(book.categoryName(org.organization.category))　　考核年度:\(rubric.assessment.year)　　权重方案:\(scheme)　　考核单位:\(rubric.assessment.issuer ?? "")"
             ),
@@ -117,64 +122,69 @@ struct ScorecardSheet {
         for indicator in dimension.indicators where indicator.applies(to: id) {
             guard let r = org.indicator(indicator.id) else { continue }
             let pointsRef = book.weights.indicatorPoints[indicator.id]!
-            try c.sheet.write(.exact(Exact(c.serial)), row: c.row, column: 0, style: Styles.integer)
-            try c.sheet.write(.text(indicator.name), row: c.row, column: 2, style: Styles.text)
-            try c.sheet.write(.formula(pointsRef, indicator.points), row: c.row, column: 3, style: Styles.points)
-            try c.sheet.write(.text(indicator.standard ?? indicator.method.chineseName), row: c.row, column: 4, style: Styles.text)
+            try c.sheet.write(.exact(Exact(c.serial)), row: c.row, column: Column.serial, style: Styles.integer)
+            try c.sheet.write(.text(indicator.name), row: c.row, column: Column.indicator, style: Styles.text)
+            try c.sheet.write(.formula(pointsRef, indicator.points), row: c.row, column: Column.points, style: Styles.points)
+            try c.sheet.write(.text(indicator.standard ?? indicator.method.chineseName), row: c.row, column: Column.standard, style: Styles.text)
             let texts = book.scorecardTexts.row(r, of: id, indicator: indicator)
-            try c.sheet.write(.text(texts.done), row: c.row, column: 5, style: r.review?.claimed == nil ? Styles.text : Styles.corrected)
+            try c.sheet.write(.text(texts.done), row: c.row, column: Column.done, style: r.review?.claimed == nil ? Styles.text : Styles.corrected)
             if let s = r.selfScore {
                 selfScores.append(s)
-                try c.sheet.write(.exact(s), row: c.row, column: Self.selfColumn, style: c.number)
+                try c.sheet.write(.exact(s), row: c.row, column: Column.selfScore, style: c.number)
                 try c.sheet.write(
                     .formula(
-                        FormulaText.difference(ref(c.row, Self.scoreColumn), minus: ref(c.row, Self.selfColumn), places: p), (r.score - s).rounded(p)),
-                    row: c.row, column: Self.diffColumn, style: c.number)
+                        FormulaText.difference(ref(c.row, Column.score), minus: ref(c.row, Column.selfScore), places: p), (r.score - s).rounded(p)),
+                    row: c.row, column: Column.difference, style: c.number)
             } else {
-                try c.fill(Self.selfColumn...Self.diffColumn, c.number)
+                try c.fill(Column.selfScore...Column.difference, c.number)
             }
             try c.sheet.write(
-                .formula(FormulaText.indicatorScore(points: ref(c.row, 3), fraction: r.fraction, places: p), r.score),
-                row: c.row, column: Self.scoreColumn, style: c.number)
-            try c.sheet.write(.text(texts.note), row: c.row, column: Self.noteColumn, style: Styles.text)
-            try c.sheet.write(.text(texts.evidence), row: c.row, column: 10, style: Styles.text)
-            try c.sheet.write(.text(r.review.map { "\($0.by)\n(已核定)" } ?? indicator.scorer ?? ""), row: c.row, column: 11, style: Styles.centered)
+                .formula(FormulaText.indicatorScore(points: ref(c.row, Column.points), fraction: r.fraction, places: p), r.score),
+                row: c.row, column: Column.score, style: c.number)
+            try c.sheet.write(.text(texts.note), row: c.row, column: Column.note, style: Styles.text)
+            try c.sheet.write(.text(texts.evidence), row: c.row, column: Column.evidence, style: Styles.text)
+            try c.sheet.write(
+                .text(r.review.map { "\($0.by)\n(已核定)" } ?? indicator.scorer ?? ""), row: c.row, column: Column.scorer, style: Styles.centered)
             try c.sheet.setRowHeight(c.row, texts.height)
             c.serial += 1
             c.row += 1
         }
-        try c.sheet.merge(CellRange(rows: first...(c.row - 1), columns: 1...1), .text(dimension.name), style: Styles.centered)
+        try c.sheet.merge(
+            CellRange(rows: first...(c.row - 1), columns: Column.dimension...Column.dimension), .text(dimension.name), style: Styles.centered)
         // Subtotal, rescaled when the applicable points differ from the dimension's (§5.2).
-        let pointsRange = "\(ref(first, 3)):\(ref(c.row - 1, 3))"
-        let scoreRange = "\(ref(first, Self.scoreColumn)):\(ref(c.row - 1, Self.scoreColumn))"
+        let pointsRange = "\(ref(first, Column.points)):\(ref(c.row - 1, Column.points))"
+        let scoreRange = "\(ref(first, Column.score)):\(ref(c.row - 1, Column.score))"
         try c.label("「\(dimension.name)」小计", Styles.subtotalLabel)
         try c.sheet.write(
-            .formula(book.weights.dimensionPoints[dimension.id]!, dimension.points), row: c.row, column: 3,
+            .formula(book.weights.dimensionPoints[dimension.id]!, dimension.points), row: c.row, column: Column.points,
             style: Styles.subtotalPoints)
-        try c.fill(4...5, Styles.subtotalLabel)
+        try c.fill(Column.standard...Column.done, Styles.subtotalLabel)
         // The self-scores' c.subtotal on the same footing as the verified one: rescaled by the same §5.2 factor.
-        let selfRange = "\(ref(first, Self.selfColumn)):\(ref(c.row - 1, Self.selfColumn))"
+        let selfRange = "\(ref(first, Column.selfScore)):\(ref(c.row - 1, Column.selfScore))"
         let selfSubtotal = d.isRescaled ? (selfScores.sum() * d.points / d.applicablePoints).rounded(p) : selfScores.sum()
         if selfScores.isEmpty {
-            try c.fill(Self.selfColumn...Self.selfColumn, c.subtotal)
+            try c.fill(Column.selfScore...Column.selfScore, c.subtotal)
         } else if d.isRescaled {
             try c.sheet.write(
-                .formula(FormulaText.dimensionSubtotal(scores: selfRange, points: ref(c.row, 3), applicable: pointsRange, places: p), selfSubtotal),
-                row: c.row, column: Self.selfColumn, style: c.subtotal)
+                .formula(
+                    FormulaText.dimensionSubtotal(scores: selfRange, points: ref(c.row, Column.points), applicable: pointsRange, places: p),
+                    selfSubtotal),
+                row: c.row, column: Column.selfScore, style: c.subtotal)
         } else {
-            try c.sheet.write(.formula("SUM(\(selfRange))", selfSubtotal), row: c.row, column: Self.selfColumn, style: c.subtotal)
+            try c.sheet.write(.formula("SUM(\(selfRange))", selfSubtotal), row: c.row, column: Column.selfScore, style: c.subtotal)
         }
         try c.sheet.write(
-            .formula(FormulaText.dimensionSubtotal(scores: scoreRange, points: ref(c.row, 3), applicable: pointsRange, places: p), d.score),
-            row: c.row, column: Self.scoreColumn, style: c.subtotal)
+            .formula(
+                FormulaText.dimensionSubtotal(scores: scoreRange, points: ref(c.row, Column.points), applicable: pointsRange, places: p), d.score),
+            row: c.row, column: Column.score, style: c.subtotal)
         if selfScores.isEmpty {
-            try c.fill(Self.diffColumn...Self.diffColumn, c.subtotal)
+            try c.fill(Column.difference...Column.difference, c.subtotal)
         } else {
             try c.sheet.write(
                 .formula(
-                    FormulaText.difference(ref(c.row, Self.scoreColumn), minus: ref(c.row, Self.selfColumn), places: p),
+                    FormulaText.difference(ref(c.row, Column.score), minus: ref(c.row, Column.selfScore), places: p),
                     (d.score - selfSubtotal).rounded(p)),
-                row: c.row, column: Self.diffColumn, style: c.subtotal)
+                row: c.row, column: Column.difference, style: c.subtotal)
         }
         let rescale =
             d.isRescaled
@@ -182,11 +192,11 @@ struct ScorecardSheet {
                 + (selfScores.isEmpty ? "" : "(自评分小计同样折算)")
             : ""
         try c.sheet.merge(
-            CellRange(rows: c.row...c.row, columns: Self.noteColumn...last), .text(rescale),
+            CellRange(rows: c.row...c.row, columns: Column.note...last), .text(rescale),
             style: Styles.subtotalLabel.with { $0.horizontal = .left })
         if d.isRescaled { try c.sheet.setRowHeight(c.row, 28) }
-        c.cells.dimensionScore[dimension.id] = FormulaText.absolute(c.sheet.name, row: c.row, column: Self.scoreColumn)
-        let cell = ref(c.row, Self.scoreColumn)
+        c.cells.dimensionScore[dimension.id] = FormulaText.absolute(c.sheet.name, row: c.row, column: Column.score)
+        let cell = ref(c.row, Column.score)
         c.row += 1
         return cell
     }
@@ -202,14 +212,14 @@ struct ScorecardSheet {
         let weightRef = book.weights.blockWeight[block.id]!
         let scoreRow: Int
         if block.source == .indicators {
-            try c.label("\(block.name)得分", Styles.totalLabel, to: 2)
-            try c.sheet.write(.formula(book.weights.scale, rubric.indicatorScale), row: c.row, column: 3, style: Styles.subtotalPoints)
-            try c.fill(4...6, Styles.totalLabel)
+            try c.label("\(block.name)得分", Styles.totalLabel)
+            try c.sheet.write(.formula(book.weights.scale, rubric.indicatorScale), row: c.row, column: Column.points, style: Styles.subtotalPoints)
+            try c.fill(Column.standard...Column.selfScore, Styles.totalLabel)
             try c.sheet.write(
                 .formula("SUM(\(dimensionScores.joined(separator: ",")))", b.score), row: c.row,
-                column: Self.scoreColumn, style: c.total)
+                column: Column.score, style: c.total)
             try c.sheet.merge(
-                CellRange(rows: c.row...c.row, columns: Self.diffColumn...last),
+                CellRange(rows: c.row...c.row, columns: Column.difference...last),
                 .text("各一级指标得分之和(满分 S = 一级指标分值合计)"), style: Styles.totalLabel.with { $0.horizontal = .left })
             scoreRow = c.row
             c.row += 1
@@ -219,61 +229,63 @@ struct ScorecardSheet {
             var terms: [(weight: String, score: String)] = []
             for group in survey.groups {
                 guard let g = b.survey?.first(where: { $0.id == group.id }) else { continue }
-                try c.sheet.write(.exact(Exact(c.serial)), row: c.row, column: 0, style: Styles.integer)
-                try c.sheet.write(.text(group.name), row: c.row, column: 2, style: Styles.text)
+                try c.sheet.write(.exact(Exact(c.serial)), row: c.row, column: Column.serial, style: Styles.integer)
+                try c.sheet.write(.text(group.name), row: c.row, column: Column.indicator, style: Styles.text)
                 try c.sheet.write(
                     .formula(book.weights.groupWeight[block.id]![group.id]!, group.weight), row: c.row,
-                    column: 3, style: Styles.points)
-                try c.sheet.write(.text("\(block.name):按群体权重加权平均"), row: c.row, column: 4, style: Styles.text)
+                    column: Column.points, style: Styles.points)
+                try c.sheet.write(.text("\(block.name):按群体权重加权平均"), row: c.row, column: Column.standard, style: Styles.text)
                 let working = WorkingText.chinese.surveyGroup(g)
-                try c.sheet.write(.text(working), row: c.row, column: 5, style: Styles.text)
-                try c.fill(Self.selfColumn...Self.selfColumn, c.number)
+                try c.sheet.write(.text(working), row: c.row, column: Column.done, style: Styles.text)
+                try c.fill(Column.selfScore...Column.selfScore, c.number)
                 if let score = g.score, let cell = book.surveyCells[id]?[block.id]?[group.id] {
-                    try c.sheet.write(.formula(cell, score), row: c.row, column: Self.scoreColumn, style: c.number)
-                    terms.append((ref(c.row, 3), ref(c.row, Self.scoreColumn)))
-                    try c.fill(Self.diffColumn...Self.noteColumn, Styles.text)
+                    try c.sheet.write(.formula(cell, score), row: c.row, column: Column.score, style: c.number)
+                    terms.append((ref(c.row, Column.points), ref(c.row, Column.score)))
+                    try c.fill(Column.difference...Column.note, Styles.text)
                 } else {
-                    try c.sheet.write(.text("无有效票"), row: c.row, column: Self.scoreColumn, style: Styles.centered)
-                    try c.fill(Self.diffColumn...Self.diffColumn, Styles.text)
-                    try c.sheet.write(.text("该群体无有效票,不参与加权(不按0分计)"), row: c.row, column: Self.noteColumn, style: Styles.text)
+                    try c.sheet.write(.text("无有效票"), row: c.row, column: Column.score, style: Styles.centered)
+                    try c.fill(Column.difference...Column.difference, Styles.text)
+                    try c.sheet.write(.text("该群体无有效票,不参与加权(不按0分计)"), row: c.row, column: Column.note, style: Styles.text)
                 }
-                try c.sheet.write(.text("测评票"), row: c.row, column: 10, style: Styles.text)
-                try c.sheet.write(.text(""), row: c.row, column: 11, style: Styles.text)
-                try c.sheet.setRowHeight(c.row, rowHeight([(working, 5)]))
+                try c.sheet.write(.text("测评票"), row: c.row, column: Column.evidence, style: Styles.text)
+                try c.sheet.write(.text(""), row: c.row, column: Column.scorer, style: Styles.text)
+                try c.sheet.setRowHeight(c.row, rowHeight([(working, Column.done)]))
                 c.serial += 1
                 c.row += 1
             }
             if c.row > first {
-                try c.sheet.merge(CellRange(rows: first...(c.row - 1), columns: 1...1), .text(block.name), style: Styles.centered)
+                try c.sheet.merge(
+                    CellRange(rows: first...(c.row - 1), columns: Column.dimension...Column.dimension), .text(block.name), style: Styles.centered)
             }
             try c.label("\(block.name)得分", Styles.totalLabel)
-            try c.sheet.write(.number(100), row: c.row, column: 3, style: Styles.subtotalPoints)
-            try c.fill(4...6, Styles.totalLabel)
+            try c.sheet.write(.number(100), row: c.row, column: Column.points, style: Styles.subtotalPoints)
+            try c.fill(Column.standard...Column.selfScore, Styles.totalLabel)
             try c.sheet.write(
                 .formula(FormulaText.surveyScore(terms, places: p), b.score), row: c.row,
-                column: Self.scoreColumn, style: c.total)
+                column: Column.score, style: c.total)
             try c.sheet.merge(
-                CellRange(rows: c.row...c.row, columns: Self.diffColumn...last),
+                CellRange(rows: c.row...c.row, columns: Column.difference...last),
                 .text("有有效票的群体得分按权重加权平均(满分 100)"), style: Styles.totalLabel.with { $0.horizontal = .left })
             scoreRow = c.row
             c.row += 1
         }
         let scale = block.source == .indicators ? "S" : "100"
         try c.label("\(block.name)折算得分", Styles.totalLabel)
-        try c.sheet.write(.formula(weightRef, block.weight), row: c.row, column: 3, style: Styles.subtotalPoints)
-        try c.fill(4...6, Styles.totalLabel)
-        let scaleRef = block.source == .indicators ? ref(scoreRow, 3) : nil
+        try c.sheet.write(.formula(weightRef, block.weight), row: c.row, column: Column.points, style: Styles.subtotalPoints)
+        try c.fill(Column.standard...Column.selfScore, Styles.totalLabel)
+        let scaleRef = block.source == .indicators ? ref(scoreRow, Column.points) : nil
         // S may be 0 (every dimension at 0 points, §12): the contribution is then 0, nothing divides by it.
         try c.sheet.write(
             .formula(
-                FormulaText.contribution(score: ref(scoreRow, Self.scoreColumn), weight: ref(c.row, 3), scale: scaleRef, places: p), b.contribution),
-            row: c.row, column: Self.scoreColumn, style: c.total)
+                FormulaText.contribution(score: ref(scoreRow, Column.score), weight: ref(c.row, Column.points), scale: scaleRef, places: p),
+                b.contribution),
+            row: c.row, column: Column.score, style: c.total)
         try c.sheet.merge(
-            CellRange(rows: c.row...c.row, columns: Self.diffColumn...last),
+            CellRange(rows: c.row...c.row, columns: Column.difference...last),
             .text("得分 × 权重 ÷ \(scale)"), style: Styles.totalLabel.with { $0.horizontal = .left })
-        c.cells.blockScore[block.id] = FormulaText.absolute(c.sheet.name, row: scoreRow, column: Self.scoreColumn)
-        c.cells.contribution[block.id] = FormulaText.absolute(c.sheet.name, row: c.row, column: Self.scoreColumn)
-        let cell = ref(c.row, Self.scoreColumn)
+        c.cells.blockScore[block.id] = FormulaText.absolute(c.sheet.name, row: scoreRow, column: Column.score)
+        c.cells.contribution[block.id] = FormulaText.absolute(c.sheet.name, row: c.row, column: Column.score)
+        let cell = ref(c.row, Column.score)
         c.row += 1
         return cell
     }
@@ -285,55 +297,56 @@ struct ScorecardSheet {
         var lineCells: [String] = []
         for line in adjustment.lines {
             let item = rules.items.first { $0.id == line.item }!
-            try c.sheet.write(.exact(Exact(c.serial)), row: c.row, column: 0, style: Styles.integer)
-            try c.sheet.write(.text(line.name), row: c.row, column: 2, style: Styles.text)
-            try c.sheet.write(.exact(item.points), row: c.row, column: 3, style: Styles.points)
+            try c.sheet.write(.exact(Exact(c.serial)), row: c.row, column: Column.serial, style: Styles.integer)
+            try c.sheet.write(.text(line.name), row: c.row, column: Column.indicator, style: Styles.text)
+            try c.sheet.write(.exact(item.points), row: c.row, column: Column.points, style: Styles.points)
             try c.sheet.write(
                 .text("每次 \(item.points.decimalText()) 分" + (item.cap.map { ",本项最多 \($0.decimalText()) 分" } ?? "")),
-                row: c.row, column: 4, style: Styles.text)
+                row: c.row, column: Column.standard, style: Styles.text)
             var notes = line.notes.joined(separator: ";")
             if let claimed = line.claimed, let unit = line.reviewedBy {
                 notes += (notes.isEmpty ? "" : ";") + "申报 \(claimed.decimalText()) 次,\(unit)核定" + (line.reviewNote.map { ":\($0)" } ?? "")
             }
             try c.sheet.write(
-                .text("\(line.count.decimalText()) 次" + (notes.isEmpty ? "" : ":" + notes)), row: c.row, column: 5,
+                .text("\(line.count.decimalText()) 次" + (notes.isEmpty ? "" : ":" + notes)), row: c.row, column: Column.done,
                 style: line.claimed == nil ? Styles.text : Styles.corrected)
-            try c.fill(Self.selfColumn...Self.selfColumn, c.number)
-            let formula = FormulaText.adjustmentLine(points: ref(c.row, 3), count: line.count, cap: item.cap)
+            try c.fill(Column.selfScore...Column.selfScore, c.number)
+            let formula = FormulaText.adjustmentLine(points: ref(c.row, Column.points), count: line.count, cap: item.cap)
             try c.sheet.write(
-                .formula(formula, line.capped), row: c.row, column: Self.scoreColumn,
+                .formula(formula, line.capped), row: c.row, column: Column.score,
                 style: c.number.with { $0.numberFormat = book.partNumberFormat })
-            try c.fill(Self.diffColumn...Self.diffColumn, c.number)
+            try c.fill(Column.difference...Column.difference, c.number)
             try c.sheet.write(
                 .text(line.capped < line.raw ? "超过本项上限,按 \(line.capped.decimalText()) 分计" : ""),
-                row: c.row, column: Self.noteColumn, style: Styles.text)
-            try c.fill(10...last, Styles.text)
-            try c.sheet.setRowHeight(c.row, rowHeight([("\(line.count) 次:" + notes, 5)]))
-            lineCells.append(ref(c.row, Self.scoreColumn))
+                row: c.row, column: Column.note, style: Styles.text)
+            try c.fill(Column.evidence...last, Styles.text)
+            try c.sheet.setRowHeight(c.row, rowHeight([("\(line.count) 次:" + notes, Column.done)]))
+            lineCells.append(ref(c.row, Column.score))
             c.serial += 1
             c.row += 1
         }
         if c.row > first {
-            try c.sheet.merge(CellRange(rows: first...(c.row - 1), columns: 1...1), .text(title + "项"), style: Styles.centered)
+            try c.sheet.merge(
+                CellRange(rows: first...(c.row - 1), columns: Column.dimension...Column.dimension), .text(title + "项"), style: Styles.centered)
         }
         let capText = rules.cap.map { "(上限 \($0.decimalText()) 分)" } ?? ""
         try c.label("\(title)合计\(capText)", Styles.totalLabel)
-        try c.fill(3...6, Styles.totalLabel)
+        try c.fill(Column.points...Column.selfScore, Styles.totalLabel)
         let sum = lineCells.isEmpty ? "0" : "SUM(\(lineCells.joined(separator: ",")))"
         let formula = FormulaText.adjustmentTotal(sum: sum, cap: rules.cap, places: p)
-        try c.sheet.write(.formula(formula, adjustment.total), row: c.row, column: Self.scoreColumn, style: c.total)
+        try c.sheet.write(.formula(formula, adjustment.total), row: c.row, column: Column.score, style: c.total)
         let explain =
             adjustment.lines.isEmpty
             ? "无" : (rules.cap.map { adjustment.sum > $0 ? "合计 \(adjustment.sum.decimalText()) 超过上限,按 \($0.decimalText()) 分计" : "" } ?? "")
         try c.sheet.merge(
-            CellRange(rows: c.row...c.row, columns: Self.diffColumn...last), .text(explain + (title == "扣分" ? "(扣分以正数列示,从综合得分中减去)" : "")),
+            CellRange(rows: c.row...c.row, columns: Column.difference...last), .text(explain + (title == "扣分" ? "(扣分以正数列示,从综合得分中减去)" : "")),
             style: Styles.totalLabel.with { $0.horizontal = .left })
         if title == "加分" {
-            c.cells.bonus = FormulaText.absolute(c.sheet.name, row: c.row, column: Self.scoreColumn)
+            c.cells.bonus = FormulaText.absolute(c.sheet.name, row: c.row, column: Column.score)
         } else {
-            c.cells.penalty = FormulaText.absolute(c.sheet.name, row: c.row, column: Self.scoreColumn)
+            c.cells.penalty = FormulaText.absolute(c.sheet.name, row: c.row, column: Column.score)
         }
-        let cell = ref(c.row, Self.scoreColumn)
+        let cell = ref(c.row, Column.score)
         c.row += 1
         return cell
     }
@@ -349,7 +362,7 @@ struct ScorecardSheet {
                 "\(v.name)(\(v.effect.words))" + (v.note.map { ":\($0)" } ?? "") + (v.reviewedBy.map { "(\($0)认定)" } ?? "")
             }.joined(separator: ";")
         try c.sheet.merge(
-            CellRange(rows: c.row...c.row, columns: 3...last), .text(vetoText),
+            CellRange(rows: c.row...c.row, columns: Column.points...last), .text(vetoText),
             style: Styles.text.with {
                 $0.bold = !org.vetoes.isEmpty; $0.fontColor = org.vetoes.isEmpty ? nil : 0xC00000
             })
@@ -365,62 +378,63 @@ struct ScorecardSheet {
         let id = org.organization.id
         let p = book.places
         try c.label("综合得分", Styles.totalLabel)
-        try c.fill(3...6, Styles.totalLabel)
+        try c.fill(Column.points...Column.selfScore, Styles.totalLabel)
         try c.sheet.write(
             .formula(FormulaText.finalScore(contributions: contributions, bonus: bonus, penalty: penalty, places: p), org.final), row: c.row,
-            column: Self.scoreColumn, style: c.total)
+            column: Column.score, style: c.total)
         try c.sheet.merge(
-            CellRange(rows: c.row...c.row, columns: Self.diffColumn...last),
+            CellRange(rows: c.row...c.row, columns: Column.difference...last),
             .text("各模块折算得分 + 加分 − 扣分(不低于 0)"), style: Styles.totalLabel.with { $0.horizontal = .left })
-        c.cells.final = FormulaText.absolute(c.sheet.name, row: c.row, column: Self.scoreColumn)
+        c.cells.final = FormulaText.absolute(c.sheet.name, row: c.row, column: Column.score)
         c.row += 1
         let scope = rubric.ranking.within == .category ? "排名(\(book.categoryName(org.organization.category))类内)" : "排名"
         try c.label(scope, Styles.totalLabel)
-        try c.fill(3...6, Styles.totalLabel)
+        try c.fill(Column.points...Column.selfScore, Styles.totalLabel)
         if book.isSingle {
-            try c.sheet.write(.exact(Exact(org.rank)), row: c.row, column: Self.scoreColumn, style: Styles.totalText)
+            try c.sheet.write(.exact(Exact(org.rank)), row: c.row, column: Column.score, style: Styles.totalText)
         } else {
             let summaryRow = book.summaryRow[id]!
             try c.sheet.write(
-                .formula(FormulaText.absolute(Book.summarySheet, row: summaryRow, column: 0), cached: .number(Double(org.rank))),
-                row: c.row, column: Self.scoreColumn, style: Styles.totalText)
+                .formula(
+                    FormulaText.absolute(Book.summarySheet, row: summaryRow, column: SummarySheet.rankColumn), cached: .number(Double(org.rank))),
+                row: c.row, column: Column.score, style: Styles.totalText)
         }
         try c.sheet.merge(
-            CellRange(rows: c.row...c.row, columns: Self.diffColumn...last),
+            CellRange(rows: c.row...c.row, columns: Column.difference...last),
             .text(org.vetoes.contains { if case .grade = $0.effect { return true } else { return false } } ? "因一票否决排在本类其他单位之后" : ""),
             style: Styles.totalLabel.with { $0.horizontal = .left })
         c.row += 1
         try c.label("考核等次", Styles.totalLabel)
-        try c.fill(3...6, Styles.totalLabel)
+        try c.fill(Column.points...Column.selfScore, Styles.totalLabel)
         if book.isSingle {
-            try c.sheet.write(.text(org.grade), row: c.row, column: Self.scoreColumn, style: Styles.totalText)
+            try c.sheet.write(.text(org.grade), row: c.row, column: Column.score, style: Styles.totalText)
         } else {
             let summaryRow = book.summaryRow[id]!
             try c.sheet.write(
                 .formula(
                     FormulaText.absolute(Book.summarySheet, row: summaryRow, column: SummarySheet.gradeColumn(book)),
-                    cached: .text(org.grade)), row: c.row, column: Self.scoreColumn, style: Styles.totalText)
+                    cached: .text(org.grade)), row: c.row, column: Column.score, style: Styles.totalText)
         }
         let steps = WorkingText.chinese.grading(org, places: book.places).joined(separator: ";")
         try c.sheet.merge(
-            CellRange(rows: c.row...c.row, columns: Self.diffColumn...last), .text(steps),
+            CellRange(rows: c.row...c.row, columns: Column.difference...last), .text(steps),
             style: Styles.totalLabel.with {
                 $0.horizontal = .left; $0.wrap = true
             })
-        try c.sheet.setRowHeight(c.row, max(20, Double(TextWidth.lines(steps, width: Self.widths[8...].reduce(0, +))) * 14 + 4))
+        try c.sheet.setRowHeight(c.row, max(20, Double(TextWidth.lines(steps, width: Self.widths[Column.difference...].reduce(0, +))) * 14 + 4))
         c.row += 2
 
     }
 
     /// The signature line and the note on formulas.
     private func writeSignature(_ c: inout Cursor) throws {
-        try c.sheet.merge(CellRange(rows: c.row...c.row, columns: 0...4), .text("考核组签字:"), style: Styles.signature)
-        try c.sheet.merge(CellRange(rows: c.row...c.row, columns: 5...8), .text("被考核单位负责人签字:"), style: Styles.signature)
-        try c.sheet.merge(CellRange(rows: c.row...c.row, columns: 9...last), .text("日期:　　　　年　　月　　日"), style: Styles.signature)
+        try c.sheet.merge(CellRange(rows: c.row...c.row, columns: Column.serial...Column.standard), .text("考核组签字:"), style: Styles.signature)
+        try c.sheet.merge(CellRange(rows: c.row...c.row, columns: Column.done...Column.difference), .text("被考核单位负责人签字:"), style: Styles.signature)
+        try c.sheet.merge(CellRange(rows: c.row...c.row, columns: Column.note...last), .text("日期:　　　　年　　月　　日"), style: Styles.signature)
         try c.sheet.setRowHeight(c.row, 36)
         c.row += 1
         try c.sheet.merge(
-            CellRange(rows: c.row...c.row, columns: 0...last),
+            CellRange(rows: c.row...c.row, columns: Column.serial...last),
             .text("说明:核定分、小计、折算得分、加扣分合计、综合得分均为公式,引用「权重」表中的权重;分值或权重调整后重新计算即可更新。"),
             style: Styles.note)
     }

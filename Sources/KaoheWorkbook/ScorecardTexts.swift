@@ -22,8 +22,8 @@ final class ScorecardTexts: Sendable {
         var fixedLines: [String: Int] = [:]
         for indicator in rubric.indicators {
             fixedLines[indicator.id] = max(
-                ScorecardSheet.lines(indicator.standard ?? "", column: 4),
-                ScorecardSheet.lines(indicator.name, column: 2))
+                ScorecardSheet.lines(indicator.standard ?? "", column: ScorecardSheet.Column.standard),
+                ScorecardSheet.lines(indicator.name, column: ScorecardSheet.Column.indicator))
         }
         let lines = fixedLines
         chunks = stride(from: 0, to: organizations.count, by: Self.chunkSize).map { start in
@@ -50,8 +50,8 @@ final class ScorecardTexts: Sendable {
             ?? Self.row(
                 r, indicator: indicator,
                 fixedLines: max(
-                    ScorecardSheet.lines(indicator.standard ?? "", column: 4),
-                    ScorecardSheet.lines(indicator.name, column: 2)))
+                    ScorecardSheet.lines(indicator.standard ?? "", column: ScorecardSheet.Column.standard),
+                    ScorecardSheet.lines(indicator.name, column: ScorecardSheet.Column.indicator)))
     }
 
     static func row(_ r: IndicatorResult, indicator: Indicator, fixedLines: Int) -> Row {
@@ -67,8 +67,9 @@ final class ScorecardTexts: Sendable {
             ((r.evidence.isEmpty ? [] : ["已报:" + r.evidence.joined(separator: "、")])
             + (indicator.evidence.map { ["应报:" + $0] } ?? [])).joined(separator: "\n")
         let lines = max(
-            fixedLines, ScorecardSheet.lines(done, column: 5), ScorecardSheet.lines(note, column: 9),
-            ScorecardSheet.lines(evidence, column: 10))
+            fixedLines, ScorecardSheet.lines(done, column: ScorecardSheet.Column.done),
+            ScorecardSheet.lines(note, column: ScorecardSheet.Column.note),
+            ScorecardSheet.lines(evidence, column: ScorecardSheet.Column.evidence))
         return Row(done: done, note: note, evidence: evidence, height: ScorecardSheet.height(lines: lines))
     }
 }

@@ -8,6 +8,8 @@ struct SummarySheet {
     static let firstRow = 3
     static let signature = "制表人：＿＿＿＿＿＿　　　审核人：＿＿＿＿＿＿　　　日期：　　　年　　月　　日　　　　　（考核办盖章）"
 
+    /// Column of 排名 (the rank).
+    static let rankColumn = 0
     /// Column of 等次.
     static func gradeColumn(_ book: Book) -> Int { bonusColumn(book) + 3 }
     /// Column of the score of the block at `index` (its contribution is the next column).
