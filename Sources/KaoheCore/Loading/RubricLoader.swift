@@ -13,13 +13,38 @@ public enum RubricLoader {
 
     private static func read(_ root: YAMLValue, _ d: inout Diagnostics) -> Rubric? {
         guard var top = MapReader(root, "the rubric", &d) else { return nil }
+        readVersion(&top, &d)
+        let info = readAssessment(&top, &d)
+        let (categories, organizations, organizationIDs) = readOrganizations(&top, &d)
+        let (blocks, blockIDs) = readBlocks(&top, total: info.total, &d)
+        let dimensions = readDimensions(&top, organizations: organizations, organizationIDs: organizationIDs, &d)
+        let bonus = readAdjustments(top.value("bonus"), "'bonus'", &d)
+        let penalties = readAdjustments(top.value("penalties"), "'penalties'", &d)
+        let (grades, gradeNames) = readGrades(&top, &d)
+        let vetoes = readVetoes(&top, grades: grades, gradeNames: gradeNames, &d)
+        let ranking = readRanking(&top, blocks: blocks, blockIDs: blockIDs, &d)
+        let meeting = meetingSettings(top.value("meeting"), &d)
+        top.reportUnknownKeys(&d)
+        var rubric = Rubric(
+            assessment: info, categories: categories, organizations: organizations, blocks: blocks,
+            dimensions: dimensions, bonus: bonus, penalties: penalties, vetoes: vetoes, grades: grades,
+            ranking: ranking)
+        rubric.meeting = meeting
+        return rubric
+    }
+
+    /// `kaohe: 1`, the format's version.
+    private static func readVersion(_ top: inout MapReader, _ d: inout Diagnostics) {
         switch top.integer("kaohe", &d) {
         case 1?: break
         case nil: d.error(top.location, Catalog.needsFormatVersion())
         case let v?: d.error(top.value("kaohe")!.location, Catalog.unsupportedVersion(v))
         }
 
-        // Assessment.
+    }
+
+    /// `assessment`: id, title, year, issuer, basis, decimals, total, forms, as_of.
+    private static func readAssessment(_ top: inout MapReader, _ d: inout Diagnostics) -> AssessmentInfo {
         var info = AssessmentInfo(id: "", title: "", year: 0, issuer: nil, basis: nil, decimals: 2, total: 100)
         if let node = top.value("assessment"), var m = MapReader(node, "'assessment'", &d) {
             info.id = m.text("id", required: true, &d) ?? ""
@@ -43,7 +68,14 @@ public enum RubricLoader {
             d.error(top.location, Catalog.needsAssessment())
         }
 
-        // Categories and organizations.
+        return info
+    }
+
+    /// `categories` and `organizations`, each organization in a known category (one category `all` when none
+    /// is given).
+    private static func readOrganizations(
+        _ top: inout MapReader, _ d: inout Diagnostics
+    ) -> ([Category], [Organization], IDRegistry) {
         var categories: [Category] = []
         var categoryIDs = IDRegistry("category")
         readList(top.value("categories"), "'categories'", &d) { m, d in
@@ -79,7 +111,11 @@ public enum RubricLoader {
             for i in organizations.indices where organizations[i].category.isEmpty { organizations[i].category = "all" }
         }
 
-        // Blocks.
+        return (categories, organizations, organizationIDs)
+    }
+
+    /// `blocks`: exactly one of indicators, weights summing to the total.
+    private static func readBlocks(_ top: inout MapReader, total: Exact, _ d: inout Diagnostics) -> ([Block], IDRegistry) {
         var blocks: [Block] = []
         var blockIDs = IDRegistry("block")
         readList(top.value("blocks"), "'blocks'", &d) { m, d in
@@ -105,13 +141,19 @@ public enum RubricLoader {
                 Catalog.oneIndicatorBlock(indicatorBlocks.count))
         }
         let blockSum = blocks.map(\.weight).sum()
-        if !blocks.isEmpty, blockSum != info.total {
+        if !blocks.isEmpty, blockSum != total {
             d.error(
                 top.keyLocation("blocks")!,
-                Catalog.blockSum(blockSum, info.total))
+                Catalog.blockSum(blockSum, total))
         }
 
-        // Dimensions and indicators.
+        return (blocks, blockIDs)
+    }
+
+    /// `dimensions` with their indicators; every organization has an indicator in every dimension (§5.2).
+    private static func readDimensions(
+        _ top: inout MapReader, organizations: [Organization], organizationIDs: IDRegistry, _ d: inout Diagnostics
+    ) -> [Dimension] {
         var dimensions: [Dimension] = []
         var dimensionIDs = IDRegistry("dimension")
         var indicatorIDs = IDRegistry("indicator")
@@ -135,9 +177,11 @@ public enum RubricLoader {
         }
         if dimensions.isEmpty { d.error(top.location, Catalog.needsDimensions()) }
 
-        // Bonus, penalties, vetoes, grades, ranking.
-        let bonus = readAdjustments(top.value("bonus"), "'bonus'", &d)
-        let penalties = readAdjustments(top.value("penalties"), "'penalties'", &d)
+        return dimensions
+    }
+
+    /// `grades`, from the top; only the last without `min`, the minimums falling.
+    private static func readGrades(_ top: inout MapReader, _ d: inout Diagnostics) -> ([Grade], IDRegistry) {
         var grades: [Grade] = []
         var gradeNames = IDRegistry("grade")
         readList(top.value("grades"), "'grades'", &d) { m, d in
@@ -172,6 +216,11 @@ public enum RubricLoader {
                 d.error(top.keyLocation("grades")!, Catalog.gradeMinOrder(mins.map(\.description).joined(separator: ", ")))
             }
         }
+        return (grades, gradeNames)
+    }
+
+    /// `vetoes`, each with one effect naming a known grade.
+    private static func readVetoes(_ top: inout MapReader, grades: [Grade], gradeNames: IDRegistry, _ d: inout Diagnostics) -> [Veto] {
         var vetoes: [Veto] = []
         var vetoIDs = IDRegistry("veto")
         readList(top.value("vetoes"), "'vetoes'", &d) { m, d in
@@ -201,6 +250,11 @@ public enum RubricLoader {
             }
             vetoes.append(Veto(id: id, name: name, effect: effect, scorer: scorer))
         }
+        return vetoes
+    }
+
+    /// `ranking`: within categories or all, and the blocks that break ties.
+    private static func readRanking(_ top: inout MapReader, blocks: [Block], blockIDs: IDRegistry, _ d: inout Diagnostics) -> Ranking {
         var ranking = Ranking(within: .category, tieBreak: [])
         if let node = top.value("ranking"), var m = MapReader(node, "'ranking'", &d) {
             if let w = m.text("within", &d) {
@@ -221,14 +275,7 @@ public enum RubricLoader {
             }
             m.reportUnknownKeys(&d)
         }
-        let meeting = meetingSettings(top.value("meeting"), &d)
-        top.reportUnknownKeys(&d)
-        var rubric = Rubric(
-            assessment: info, categories: categories, organizations: organizations, blocks: blocks,
-            dimensions: dimensions, bonus: bonus, penalties: penalties, vetoes: vetoes, grades: grades,
-            ranking: ranking)
-        rubric.meeting = meeting
-        return rubric
+        return ranking
     }
 
     /// A number, or a fraction written `1/3`.
