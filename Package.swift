@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // libxlsxwriter, found through pkg-config; `scripts/setup` installs it.
@@ -32,7 +33,10 @@ let package = Package(
         // The model, loading with diagnostics, scoring, ranking and grading. Knows nothing of XLSX.
         .target(
             name: "KaoheCore",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         // Lays engine results out as scorecard workbooks.
         .target(name: "KaoheWorkbook", dependencies: ["KaoheCore", "XLSX"]),

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// The 核定表 of one 考核责任单位 (forms.md §5) as rows: for every organization and indicator the unit scores, what
 /// the organization claimed and the cell the unit verifies (prefilled with the value in data); then the bonus,
 /// penalty and veto items the unit verifies or reports. Built from the rubric and the collected data; the workbook
@@ -75,14 +77,13 @@ public struct ReviewForm: Sendable {
     /// The units that get a 核定表: every `scorer` of the rubric in order of first mention, then the office when
     /// something has no scorer.
     public static func units(_ rubric: Rubric) -> [String] {
-        var seen: Set<String> = []
-        var out: [String] = []
         let named =
             rubric.indicators.filter { $0.from == nil }.map(\.scorer) + rubric.bonus.items.map(\.scorer) + rubric.penalties.items.map(\.scorer)
             + rubric.vetoes.map(\.scorer)
-        for unit in named.map({ $0 ?? officeUnit }) where seen.insert(unit).inserted && unit != officeUnit { out.append(unit) }
-        if seen.contains(officeUnit) { out.append(officeUnit) }
-        return out
+        var units = OrderedSet(named.map { $0 ?? officeUnit })
+        // The office comes last, after every unit named.
+        if units.remove(officeUnit) != nil { units.append(officeUnit) }
+        return Array(units)
     }
 
     /// The 核定表 of `unit`: indicator-major (a unit compares the organizations on the same indicator), organizations

@@ -1,3 +1,4 @@
+import OrderedCollections
 import Foundation
 
 /// Reads organization data in the CSV form (§9, §11):
@@ -40,8 +41,8 @@ public enum CSVDataLoader {
             )
             return []
         }
-        var byOrganization: [String: OrganizationData] = [:]
-        var order: [String] = []
+        // One organization's rows may be anywhere in the file; its data comes out where its first row is.
+        var byOrganization: OrderedDictionary<String, OrganizationData> = [:]
         for row in rows.dropFirst() where !row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             let here = SourceLocation(file: file, line: row.line)
             /// The cell of column `name`, so that a problem points at it (file:line:column).
@@ -56,7 +57,6 @@ public enum CSVDataLoader {
                 byOrganization[orgID] = OrganizationData(
                     organization: orgID, year: nil, indicators: [:], bonus: [],
                     penalties: [], vetoes: [], surveys: [:], location: here)
-                order.append(orgID)
             }
             var data = byOrganization[orgID]!
             if !cell("year").isEmpty {
@@ -153,10 +153,10 @@ public enum CSVDataLoader {
             }
             byOrganization[orgID] = data
         }
-        if !order.isEmpty, !order.contains(where: { byOrganization[$0]?.year != nil }) {
+        if !byOrganization.isEmpty, !byOrganization.values.contains(where: { $0.year != nil }) {
             d.warning(SourceLocation(file: file, line: header.line), Catalog.csvNoYear(rubric.assessment.year))
         }
-        return order.map { byOrganization[$0]! }
+        return Array(byOrganization.values)
     }
 
     /// A cell read as a YAML value (numbers, booleans, `[92, 88]`, `{满意: 30}`), or as text when it is not YAML.
