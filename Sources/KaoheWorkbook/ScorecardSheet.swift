@@ -22,32 +22,36 @@ struct ScorecardSheet {
     }
     private var last: Int { Column.scorer }
 
-    /// Writes the scorecard alone on `sheet`, with its print setup.
-    func write(_ sheet: Worksheet) throws {
-        let end = try writeBlock(sheet, at: 0)
+    /// Writes the scorecard alone on `sheet`, with its print setup; returns the cells other sheets refer to.
+    func write(_ sheet: Worksheet) throws -> ScorecardCells {
+        let (end, cells) = try writeBlock(sheet, at: 0)
         for (i, width) in Self.widths.enumerated() { try sheet.setColumnWidth(i...i, width) }
         try sheet.freezePanes(row: 3)
         var setup = book.pageSetup(landscape: true, repeatRows: 2...2, title: organization.organization.name)
         setup.printArea = CellRange(rows: 0...(end - 1), columns: Column.serial...last)
         try sheet.setPageSetup(setup)
         sheet.setTabColor(gradeColor(organization.grade))
+        return cells
     }
 
-    /// Writes scorecards one below the other, each starting on a new printed page.
-    static func writeStack(_ organizations: [OrganizationResult], on sheet: Worksheet, book: Book) throws {
+    /// Writes scorecards one below the other, each starting on a new printed page; returns each one's cells.
+    static func writeStack(_ organizations: [OrganizationResult], on sheet: Worksheet, book: Book) throws -> [String: ScorecardCells] {
         var row = 0
         var breaks: [Int] = []
+        var placed: [String: ScorecardCells] = [:]
         for org in organizations {
             if row > 0 { breaks.append(row) }
-            row = try ScorecardSheet(book: book, organization: org).writeBlock(sheet, at: row)
+            (row, placed[org.organization.id]) = try ScorecardSheet(book: book, organization: org).writeBlock(sheet, at: row)
         }
         for (i, width) in widths.enumerated() { try sheet.setColumnWidth(i...i, width) }
         try sheet.setPageBreaks(beforeRows: breaks)
         try sheet.setPageSetup(book.pageSetup(landscape: true, repeatRows: nil, title: "评分明细"))
+        return placed
     }
 
-    /// Writes the scorecard from row `top` (for sheets that hold many scorecards); returns the row after it.
-    func writeBlock(_ sheet: Worksheet, at top: Int) throws -> Int {
+    /// Writes the scorecard from row `top` (for sheets that hold many scorecards); returns the row after it and the
+    /// cells other sheets refer to.
+    func writeBlock(_ sheet: Worksheet, at top: Int) throws -> (end: Int, cells: ScorecardCells) {
         var c = Cursor(sheet: sheet, row: top, book: book)
         try writeHeading(&c)
         let dimensionScores = try book.rubric.dimensions.compactMap { try writeDimension($0, &c) }
@@ -57,8 +61,7 @@ struct ScorecardSheet {
         try writeVeto(&c)
         try writeOutcome(contributions: contributions, bonus: bonus, penalty: penalty, &c)
         try writeSignature(&c)
-        book.scorecards[organization.organization.id] = c.cells
-        return c.row + 1
+        return (c.row + 1, c.cells)
     }
 
     /// Where a scorecard being written has got to: its sheet, the next row and serial number, the cells other

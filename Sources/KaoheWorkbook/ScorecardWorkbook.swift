@@ -123,10 +123,13 @@ final class Book {
     var ledgerWritten = 0
     /// Where the per-organization detail goes (set when writing starts).
     private(set) var layout = ScorecardWorkbook.Layout.sheets
-    var weights = WeightCells()
+    // What each sheet placed that later sheets' formulas refer to, kept as the sheets return it.
+    /// The weight and points cells (权重).
+    private(set) var weights = WeightCells()
     /// Organization → survey block → group → the group score cell (absent: no valid votes).
-    var surveyCells: [String: [String: [String: String]]] = [:]
-    var scorecards: [String: ScorecardCells] = [:]
+    private(set) var surveyCells: [String: [String: [String: String]]] = [:]
+    /// Organization → its scorecard's cells.
+    private(set) var scorecards: [String: ScorecardCells] = [:]
     /// The scorecards' indicator texts, made on the other cores while the workbook is written.
     private var madeTexts: ScorecardTexts?
     var scorecardTexts: ScorecardTexts {
@@ -218,13 +221,13 @@ final class Book {
             madeTexts = ScorecardTexts(organizations, rubric: rubric)
         }
         for (i, org) in result.organizations.enumerated() { summaryRow[org.organization.id] = SummarySheet.firstRow + i }
-        try WeightsSheet(book: self).write(weightsSheet)
-        if let survey { try SurveySheet(book: self).write(survey) }
+        weights = try WeightsSheet(book: self).write(weightsSheet)
+        if let survey { surveyCells = try SurveySheet(book: self).write(survey) }
         if let meeting, let ledger = result.ledger {
             try MeetingLedgerSheet(snapshot: ledger, rubric: rubric, document: rubric.assessment.title).write(meeting)
         }
-        for (org, sheet) in cards { try ScorecardSheet(book: self, organization: org).write(sheet) }
-        for (sheet, orgs) in stacks { try ScorecardSheet.writeStack(orgs, on: sheet, book: self) }
+        for (org, sheet) in cards { scorecards[org.organization.id] = try ScorecardSheet(book: self, organization: org).write(sheet) }
+        for (sheet, orgs) in stacks { scorecards.merge(try ScorecardSheet.writeStack(orgs, on: sheet, book: self)) { _, new in new } }
         if let summary, !ledgers.isEmpty {
             // Each organization's summary row is written as soon as its ledger rows are: its formulas point there.
             try SummarySheet(book: self).write(summary, workbook: workbook) { summaryRows in

@@ -10,7 +10,10 @@ struct SurveySheet {
         .number: Styles.number, .integer: Styles.integer
     ]
 
-    func write(_ sheet: Worksheet) throws {
+    /// Writes the sheet; returns each group score's cell (organization → survey block → group), for the scorecards
+    /// and the ledger.
+    func write(_ sheet: Worksheet) throws -> [String: [String: [String: String]]] {
+        var scoreCells: [String: [String: [String: String]]] = [:]
         let name = sheet.name
         let places = book.places
         var row = 0
@@ -71,7 +74,7 @@ struct SurveySheet {
                     for rows in laidOut {
                         try LaidOutCell.write(rows.cells, on: sheet, formats: formats, heights: rows.heights)
                         for (group, cell) in rows.scoreCells {
-                            book.surveyCells[rows.organization, default: [:]][block.id, default: [:]][group] = cell
+                            scoreCells[rows.organization, default: [:]][block.id, default: [:]][group] = cell
                         }
                     }
                 })
@@ -86,6 +89,7 @@ struct SurveySheet {
         try sheet.setColumnWidth((lastColumn - 2)...(lastColumn - 1), 9)
         try sheet.setColumnWidth(lastColumn...lastColumn, Self.noteWidth)
         try sheet.setPageSetup(book.pageSetup(landscape: true, repeatRows: 2...3, title: "满意度测评"))
+        return scoreCells
     }
 }
 

@@ -6,7 +6,9 @@ import XLSX
 struct WeightsSheet {
     let book: Book
 
-    func write(_ sheet: Worksheet) throws {
+    /// Writes the sheet; returns the cells of every weight and points, which the other sheets' formulas use.
+    func write(_ sheet: Worksheet) throws -> WeightCells {
+        var cells = WeightCells()
         let rubric = book.rubric
         let name = sheet.name
         let columns = 5
@@ -43,7 +45,7 @@ struct WeightsSheet {
 
         var first = row
         for block in rubric.blocks {
-            book.weights.blockWeight[block.id] = try input(
+            cells.blockWeight[block.id] = try input(
                 "考核模块", block.id, block.name, block.weight,
                 block.source == .indicators ? "指标考核" : "测评")
         }
@@ -51,11 +53,11 @@ struct WeightsSheet {
 
         first = row
         for dimension in rubric.dimensions {
-            book.weights.dimensionPoints[dimension.id] = try input(
+            cells.dimensionPoints[dimension.id] = try input(
                 "一级指标", dimension.id, dimension.name,
                 dimension.points, "")
         }
-        book.weights.scale = try sum(
+        cells.scale = try sum(
             "一级指标分值合计(目标任务考核满分 S)", first, rubric.indicatorScale,
             "目标任务考核折算分 = 得分 × 权重 ÷ S")
 
@@ -65,7 +67,7 @@ struct WeightsSheet {
                     indicator.appliesTo.map { ids in
                         "个性指标:" + ids.sorted().map { id in book.rubric.organizations.first { $0.id == id }?.name ?? id }.joined(separator: "、")
                     } ?? "共性指标"
-                book.weights.indicatorPoints[indicator.id] = try input(
+                cells.indicatorPoints[indicator.id] = try input(
                     "二级指标", indicator.id,
                     "\(dimension.name) › \(indicator.name)",
                     indicator.points, scope)
@@ -74,7 +76,7 @@ struct WeightsSheet {
         for block in rubric.blocks {
             guard let survey = block.survey else { continue }
             for group in survey.groups {
-                book.weights.groupWeight[block.id, default: [:]][group.id] =
+                cells.groupWeight[block.id, default: [:]][group.id] =
                     try input(
                         "测评群体", "\(block.id).\(group.id)", "\(block.name) › \(group.name)", group.weight,
                         "有有效票的群体按权重加权平均")
@@ -90,5 +92,6 @@ struct WeightsSheet {
         try sheet.freezePanes(row: 3)
         try sheet.setPageSetup(book.pageSetup(landscape: false, repeatRows: 2...2, title: "权重"))
         try sheet.protect()
+        return cells
     }
 }
