@@ -28,7 +28,7 @@ struct CoverSheet {
             book.organizations.count <= Self.namesListedUpTo
             ? ":" + book.organizations.map(\.organization.name).joined(separator: "、") : "(名单见「\(Book.summarySheet)」表)"
         try cover.line("被考核单位", "\(book.organizations.count) 个" + names)
-        try cover.line("权重方案", book.result.scheme?.name ?? "考核细则原定权重")
+        try cover.line("权重方案", WeightScheme.name(of: book.result.scheme))
         try cover.line("模块权重", rubric.blocks.map { "\($0.name) \($0.weight.decimalText())" }.joined(separator: ";"))
         try cover.line("一级指标分值", rubric.dimensions.map { "\($0.name) \($0.points.decimalText())" }.joined(separator: ";"))
         if book.streaming {

@@ -83,7 +83,7 @@ struct RubricSheet {
                 var t = g.name + (g.minimum.map { ":综合得分 ≥ \($0.decimalText())" } ?? ":其余")
                 if let q = g.quota {
                     t +=
-                        ",名额不超过同类单位数 × \(q.decimalText())(\(g.quotaRounding.chineseName)),并列跨越名额线时\(g.quotaTies == .exclude ? "并列者均不占名额" : "并列者全部占名额")"
+                        ",名额不超过同类单位数 × \(q.decimalText())(\(WorkingText.chinese.rounding(g.quotaRounding))),并列跨越名额线时\(g.quotaTies == .exclude ? "并列者均不占名额" : "并列者全部占名额")"
                 }
                 return t
             })

@@ -101,7 +101,7 @@ struct ScorecardSheet {
         let top = c.row
         try c.sheet.merge(CellRange(rows: top...top, columns: Column.serial...last), .text("\(rubric.assessment.title)评分表"), style: Styles.title)
         try c.sheet.setRowHeight(top, 30)
-        let scheme = book.result.scheme?.name ?? "考核细则原定权重"
+        let scheme = WeightScheme.name(of: book.result.scheme)
         try c.sheet.merge(
             CellRange(rows: (top + 1)...(top + 1), columns: Column.serial...last),
             .text(

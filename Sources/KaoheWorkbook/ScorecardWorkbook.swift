@@ -249,7 +249,7 @@ final class Book {
                 keywords: [a.id, result.scheme?.name].compactMap { $0 }.joined(separator: ", "),
                 comments: "由 kaohe \(provenance.toolVersion) 生成"))
         try workbook.setCustomProperty("考核编号", .text(a.id))
-        try workbook.setCustomProperty("权重方案", .text(result.scheme?.name ?? "考核细则原定权重"))
+        try workbook.setCustomProperty("权重方案", .text(WeightScheme.name(of: result.scheme)))
         try workbook.setCustomProperty("考核细则SHA256", .text(provenance.rubric.sha256))
         try workbook.setCustomProperty("kaohe版本", .text(provenance.toolVersion))
     }

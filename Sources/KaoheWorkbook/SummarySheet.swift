@@ -34,7 +34,7 @@ struct SummarySheet {
         let visibleEnd = layout.correctionColumn
         let quotaBands = layout.quotaBands
 
-        let scheme = book.result.scheme?.name ?? "考核细则原定权重"
+        let scheme = WeightScheme.name(of: book.result.scheme)
         try sheet.merge(CellRange(rows: 0...0, columns: 0...visibleEnd), .text("\(rubric.assessment.title)结果汇总表"), style: Styles.title)
         try sheet.setRowHeight(0, 30)
         let scope = rubric.ranking.within == .category ? "按类别排名" : "全部单位统一排名"
@@ -94,7 +94,8 @@ struct SummarySheet {
         let gradeRules = rubric.grades.map { g in
             var t = g.name + (g.minimum.map { "(≥\($0.decimalText()))" } ?? "")
             if let q = g.quota {
-                t += ",名额不超过 \(q.decimalText()) × 单位数(\(g.quotaRounding.chineseName)),并列跨越名额线时\(g.quotaTies == .exclude ? "均不占名额" : "全部占名额")"
+                t +=
+                    ",名额不超过 \(q.decimalText()) × 单位数(\(WorkingText.chinese.rounding(g.quotaRounding))),并列跨越名额线时\(g.quotaTies == .exclude ? "均不占名额" : "全部占名额")"
             }
             return t
         }

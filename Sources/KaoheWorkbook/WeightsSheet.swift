@@ -14,7 +14,7 @@ struct WeightsSheet {
         let columns = 5
         try sheet.merge(CellRange(rows: 0...0, columns: 0...(columns - 1)), .text("权重与分值设置"), style: Styles.title)
         try sheet.setRowHeight(0, 28)
-        let scheme = book.result.scheme?.name ?? "考核细则原定权重"
+        let scheme = WeightScheme.name(of: book.result.scheme)
         try sheet.merge(
             CellRange(rows: 1...1, columns: 0...(columns - 1)),
             .text(

@@ -65,8 +65,8 @@ public struct Comparison: Sendable {
     private init(baseline: AssessmentResult, schemes others: [WeightScheme?], figures: [[Figures]]) {
         let rubric = baseline.rubric
         self.rubric = rubric
-        baselineName = baseline.scheme?.name ?? "考核细则原定权重"
-        schemeNames = others.map { $0?.name ?? "考核细则原定权重" }
+        baselineName = WeightScheme.name(of: baseline.scheme)
+        schemeNames = others.map(WeightScheme.name(of:))
         schemes = [baseline.scheme] + others
         let top = rubric.grades.first?.name ?? ""
         topGrade = top
@@ -88,7 +88,7 @@ public struct Comparison: Sendable {
             let entered = orgs.indices.filter { orgs[$0].grade != top && figures[k][$0].grade == top }
             let left = orgs.indices.filter { orgs[$0].grade == top && figures[k][$0].grade != top }
             return Summary(
-                scheme: others[k]?.name ?? "考核细则原定权重",
+                scheme: WeightScheme.name(of: others[k]),
                 spearman: RankStatistics.spearman(groups: orderedGroups),
                 meanAbsoluteRankShift: RankStatistics.meanAbsoluteShift(pairs),
                 entered: entered.map { orgs[$0].organization.id }, left: left.map { orgs[$0].organization.id },

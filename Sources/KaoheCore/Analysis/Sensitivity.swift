@@ -34,7 +34,8 @@ public struct SensitivityAnalysis: Sendable {
     public func perturbedScheme(run: Int, _ p: Parameters) -> WeightScheme {
         let weights = nominal.rubric
         var random = SplitMix64(seed: p.seed &+ UInt64(run) &* 0x9E37_79B9_7F4A_7C15)
-        var scheme = WeightScheme(name: "\(nominalScheme?.name ?? "原定权重") ±\(p.perturbation * 100)% 第\(run + 1)次")
+        let nominalName = nominalScheme?.name ?? Catalog.ownWeightsShort(in: .zh)
+        var scheme = WeightScheme(name: Catalog.perturbedScheme(in: .zh, nominalName, "\(p.perturbation * 100)", "\(run + 1)"))
         func perturb(_ values: [Exact]) -> [Exact] { Self.perturb(values, by: p.perturbation, using: &random) }
         let blocks = perturb(weights.blocks.map(\.weight))
         for (b, block) in weights.blocks.enumerated() {
@@ -177,7 +178,7 @@ public struct SensitivityReport: Sendable {
         let rubric = nominal.rubric
         self.rubric = rubric
         self.parameters = parameters
-        nominalSchemeName = nominal.scheme?.name ?? "考核细则原定权重"
+        nominalSchemeName = WeightScheme.name(of: nominal.scheme)
         grades = rubric.grades.map(\.name)
         let orgs = nominal.organizations
         let nominalRanks = orgs.map(\.rank)

@@ -75,6 +75,8 @@ extension Catalog {
     // `kaohe explain`.
     static let explainScheme = MessageTemplate(en: "Weight scheme: {0}", zh: "权重方案: {0}")
     static let rubricWeights = MessageTemplate(en: "the rubric's own weights", zh: "考核细则原定权重")
+    static let ownWeightsShort = MessageTemplate(en: "rubric weights", zh: "原定权重")
+    static let perturbedScheme = MessageTemplate(en: "{0} ±{1}% run {2}", zh: "{0} ±{1}% 第{2}次")
     static let explainDimension = MessageTemplate(en: "[{0}] full marks {1}", zh: "【{0}】满分 {1}")
     static let explainIndicator = MessageTemplate(en: "  {0} {1} ({2} points, {3})", zh: "  {0} {1} ({2} 分, {3})")
     static let explainStandard = MessageTemplate(en: "    Standard: {0}", zh: "    评分标准: {0}")

@@ -47,3 +47,8 @@ extension Rubric {
         return copy
     }
 }
+
+extension WeightScheme {
+    /// The name the documents give to `scheme`: its own, or 考核细则原定权重 for the rubric's weights.
+    public static func name(of scheme: WeightScheme?) -> String { scheme?.name ?? Catalog.rubricWeights(in: .zh) }
+}

@@ -210,18 +210,21 @@ public struct WorkingText: Sendable {
         case .capped(let veto, let grade, let applied):
             return (applied ? Catalog.vetoCaps : Catalog.vetoCapsNotAbove)(in: language, veto, grade)
         case .quota(let q):
-            let rounding =
-                switch q.rounding {
-                case .floor: Catalog.roundedDown
-                case .ceil: Catalog.roundedUp
-                case .round: Catalog.roundedHalfUp
-                }
-            let head = Catalog.quotaHead(in: language, q.grade, "\(q.places)", "\(q.organizations)", "\(q.quota)", rounding(in: language))
+            let head = Catalog.quotaHead(in: language, q.grade, "\(q.places)", "\(q.organizations)", "\(q.quota)", rounding(q.rounding))
             guard let lowered = q.loweredTo else { return Catalog.withinQuota(in: language, head, "\(q.rank)") }
             let tie = q.tiedAcrossLine.map { Catalog.tiedAcrossQuota(in: language, "\($0)") } ?? ""
             return Catalog.outsideQuota(in: language, head, "\(q.rank)", tie, lowered)
         case .demoted(let vetoes, let levels, let from, let to):
             return Catalog.vetoDemotes(in: language, joined(vetoes), "\(levels)", from, to)
+        }
+    }
+
+    /// How a quota's places are rounded: 向下取整, 向上取整, 四舍五入.
+    public func rounding(_ rounding: Grade.QuotaRounding) -> String {
+        switch rounding {
+        case .floor: Catalog.roundedDown(in: language)
+        case .ceil: Catalog.roundedUp(in: language)
+        case .round: Catalog.roundedHalfUp(in: language)
         }
     }
 

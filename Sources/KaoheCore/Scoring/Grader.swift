@@ -187,13 +187,3 @@ struct Grader {
         }
     }
 }
-
-extension Grade.QuotaRounding {
-    public var chineseName: String {
-        switch self {
-        case .floor: "向下取整"
-        case .ceil: "向上取整"
-        case .round: "四舍五入"
-        }
-    }
-}
