@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// What users see, pinned: every command's --help in both languages, `explain` for bundled organizations, and the
-/// bundled assessment's results files. A change shows as a failing snapshot; `KAOHE_RECORD_SNAPSHOTS=1` records
+/// bundled assessment's results files and workbook (its cells log). A change shows as a failing snapshot; `KAOHE_RECORD_SNAPSHOTS=1` records
 /// the new output when it is intended (then review the diff of `__Snapshots__`).
 @Suite struct SnapshotTests {
     static let commands = [
@@ -29,9 +29,10 @@ import TestSupport
 
     @Test func resultsOfTheBundledAssessment() throws {
         let folder = try scratch()
-        let r = try kaohe(["score", bundled, "--out", folder], environment: ["SOURCE_DATE_EPOCH": "1735660800"])
+        let r = try kaohe(["score", bundled, "--out", folder, "--cells"], environment: ["SOURCE_DATE_EPOCH": "1735660800"])
         #expect(r.status == 0, "\(r.err)")
-        for file in ["results.json", "results.csv"] {
+        // cells.jsonl: every cell, format, merge and width of the bundled workbook (the cover names the version).
+        for file in ["results.json", "results.csv", "cells.jsonl"] {
             let text = try String(contentsOfFile: folder + "/2024-county-mass-orgs/" + file, encoding: .utf8)
             expectSnapshot(text, named: "bundled-" + file)
         }

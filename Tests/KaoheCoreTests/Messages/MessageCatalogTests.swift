@@ -59,7 +59,7 @@ import TestSupport
 /// (methodProblem names the method in each language's words: {4} in English, {5} in Chinese).
 @Suite struct CatalogSourceTests {
     @Test func everyEntryUsesTheSameValuesInBothLanguages() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: repositoryRoot)
         let text = try [
             "Sources/KaoheCore/Messages/Catalog.swift", "Sources/KaoheCore/Messages/FormMessages.swift",
             "Sources/KaoheCore/Messages/LedgerMessages.swift", "Sources/KaoheCore/Messages/WorkingMessages.swift",

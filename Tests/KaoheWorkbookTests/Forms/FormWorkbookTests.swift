@@ -7,8 +7,7 @@ import XLSX
 
 /// What a written 自评表 holds, read back from its XML: sheets, protection, validation, hidden parts.
 @Suite struct FormWorkbookTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+    static let root = repositoryRoot
     let assessment = try! AssessmentLoader.load(folder: root + "/rubrics/2024-county-mass-orgs")
 
     func write(_ organization: String, rubric: Rubric? = nil) throws -> WorkbookContents {
