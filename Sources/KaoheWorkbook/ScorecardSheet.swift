@@ -5,8 +5,8 @@ import XLSX
 /// 序号 | 一级指标 | 二级指标 | 分值 | 评分标准 | 完成情况 | 自评分 | 核定分 | 差异 | 扣分说明 | 佐证材料 | 考核单位,
 /// with dimension subtotals, block scores and contributions, survey, bonus, penalty, veto, final, rank, grade
 /// and a signature line.
-struct ScorecardSheet {
-    let book: Book
+struct ScorecardSheet: Sendable {
+    let context: ScorecardContext
     let organization: OrganizationResult
 
     static let headers = [
@@ -22,72 +22,89 @@ struct ScorecardSheet {
     }
     private var last: Int { Column.scorer }
 
+    /// A scorecard laid out for its sheet: the plan to replay, the row after it, and the cells other sheets refer to.
+    struct Planned: Sendable {
+        var plan: ScorecardPlan
+        var end: Int
+        var cells: ScorecardCells
+    }
+
     /// Writes the scorecard alone on `sheet`, with its print setup; returns the cells other sheets refer to.
     func write(_ sheet: Worksheet) throws -> ScorecardCells {
-        let (end, cells) = try writeBlock(sheet, at: 0)
+        try Self.write(layOut(sheet: sheet.name, at: 0), for: organization, on: sheet, context: context)
+    }
+
+    /// Writes a scorecard laid out for `sheet` (perhaps on another core), with its print setup.
+    static func write(_ planned: Planned, for organization: OrganizationResult, on sheet: Worksheet, context: ScorecardContext) throws
+        -> ScorecardCells
+    {
+        try planned.plan.replay(on: sheet)
         for (i, width) in Self.widths.enumerated() { try sheet.setColumnWidth(i...i, width) }
         try sheet.freezePanes(row: 3)
-        var setup = book.pageSetup(landscape: true, repeatRows: 2...2, title: organization.organization.name)
-        setup.printArea = CellRange(rows: 0...(end - 1), columns: Column.serial...last)
+        var setup = context.pageSetup(landscape: true, repeatRows: 2...2, title: organization.organization.name)
+        setup.printArea = CellRange(rows: 0...(planned.end - 1), columns: Column.serial...Column.scorer)
         try sheet.setPageSetup(setup)
-        sheet.setTabColor(gradeColor(organization.grade))
-        return cells
+        sheet.setTabColor(gradeColor(organization.grade, rubric: context.rubric))
+        return planned.cells
     }
 
     /// Writes scorecards one below the other, each starting on a new printed page; returns each one's cells.
-    static func writeStack(_ organizations: [OrganizationResult], on sheet: Worksheet, book: Book) throws -> [String: ScorecardCells] {
+    static func writeStack(
+        _ organizations: [OrganizationResult], on sheet: Worksheet, context: ScorecardContext
+    ) throws -> [String: ScorecardCells] {
         var row = 0
         var breaks: [Int] = []
         var placed: [String: ScorecardCells] = [:]
         for org in organizations {
             if row > 0 { breaks.append(row) }
-            (row, placed[org.organization.id]) = try ScorecardSheet(book: book, organization: org).writeBlock(sheet, at: row)
+            let planned = try ScorecardSheet(context: context, organization: org).layOut(sheet: sheet.name, at: row)
+            try planned.plan.replay(on: sheet)
+            (row, placed[org.organization.id]) = (planned.end, planned.cells)
         }
         for (i, width) in widths.enumerated() { try sheet.setColumnWidth(i...i, width) }
         try sheet.setPageBreaks(beforeRows: breaks)
-        try sheet.setPageSetup(book.pageSetup(landscape: true, repeatRows: nil, title: "评分明细"))
+        try sheet.setPageSetup(context.pageSetup(landscape: true, repeatRows: nil, title: "评分明细"))
         return placed
     }
 
-    /// Writes the scorecard from row `top` (for sheets that hold many scorecards); returns the row after it and the
-    /// cells other sheets refer to.
-    func writeBlock(_ sheet: Worksheet, at top: Int) throws -> (end: Int, cells: ScorecardCells) {
-        var c = Cursor(sheet: sheet, row: top, book: book)
+    /// Lays the scorecard out for the sheet named `sheet` from row `top` (sheets may hold many scorecards).
+    func layOut(sheet: String, at top: Int) throws -> Planned {
+        var c = Cursor(sheet: ScorecardPlan(sheet: sheet), row: top, context: context)
         try writeHeading(&c)
-        let dimensionScores = try book.rubric.dimensions.compactMap { try writeDimension($0, &c) }
-        let contributions = try book.rubric.blocks.compactMap { try writeBlockScore($0, dimensionScores: dimensionScores, &c) }
-        let bonus = try writeAdjustments("加分", organization.bonus, book.rubric.bonus, &c)
-        let penalty = try writeAdjustments("扣分", organization.penalty, book.rubric.penalties, &c)
+        let dimensionScores = try context.rubric.dimensions.compactMap { try writeDimension($0, &c) }
+        let contributions = try context.rubric.blocks.compactMap { try writeBlockScore($0, dimensionScores: dimensionScores, &c) }
+        let bonus = try writeAdjustments("加分", organization.bonus, context.rubric.bonus, &c)
+        let penalty = try writeAdjustments("扣分", organization.penalty, context.rubric.penalties, &c)
         try writeVeto(&c)
         try writeOutcome(contributions: contributions, bonus: bonus, penalty: penalty, &c)
         try writeSignature(&c)
-        return (c.row + 1, c.cells)
+        return Planned(plan: c.sheet, end: c.row + 1, cells: c.cells)
     }
 
-    /// Where a scorecard being written has got to: its sheet, the next row and serial number, the cells other
+    /// Where a scorecard being laid out has got to: its plan, the next row and serial number, the cells other
     /// sheets refer to, and the number styles in the book's format.
     private struct Cursor {
-        let sheet: Worksheet
+        var sheet: ScorecardPlan
         var row: Int
         var serial = 1
         var cells = ScorecardCells()
         let number: CellStyle, subtotal: CellStyle, total: CellStyle
 
-        init(sheet: Worksheet, row: Int, book: Book) {
+        init(sheet: ScorecardPlan, row: Int, context: ScorecardContext) {
             self.sheet = sheet
             self.row = row
-            number = Styles.number.with { $0.numberFormat = book.numberFormat }
-            subtotal = Styles.subtotal.with { $0.numberFormat = book.numberFormat }
-            total = Styles.total.with { $0.numberFormat = book.numberFormat }
+            number = Styles.number.with { $0.numberFormat = context.numberFormat }
+            subtotal = Styles.subtotal.with { $0.numberFormat = context.numberFormat }
+            total = Styles.total.with { $0.numberFormat = context.numberFormat }
         }
 
         /// A label merged over columns `from`…`to` of the current row.
-        func label(_ text: String, _ style: CellStyle, from: Int = Column.serial, to: Int = Column.indicator) throws {
+        mutating func label(_ text: String, _ style: CellStyle, from: Int = Column.serial, to: Int = Column.indicator) throws {
             try sheet.merge(CellRange(rows: row...row, columns: from...to), .text(text), style: style)
         }
 
         /// Blank cells in `style` on the current row.
-        func fill(_ columns: ClosedRange<Int>, _ style: CellStyle) throws {
+        mutating func fill(_ columns: ClosedRange<Int>, _ style: CellStyle) throws {
             for column in columns { try sheet.write(.blank, row: row, column: column, style: style) }
         }
     }
@@ -96,16 +113,16 @@ struct ScorecardSheet {
 
     /// The title, the organization's line and the column headers.
     private func writeHeading(_ c: inout Cursor) throws {
-        let rubric = book.rubric
+        let rubric = context.rubric
         let org = organization
         let top = c.row
         try c.sheet.merge(CellRange(rows: top...top, columns: Column.serial...last), .text("\(rubric.assessment.title)评分表"), style: Styles.title)
         try c.sheet.setRowHeight(top, 30)
-        let scheme = WeightScheme.name(of: book.result.scheme)
+        let scheme = context.schemeName
         try c.sheet.merge(
             CellRange(rows: (top + 1)...(top + 1), columns: Column.serial...last),
             .text(
-                "被考核单位:\(org.organization.name)　　类别:\(book.categoryName(org.organization.category))　　考核年度:\(rubric.assessment.year)　　权重方案:\(scheme)　　考核单位:\(rubric.assessment.issuer ?? "")"
+                "被考核单位:\(org.organization.name)　　类别:\(context.categoryName(org.organization.category))　　考核年度:\(rubric.assessment.year)　　权重方案:\(scheme)　　考核单位:\(rubric.assessment.issuer ?? "")"
             ),
             style: Styles.subtitle)
         try c.sheet.setRowHeight(top + 1, 20)
@@ -118,18 +135,18 @@ struct ScorecardSheet {
     private func writeDimension(_ dimension: Dimension, _ c: inout Cursor) throws -> String? {
         let org = organization
         let id = org.organization.id
-        let p = book.places
+        let p = context.places
         guard let d = org.dimension(dimension.id) else { return nil }
         let first = c.row
         var selfScores: [Exact] = []
         for indicator in dimension.indicators where indicator.applies(to: id) {
             guard let r = org.indicator(indicator.id) else { continue }
-            let pointsRef = book.weights.indicatorPoints[indicator.id]!
+            let pointsRef = context.weights.indicatorPoints[indicator.id]!
             try c.sheet.write(.exact(Exact(c.serial)), row: c.row, column: Column.serial, style: Styles.integer)
             try c.sheet.write(.text(indicator.name), row: c.row, column: Column.indicator, style: Styles.text)
             try c.sheet.write(.formula(pointsRef, indicator.points), row: c.row, column: Column.points, style: Styles.points)
             try c.sheet.write(.text(indicator.standard ?? indicator.method.chineseName), row: c.row, column: Column.standard, style: Styles.text)
-            let texts = book.scorecardTexts.row(r, of: id, indicator: indicator)
+            let texts = context.texts.row(r, of: id, indicator: indicator)
             try c.sheet.write(.text(texts.done), row: c.row, column: Column.done, style: r.review?.claimed == nil ? Styles.text : Styles.corrected)
             if let s = r.selfScore {
                 selfScores.append(s)
@@ -159,7 +176,7 @@ struct ScorecardSheet {
         let scoreRange = "\(ref(first, Column.score)):\(ref(c.row - 1, Column.score))"
         try c.label("「\(dimension.name)」小计", Styles.subtotalLabel)
         try c.sheet.write(
-            .formula(book.weights.dimensionPoints[dimension.id]!, dimension.points), row: c.row, column: Column.points,
+            .formula(context.weights.dimensionPoints[dimension.id]!, dimension.points), row: c.row, column: Column.points,
             style: Styles.subtotalPoints)
         try c.fill(Column.standard...Column.done, Styles.subtotalLabel)
         // The self-scores' c.subtotal on the same footing as the verified one: rescaled by the same §5.2 factor.
@@ -207,16 +224,16 @@ struct ScorecardSheet {
     /// A block's score (the dimensions' sum, or the survey groups' weighted mean) and its contribution; returns
     /// the contribution's cell.
     private func writeBlockScore(_ block: Block, dimensionScores: [String], _ c: inout Cursor) throws -> String? {
-        let rubric = book.rubric
+        let rubric = context.rubric
         let org = organization
         let id = org.organization.id
-        let p = book.places
+        let p = context.places
         guard let b = org.block(block.id) else { return nil }
-        let weightRef = book.weights.blockWeight[block.id]!
+        let weightRef = context.weights.blockWeight[block.id]!
         let scoreRow: Int
         if block.source == .indicators {
             try c.label("\(block.name)得分", Styles.totalLabel)
-            try c.sheet.write(.formula(book.weights.scale, rubric.indicatorScale), row: c.row, column: Column.points, style: Styles.subtotalPoints)
+            try c.sheet.write(.formula(context.weights.scale, rubric.indicatorScale), row: c.row, column: Column.points, style: Styles.subtotalPoints)
             try c.fill(Column.standard...Column.selfScore, Styles.totalLabel)
             try c.sheet.write(
                 .formula("SUM(\(dimensionScores.joined(separator: ",")))", b.score), row: c.row,
@@ -235,13 +252,13 @@ struct ScorecardSheet {
                 try c.sheet.write(.exact(Exact(c.serial)), row: c.row, column: Column.serial, style: Styles.integer)
                 try c.sheet.write(.text(group.name), row: c.row, column: Column.indicator, style: Styles.text)
                 try c.sheet.write(
-                    .formula(book.weights.groupWeight[block.id]![group.id]!, group.weight), row: c.row,
+                    .formula(context.weights.groupWeight[block.id]![group.id]!, group.weight), row: c.row,
                     column: Column.points, style: Styles.points)
                 try c.sheet.write(.text("\(block.name):按群体权重加权平均"), row: c.row, column: Column.standard, style: Styles.text)
                 let working = WorkingText.chinese.surveyGroup(g)
                 try c.sheet.write(.text(working), row: c.row, column: Column.done, style: Styles.text)
                 try c.fill(Column.selfScore...Column.selfScore, c.number)
-                if let score = g.score, let cell = book.surveyCells[id]?[block.id]?[group.id] {
+                if let score = g.score, let cell = context.surveyCells[id]?[block.id]?[group.id] {
                     try c.sheet.write(.formula(cell, score), row: c.row, column: Column.score, style: c.number)
                     terms.append((ref(c.row, Column.points), ref(c.row, Column.score)))
                     try c.fill(Column.difference...Column.note, Styles.text)
@@ -295,7 +312,7 @@ struct ScorecardSheet {
 
     /// The bonus or penalty lines and their capped total; returns the total's cell.
     private func writeAdjustments(_ title: String, _ adjustment: AdjustmentResult, _ rules: AdjustmentRules, _ c: inout Cursor) throws -> String {
-        let p = book.places
+        let p = context.places
         let first = c.row
         var lineCells: [String] = []
         for line in adjustment.lines {
@@ -317,7 +334,7 @@ struct ScorecardSheet {
             let formula = FormulaText.adjustmentLine(points: ref(c.row, Column.points), count: line.count, cap: item.cap)
             try c.sheet.write(
                 .formula(formula, line.capped), row: c.row, column: Column.score,
-                style: c.number.with { $0.numberFormat = book.partNumberFormat })
+                style: c.number.with { $0.numberFormat = context.partNumberFormat })
             try c.fill(Column.difference...Column.difference, c.number)
             try c.sheet.write(
                 .text(line.capped < line.raw ? "超过本项上限,按 \(line.capped.decimalText()) 分计" : ""),
@@ -376,10 +393,10 @@ struct ScorecardSheet {
 
     /// The final score, the rank and the grade with the steps that placed it.
     private func writeOutcome(contributions: [String], bonus: String, penalty: String, _ c: inout Cursor) throws {
-        let rubric = book.rubric
+        let rubric = context.rubric
         let org = organization
         let id = org.organization.id
-        let p = book.places
+        let p = context.places
         try c.label("综合得分", Styles.totalLabel)
         try c.fill(Column.points...Column.selfScore, Styles.totalLabel)
         try c.sheet.write(
@@ -390,13 +407,13 @@ struct ScorecardSheet {
             .text("各模块折算得分 + 加分 − 扣分(不低于 0)"), style: Styles.totalLabel.with { $0.horizontal = .left })
         c.cells.final = FormulaText.absolute(c.sheet.name, row: c.row, column: Column.score)
         c.row += 1
-        let scope = rubric.ranking.within == .category ? "排名(\(book.categoryName(org.organization.category))类内)" : "排名"
+        let scope = rubric.ranking.within == .category ? "排名(\(context.categoryName(org.organization.category))类内)" : "排名"
         try c.label(scope, Styles.totalLabel)
         try c.fill(Column.points...Column.selfScore, Styles.totalLabel)
-        if book.isSingle {
+        if context.isSingle {
             try c.sheet.write(.exact(Exact(org.rank)), row: c.row, column: Column.score, style: Styles.totalText)
         } else {
-            let summaryRow = book.summaryRow[id]!
+            let summaryRow = context.summaryRow[id]!
             try c.sheet.write(
                 .formula(
                     FormulaText.absolute(Book.summarySheet, row: summaryRow, column: SummarySheet.rankColumn), cached: .number(Double(org.rank))),
@@ -409,16 +426,16 @@ struct ScorecardSheet {
         c.row += 1
         try c.label("考核等次", Styles.totalLabel)
         try c.fill(Column.points...Column.selfScore, Styles.totalLabel)
-        if book.isSingle {
+        if context.isSingle {
             try c.sheet.write(.text(org.grade), row: c.row, column: Column.score, style: Styles.totalText)
         } else {
-            let summaryRow = book.summaryRow[id]!
+            let summaryRow = context.summaryRow[id]!
             try c.sheet.write(
                 .formula(
-                    FormulaText.absolute(Book.summarySheet, row: summaryRow, column: SummarySheet.gradeColumn(book)),
+                    FormulaText.absolute(Book.summarySheet, row: summaryRow, column: context.gradeColumn),
                     cached: .text(org.grade)), row: c.row, column: Column.score, style: Styles.totalText)
         }
-        let steps = WorkingText.chinese.grading(org, places: book.places).joined(separator: ";")
+        let steps = WorkingText.chinese.grading(org, places: context.places).joined(separator: ";")
         try c.sheet.merge(
             CellRange(rows: c.row...c.row, columns: Column.difference...last), .text(steps),
             style: Styles.totalLabel.with {
@@ -455,10 +472,10 @@ struct ScorecardSheet {
 
     static func height(lines: Int) -> Double { max(20, Double(lines) * 14 + 4) }
 
-    private func gradeColor(_ grade: String) -> UInt32 {
-        switch book.rubric.grades.firstIndex(where: { $0.name == grade }) {
+    private static func gradeColor(_ grade: String, rubric: Rubric) -> UInt32 {
+        switch rubric.grades.firstIndex(where: { $0.name == grade }) {
         case 0?: 0x70AD47
-        case let i? where i == book.rubric.grades.count - 1: 0xC00000
+        case let i? where i == rubric.grades.count - 1: 0xC00000
         default: 0x5B9BD5
         }
     }

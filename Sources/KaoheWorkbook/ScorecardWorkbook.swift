@@ -84,7 +84,7 @@ public enum ScorecardWorkbook {
 }
 
 /// Absolute references of the weight cells, for formulas on other sheets.
-struct WeightCells {
+struct WeightCells: Sendable {
     var blockWeight: [String: String] = [:]
     var dimensionPoints: [String: String] = [:]
     var indicatorPoints: [String: String] = [:]
@@ -94,7 +94,7 @@ struct WeightCells {
 }
 
 /// Cells of one scorecard that the summary reads.
-struct ScorecardCells {
+struct ScorecardCells: Sendable {
     var blockScore: [String: String] = [:]
     var contribution: [String: String] = [:]
     var dimensionScore: [String: String] = [:]
@@ -226,8 +226,7 @@ final class Book {
         if let meeting, let ledger = result.ledger {
             try MeetingLedgerSheet(snapshot: ledger, rubric: rubric, document: rubric.assessment.title).write(meeting)
         }
-        for (org, sheet) in cards { scorecards[org.organization.id] = try ScorecardSheet(book: self, organization: org).write(sheet) }
-        for (sheet, orgs) in stacks { scorecards.merge(try ScorecardSheet.writeStack(orgs, on: sheet, book: self)) { _, new in new } }
+        if !cards.isEmpty || !stacks.isEmpty { try writeScorecards(cards, stacks) }
         if let summary, !ledgers.isEmpty {
             // Each organization's summary row is written as soon as its ledger rows are: its formulas point there.
             try SummarySheet(book: self).write(summary, workbook: workbook) { summaryRows in
@@ -253,6 +252,56 @@ final class Book {
         try workbook.setCustomProperty("考核细则SHA256", .text(provenance.rubric.sha256))
         try workbook.setCustomProperty("kaohe版本", .text(provenance.toolVersion))
     }
+
+    /// Writes the scorecards: each sheet's laid out on another core while the one before is written.
+    private func writeScorecards(_ cards: [(OrganizationResult, Worksheet)], _ stacks: [(Worksheet, [OrganizationResult])]) throws {
+        let context = scorecardContext
+        let names = cards.map(\.1.name)
+        let organizations = cards.map(\.0)
+        try Pipeline.run(
+            batches: cards.count,
+            make: { i in (i, Result { try ScorecardSheet(context: context, organization: organizations[i]).layOut(sheet: names[i], at: 0) }) },
+            consume: { i, planned in
+                let (org, sheet) = cards[i]
+                scorecards[org.organization.id] = try ScorecardSheet.write(planned.get(), for: org, on: sheet, context: context)
+            })
+        for (sheet, orgs) in stacks { scorecards.merge(try ScorecardSheet.writeStack(orgs, on: sheet, context: context)) { _, new in new } }
+    }
+
+    /// What the scorecards refer to, for laying them out on other cores (set once 权重 and 满意度 are written).
+    var scorecardContext: ScorecardContext {
+        ScorecardContext(
+            rubric: rubric, places: places, numberFormat: numberFormat, partNumberFormat: partNumberFormat,
+            schemeName: WeightScheme.name(of: result.scheme), categoryNames: categoryNames, isSingle: isSingle,
+            weights: weights, surveyCells: surveyCells, summaryRow: summaryRow, gradeColumn: SummarySheet.gradeColumn(self),
+            texts: scorecardTexts)
+    }
+
+    /// A4 print setup with a repeated header, the sheet title in the header and page numbers in the footer.
+    func pageSetup(landscape: Bool, repeatRows: ClosedRange<Int>?, title: String) -> Worksheet.PageSetup {
+        Printing.pageSetup(document: rubric.assessment.title, sheet: title, landscape: landscape, repeatRows: repeatRows)
+    }
+}
+
+/// What a scorecard refers to, gathered from the book once its 权重 and 满意度 sheets are written: the scorecards
+/// are then laid out on other cores while the writer writes the ones before.
+struct ScorecardContext: Sendable {
+    let rubric: Rubric
+    let places: Int
+    let numberFormat: String
+    /// The format of a part of a total (see `Book.partNumberFormat`).
+    let partNumberFormat: String
+    let schemeName: String
+    let categoryNames: [String: String]
+    let isSingle: Bool
+    let weights: WeightCells
+    let surveyCells: [String: [String: [String: String]]]
+    let summaryRow: [String: Int]
+    /// 汇总's column of 等次.
+    let gradeColumn: Int
+    let texts: ScorecardTexts
+
+    func categoryName(_ id: String) -> String { categoryNames[id] ?? id }
 
     /// A4 print setup with a repeated header, the sheet title in the header and page numbers in the footer.
     func pageSetup(landscape: Bool, repeatRows: ClosedRange<Int>?, title: String) -> Worksheet.PageSetup {

@@ -133,6 +133,16 @@ public final class Worksheet {
 
     /// Merges `range` and writes `value` into it. A one-cell range is written as a plain cell.
     public func merge(_ range: CellRange, _ value: CellValue, style: CellStyle? = nil) throws {
+        try merge(range, value, format: CellFormat(handle: workbook.format(for: style), styleIndex: -1, workbook: workbook.serial), style: style)
+    }
+
+    /// Merges `range` with a format resolved beforehand and writes `value` into it.
+    public func merge(_ range: CellRange, _ value: CellValue, format: CellFormat) throws {
+        try merge(range, value, format: format, style: nil)
+    }
+
+    /// Merges `range`; `style` is what `resolved` was made from, for the recorder (nil: ask the workbook).
+    private func merge(_ range: CellRange, _ value: CellValue, format resolved: CellFormat, style: CellStyle?) throws {
         let context = "merging \(name)!\(range)"
         try open(context)
         guard range.first.row <= range.last.row, range.first.column <= range.last.column else {
@@ -140,21 +150,21 @@ public final class Worksheet {
         }
         try checkCell(range.last.row, range.last.column)
         if range.first == range.last {
-            try write(value, row: range.first.row, column: range.first.column, style: style)
+            try write(value, row: range.first.row, column: range.first.column, format: resolved, style: style)
             return
         }
         for r in range.first.row...range.last.row where mergedByRow[r]?.contains(where: { $0.overlaps(range) }) == true {
             throw XLSXError(.overlappingMerge(range.description), while: context)
         }
-        let format = try workbook.format(for: style)
+        guard resolved.workbook == workbook.serial else { throw XLSXError(.foreignFormat, while: context) }
         try check(
             worksheet_merge_range(
                 handle, UInt32(range.first.row), UInt16(range.first.column),
-                UInt32(range.last.row), UInt16(range.last.column), "", format), context)
+                UInt32(range.last.row), UInt16(range.last.column), "", resolved.handle), context)
         for r in range.first.row...range.last.row { mergedByRow[r, default: []].append(range) }
-        workbook.recorder?(name, .merge(range, style: style))
+        if let recorder = workbook.recorder { recorder(name, .merge(range, style: style ?? workbook.style(of: resolved))) }
         // The merge wrote an empty string; the real value (a number or formula too) goes into the first cell.
-        try write(value, row: range.first.row, column: range.first.column, style: style)
+        try write(value, row: range.first.row, column: range.first.column, format: resolved, style: style)
     }
 
     /// Sets the width of columns, in character units (clamped to 0…255).
