@@ -41,7 +41,7 @@ public struct YAMLValue: Sendable {
             }
             return .failure(diagnostic)
         } catch {
-            return .failure(Diagnostic(SourceLocation(file: file, line: 1), "cannot parse YAML: \(error)"))
+            return .failure(Diagnostic(SourceLocation(file: file, line: 1), Catalog.yamlSyntax("\(error)")))
         }
     }
 
