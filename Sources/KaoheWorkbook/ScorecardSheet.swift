@@ -146,7 +146,7 @@ struct ScorecardSheet: Sendable {
             try c.sheet.write(.text(indicator.name), row: c.row, column: Column.indicator, style: Styles.text)
             try c.sheet.write(.formula(pointsRef, indicator.points), row: c.row, column: Column.points, style: Styles.points)
             try c.sheet.write(.text(indicator.standard ?? indicator.method.chineseName), row: c.row, column: Column.standard, style: Styles.text)
-            let texts = context.texts.row(r, of: id, indicator: indicator)
+            let texts = context.texts.row(r, indicator: indicator)
             try c.sheet.write(.text(texts.done), row: c.row, column: Column.done, style: r.review?.claimed == nil ? Styles.text : Styles.corrected)
             if let s = r.selfScore {
                 selfScores.append(s)

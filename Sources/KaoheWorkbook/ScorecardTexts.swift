@@ -1,10 +1,9 @@
 import KaoheCore
 
-/// What a scorecard's indicator rows say — 完成情况, 扣分说明, 佐证材料 — and how tall each row must be to show them,
-/// made on the other cores while the workbook is written: the words, not the cells, are the costly part of a
-/// scorecard (at 200 organizations they took a fifth of `kaohe score`). Made in chunks in rank order, so the writer
-/// waits at most for the first chunk.
-final class ScorecardTexts: Sendable {
+/// What a scorecard's indicator rows say — 完成情况, 扣分说明, 佐证材料 — and how tall each row must be to show them.
+/// The words, not the cells, are the costly part of a scorecard; they are made with its plan, on the core that lays
+/// the scorecards out while the writer writes (`ScorecardPlan`).
+struct ScorecardTexts: Sendable {
     struct Row: Sendable {
         var done: String
         var note: String
@@ -12,47 +11,21 @@ final class ScorecardTexts: Sendable {
         var height: Double
     }
 
-    /// Per chunk of organizations: organization id → indicator id → its row.
-    private let chunks: [BackgroundValue<[String: [String: Row]]>]
-    private let chunkOf: [String: Int]
-    static let chunkSize = 16
+    /// Indicator id → the lines its standard and name take: the same on every organization's scorecard.
+    private let fixedLines: [String: Int]
 
-    init(_ organizations: [OrganizationResult], rubric: Rubric) {
-        // The standard and the name are the same on every organization's scorecard: their line counts once each.
+    init(rubric: Rubric) {
         var fixedLines: [String: Int] = [:]
         for indicator in rubric.indicators {
             fixedLines[indicator.id] = max(
                 ScorecardSheet.lines(indicator.standard ?? "", column: ScorecardSheet.Column.standard),
                 ScorecardSheet.lines(indicator.name, column: ScorecardSheet.Column.indicator))
         }
-        let lines = fixedLines
-        chunks = stride(from: 0, to: organizations.count, by: Self.chunkSize).map { start in
-            let chunk = Array(organizations[start..<min(organizations.count, start + Self.chunkSize)])
-            return BackgroundValue {
-                Dictionary(
-                    uniqueKeysWithValues: chunk.map { org in
-                        (
-                            org.organization.id,
-                            Dictionary(
-                                uniqueKeysWithValues: org.indicators.map { r in
-                                    (r.id, Self.row(r, indicator: rubric.indicator(r.id)!, fixedLines: lines[r.id] ?? 1))
-                                })
-                        )
-                    })
-            }
-        }
-        chunkOf = Dictionary(uniqueKeysWithValues: organizations.enumerated().map { ($1.organization.id, $0 / Self.chunkSize) })
+        self.fixedLines = fixedLines
     }
 
-    /// The row of indicator result `r` of organization `id`.
-    func row(_ r: IndicatorResult, of id: String, indicator: Indicator) -> Row {
-        chunkOf[id].flatMap { chunks[$0].value[id]?[r.id] }
-            ?? Self.row(
-                r, indicator: indicator,
-                fixedLines: max(
-                    ScorecardSheet.lines(indicator.standard ?? "", column: ScorecardSheet.Column.standard),
-                    ScorecardSheet.lines(indicator.name, column: ScorecardSheet.Column.indicator)))
-    }
+    /// The row of indicator result `r`.
+    func row(_ r: IndicatorResult, indicator: Indicator) -> Row { Self.row(r, indicator: indicator, fixedLines: fixedLines[r.id] ?? 1) }
 
     static func row(_ r: IndicatorResult, indicator: Indicator, fixedLines: Int) -> Row {
         let words = WorkingText.chinese

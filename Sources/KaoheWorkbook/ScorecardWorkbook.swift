@@ -130,14 +130,6 @@ final class Book {
     private(set) var surveyCells: [String: [String: [String: String]]] = [:]
     /// Organization → its scorecard's cells.
     private(set) var scorecards: [String: ScorecardCells] = [:]
-    /// The scorecards' indicator texts, made on the other cores while the workbook is written.
-    private var madeTexts: ScorecardTexts?
-    var scorecardTexts: ScorecardTexts {
-        if let madeTexts { return madeTexts }
-        let made = ScorecardTexts(organizations, rubric: rubric)
-        madeTexts = made
-        return made
-    }
     /// Organization → its row on 汇总.
     var summaryRow: [String: Int] = [:]
     var sheetNames: [String: String] = [:]
@@ -217,9 +209,6 @@ final class Book {
         // The rate table and radar chart have a row and a series per organization: for the small layouts only.
         let charts = isSingle || layout == .ledger ? nil : try workbook.addWorksheet(named: Book.chartsSheet)
 
-        if !cards.isEmpty || !stacks.isEmpty {
-            madeTexts = ScorecardTexts(organizations, rubric: rubric)
-        }
         for (i, org) in result.organizations.enumerated() { summaryRow[org.organization.id] = SummarySheet.firstRow + i }
         weights = try WeightsSheet(book: self).write(weightsSheet)
         if let survey { surveyCells = try SurveySheet(book: self).write(survey) }
@@ -274,7 +263,7 @@ final class Book {
             rubric: rubric, places: places, numberFormat: numberFormat, partNumberFormat: partNumberFormat,
             schemeName: WeightScheme.name(of: result.scheme), categoryNames: categoryNames, isSingle: isSingle,
             weights: weights, surveyCells: surveyCells, summaryRow: summaryRow, gradeColumn: SummarySheet.gradeColumn(self),
-            texts: scorecardTexts)
+            texts: ScorecardTexts(rubric: rubric))
     }
 
     /// A4 print setup with a repeated header, the sheet title in the header and page numbers in the footer.
