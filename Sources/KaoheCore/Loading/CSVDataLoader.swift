@@ -44,112 +44,36 @@ public enum CSVDataLoader {
         // One organization's rows may be anywhere in the file; its data comes out where its first row is.
         var byOrganization: OrderedDictionary<String, OrganizationData> = [:]
         for row in rows.dropFirst() where !row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            let here = SourceLocation(file: file, line: row.line)
-            /// The cell of column `name`, so that a problem points at it (file:line:column).
-            func at(_ name: String) -> SourceLocation { row.location(index[name], file: file) }
-            func cell(_ name: String) -> String {
-                guard let i = index[name], i < row.cells.count else { return "" }
-                return row.cells[i].trimmingCharacters(in: .whitespaces)
+            let r = Fields(row: row, index: index, file: file)
+            guard let organization = DataLoader.organization(r.cell("organization"), at: r.at("organization"), lookup: lookup, &d) else {
+                continue
             }
-            guard let organization = DataLoader.organization(cell("organization"), at: at("organization"), lookup: lookup, &d) else { continue }
             let orgID = organization.id
             if byOrganization[orgID] == nil {
                 byOrganization[orgID] = OrganizationData(
                     organization: orgID, year: nil, indicators: [:], bonus: [],
-                    penalties: [], vetoes: [], surveys: [:], location: here)
+                    penalties: [], vetoes: [], surveys: [:], location: r.here)
             }
             var data = byOrganization[orgID]!
-            if !cell("year").isEmpty {
-                if let year = Int(cell("year")) {
+            if !r.cell("year").isEmpty {
+                if let year = Int(r.cell("year")) {
                     if year != rubric.assessment.year {
-                        d.error(at("year"), Catalog.csvWrongYear(year, rubric.assessment.year))
+                        d.error(r.at("year"), Catalog.csvWrongYear(year, rubric.assessment.year))
                     }
                     data.year = year
                 } else {
-                    d.error(at("year"), Catalog.csvYearColumn(rubric.assessment.year, cell("year")))
+                    d.error(r.at("year"), Catalog.csvYearColumn(rubric.assessment.year, r.cell("year")))
                 }
             }
-            let valueNode = yamlValue(cell("value"), at: at("value"), &d)
-            let note = cell("note").isEmpty ? nil : cell("note")
-            let evidence = cell("evidence").split(whereSeparator: { $0 == ";" || $0 == "；" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            let key = cell("indicator")
+            // The value cell read as YAML (`[92, 88]`, `{满意: 30}`), or as text when it is not YAML.
+            let value = yamlValue(r.cell("value"), at: r.at("value"), &d)
+            let key = r.cell("indicator")
             let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
             switch parts.count == 2 ? parts[0] : "" {
-            case "survey":
-                let surveyBlocks = rubric.blocks.filter { $0.source == .survey }
-                var blockID = surveyBlocks.first?.id
-                var group = parts[1]
-                if surveyBlocks.count > 1, let dot = group.firstIndex(of: ".") {
-                    blockID = String(group[..<dot])
-                    group = String(group[group.index(after: dot)...])
-                }
-                guard let block = surveyBlocks.first(where: { $0.id == blockID }), let survey = block.survey else {
-                    d.error(at("indicator"), Catalog.csvNoSurveyBlock(key))
-                    break
-                }
-                guard survey.groups.contains(where: { $0.id == group }) else {
-                    d.error(
-                        at("indicator"),
-                        Catalog.unknownGroup(
-                            group, Suggestion.didYouMean(group, in: survey.groups.map(\.id)),
-                            Suggestion.choices(survey.groups.map { ($0.name, $0.id) })))
-                    break
-                }
-                if let votes = DataLoader.votes(valueNode, survey: survey, group: group, &d) {
-                    data.surveys[block.id, default: [:]][group] = votes
-                }
-            case "bonus", "penalty":
-                let isBonus = parts[0] == "bonus"
-                let rules = isBonus ? rubric.bonus : rubric.penalties
-                guard rules.items.contains(where: { $0.id == parts[1] }) else {
-                    d.error(
-                        at("indicator"),
-                        Catalog.unknownAdjustmentItem(
-                            DataLoader.kind(parts[0]), parts[1],
-                            Suggestion.didYouMean(parts[1], in: rules.items.map(\.id)),
-                            Suggestion.choices(rules.items.map { ($0.name, $0.id) })))
-                    break
-                }
-                var count: Exact = 1
-                if !cell("value").isEmpty {
-                    if let c = valueNode.number, !c.isNegative, c < 1_000_000_000 {
-                        count = c
-                    } else {
-                        d.error(at("value"), Catalog.csvAdjustmentCount(key, cell("value")))
-                    }
-                }
-                let entry = AdjustmentEntry(item: parts[1], count: count, note: note, evidence: evidence, location: here)
-                if isBonus { data.bonus.append(entry) } else { data.penalties.append(entry) }
-            case "veto":
-                guard rubric.vetoes.contains(where: { $0.id == parts[1] }) else {
-                    d.error(
-                        at("indicator"),
-                        Catalog.unknownVeto(
-                            parts[1], Suggestion.didYouMean(parts[1], in: rubric.vetoes.map(\.id)),
-                            Suggestion.choices(rubric.vetoes.map { ($0.name, $0.id) })))
-                    break
-                }
-                data.vetoes.append(VetoEntry(id: parts[1], note: note, location: here))
-            default:
-                guard let position = DataLoader.checkIndicator(key, at: at("indicator"), organization: organization, lookup: lookup, &d)
-                else { break }
-                let key = lookup.indicator(at: position).id
-                if data.indicators[key] != nil {
-                    d.error(at("indicator"), Catalog.indicatorTwice(key, orgID))
-                    break
-                }
-                var selfScore: Exact?
-                if !cell("self").isEmpty {
-                    selfScore = Exact(cell("self"))
-                    if selfScore == nil { d.error(at("self"), Catalog.csvSelfScore(key, cell("self"))) }
-                }
-                let value: DataValue? = cell("value").isEmpty ? nil : DataValue(valueNode)
-                var entry = IndicatorEntry(value: value, selfScore: selfScore, evidence: evidence, note: note, location: at("value"))
-                if !cell("claimed").isEmpty { entry.claimed = DataValue(yamlValue(cell("claimed"), at: at("claimed"), &d)) }
-                entry.reviewNote = cell("review_note").isEmpty ? nil : cell("review_note")
-                entry.reviewedBy = cell("reviewed_by").isEmpty ? nil : cell("reviewed_by")
-                data.indicators[key] = entry
+            case "survey": readSurvey(key, group: parts[1], value, r, into: &data, rubric: rubric, &d)
+            case "bonus", "penalty": readAdjustment(key, kind: parts[0], item: parts[1], value, r, into: &data, rubric: rubric, &d)
+            case "veto": readVeto(parts[1], r, into: &data, rubric: rubric, &d)
+            default: readIndicator(key, value, r, into: &data, organization: organization, lookup: lookup, &d)
             }
             byOrganization[orgID] = data
         }
@@ -157,6 +81,128 @@ public enum CSVDataLoader {
             d.warning(SourceLocation(file: file, line: header.line), Catalog.csvNoYear(rubric.assessment.year))
         }
         return Array(byOrganization.values)
+    }
+
+    /// One data row's cells by column name and where each is, with the note and evidence read from them.
+    private struct Fields {
+        let row: Row
+        let index: [String: Int]
+        let file: String
+        let note: String?
+        let evidence: [String]
+
+        init(row: Row, index: [String: Int], file: String) {
+            self.row = row
+            self.index = index
+            self.file = file
+            let note = Self.text(row, index, "note")
+            self.note = note.isEmpty ? nil : note
+            evidence = Self.text(row, index, "evidence").split(whereSeparator: { $0 == ";" || $0 == "；" })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+
+        private static func text(_ row: Row, _ index: [String: Int], _ name: String) -> String {
+            guard let i = index[name], i < row.cells.count else { return "" }
+            return row.cells[i].trimmingCharacters(in: .whitespaces)
+        }
+
+        /// The row, for a problem with the row as a whole.
+        var here: SourceLocation { SourceLocation(file: file, line: row.line) }
+
+        /// The cell of column `name`, so that a problem points at it (file:line:column).
+        func at(_ name: String) -> SourceLocation { row.location(index[name], file: file) }
+
+        func cell(_ name: String) -> String { Self.text(row, index, name) }
+    }
+
+    /// `survey:group` (`survey:block.group` when there are several survey blocks): the group's votes.
+    private static func readSurvey(
+        _ key: String, group named: String, _ value: YAMLValue, _ r: Fields, into data: inout OrganizationData, rubric: Rubric, _ d: inout Diagnostics
+    ) {
+        let surveyBlocks = rubric.blocks.filter { $0.source == .survey }
+        var blockID = surveyBlocks.first?.id
+        var group = named
+        if surveyBlocks.count > 1, let dot = group.firstIndex(of: ".") {
+            blockID = String(group[..<dot])
+            group = String(group[group.index(after: dot)...])
+        }
+        guard let block = surveyBlocks.first(where: { $0.id == blockID }), let survey = block.survey else {
+            d.error(r.at("indicator"), Catalog.csvNoSurveyBlock(key))
+            return
+        }
+        guard survey.groups.contains(where: { $0.id == group }) else {
+            d.error(
+                r.at("indicator"),
+                Catalog.unknownGroup(
+                    group, Suggestion.didYouMean(group, in: survey.groups.map(\.id)), Suggestion.choices(survey.groups.map { ($0.name, $0.id) })))
+            return
+        }
+        if let votes = DataLoader.votes(value, survey: survey, group: group, &d) { data.surveys[block.id, default: [:]][group] = votes }
+    }
+
+    /// `bonus:item` or `penalty:item`: one claim, its count the value (1 when blank).
+    private static func readAdjustment(
+        _ key: String, kind: String, item: String, _ value: YAMLValue, _ r: Fields, into data: inout OrganizationData, rubric: Rubric,
+        _ d: inout Diagnostics
+    ) {
+        let isBonus = kind == "bonus"
+        let rules = isBonus ? rubric.bonus : rubric.penalties
+        guard rules.items.contains(where: { $0.id == item }) else {
+            d.error(
+                r.at("indicator"),
+                Catalog.unknownAdjustmentItem(
+                    DataLoader.kind(kind), item, Suggestion.didYouMean(item, in: rules.items.map(\.id)),
+                    Suggestion.choices(rules.items.map { ($0.name, $0.id) })))
+            return
+        }
+        var count: Exact = 1
+        if !r.cell("value").isEmpty {
+            if let c = value.number, !c.isNegative, c < 1_000_000_000 {
+                count = c
+            } else {
+                d.error(r.at("value"), Catalog.csvAdjustmentCount(key, r.cell("value")))
+            }
+        }
+        let entry = AdjustmentEntry(item: item, count: count, note: r.note, evidence: r.evidence, location: r.here)
+        if isBonus { data.bonus.append(entry) } else { data.penalties.append(entry) }
+    }
+
+    /// `veto:id`: a veto reported.
+    private static func readVeto(_ id: String, _ r: Fields, into data: inout OrganizationData, rubric: Rubric, _ d: inout Diagnostics) {
+        guard rubric.vetoes.contains(where: { $0.id == id }) else {
+            d.error(
+                r.at("indicator"),
+                Catalog.unknownVeto(
+                    id, Suggestion.didYouMean(id, in: rubric.vetoes.map(\.id)), Suggestion.choices(rubric.vetoes.map { ($0.name, $0.id) })))
+            return
+        }
+        data.vetoes.append(VetoEntry(id: id, note: r.note, location: r.here))
+    }
+
+    /// An indicator (by id, or by name with a warning): its value, self-score, evidence, note and verification.
+    private static func readIndicator(
+        _ written: String, _ node: YAMLValue, _ r: Fields, into data: inout OrganizationData, organization: Organization, lookup: RubricLookup,
+        _ d: inout Diagnostics
+    ) {
+        guard let position = DataLoader.checkIndicator(written, at: r.at("indicator"), organization: organization, lookup: lookup, &d) else {
+            return
+        }
+        let key = lookup.indicator(at: position).id
+        if data.indicators[key] != nil {
+            d.error(r.at("indicator"), Catalog.indicatorTwice(key, organization.id))
+            return
+        }
+        var selfScore: Exact?
+        if !r.cell("self").isEmpty {
+            selfScore = Exact(r.cell("self"))
+            if selfScore == nil { d.error(r.at("self"), Catalog.csvSelfScore(key, r.cell("self"))) }
+        }
+        let value: DataValue? = r.cell("value").isEmpty ? nil : DataValue(node)
+        var entry = IndicatorEntry(value: value, selfScore: selfScore, evidence: r.evidence, note: r.note, location: r.at("value"))
+        if !r.cell("claimed").isEmpty { entry.claimed = DataValue(yamlValue(r.cell("claimed"), at: r.at("claimed"), &d)) }
+        entry.reviewNote = r.cell("review_note").isEmpty ? nil : r.cell("review_note")
+        entry.reviewedBy = r.cell("reviewed_by").isEmpty ? nil : r.cell("reviewed_by")
+        data.indicators[key] = entry
     }
 
     /// A cell read as a YAML value (numbers, booleans, `[92, 88]`, `{满意: 30}`), or as text when it is not YAML.
