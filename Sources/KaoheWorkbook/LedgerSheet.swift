@@ -122,93 +122,142 @@ struct LedgerLayout: Sendable {
 
     /// The rows of `org`, starting at row `top`.
     func rows(_ org: OrganizationResult, from top: Int) -> Rows {
-        let p = places
-        let id = org.organization.id
-        let name = CellValue.text(org.organization.name)
-        let summaryRow = summaryRows[id]!
+        var rows = OrganizationRows(layout: self, org: org, top: top)
+        let dimensionTerms = rows.indicators()
+        rows.blocks(dimensionTerms: dimensionTerms)
+        rows.adjustment("加分", org.bonus, rubric.bonus)
+        rows.adjustment("扣分", org.penalty, rubric.penalties)
+        rows.final()
+        // The sheet's filter range and every later organization's rows were placed by `rowCounts`.
+        precondition(
+            rows.row - top == LedgerSheet.rowCounts([org], rubric: rubric)[0], "ledger rows of '\(org.organization.id)' differ from their count")
+        return rows.out
+    }
+
+    /// One organization's rows being laid out: the next row, the cells so far and 汇总's formulas.
+    private struct OrganizationRows {
+        let layout: LedgerLayout
+        let org: OrganizationResult
+        let name: CellValue
+        let summaryRow: Int
+        var row: Int
         var out = Rows()
-        out.cells.reserveCapacity(org.indicators.count * 9 + 32)
-        var row = top
-        func put(_ column: Int, _ value: CellValue, _ style: LaidOutCell.Style) {
+
+        init(layout: LedgerLayout, org: OrganizationResult, top: Int) {
+            self.layout = layout
+            self.org = org
+            name = .text(org.organization.name)
+            summaryRow = layout.summaryRows[org.organization.id]!
+            row = top
+            out.cells.reserveCapacity(org.indicators.count * 9 + 32)
+        }
+
+        var p: Int { layout.places }
+        var weights: WeightCells { layout.weights }
+
+        mutating func put(_ column: Int, _ value: CellValue, _ style: LaidOutCell.Style) {
             out.cells.append(LaidOutCell(row: row, column: column, style: style, value: value))
         }
+
         func ref(_ c: Int) -> String { CellReference(row: row, column: c).description }
-        func absolute(_ rows: ClosedRange<Int>, _ c: Int) -> String { FormulaText.absolute(sheet, rows: rows, column: c) }
+        func absolute(_ rows: ClosedRange<Int>, _ c: Int) -> String { FormulaText.absolute(layout.sheet, rows: rows, column: c) }
 
-        var dimensionTerms: [String] = []
-        // An organization's indicator results follow the rubric's order: one per applicable indicator.
-        var results = org.indicators.makeIterator()
-        for dimension in rubric.dimensions {
-            guard org.dimension(dimension.id) != nil else { continue }
-            let first = row
-            let dimensionName = CellValue.text(dimension.name)
-            for indicator in dimension.indicators where indicator.applies(to: id) {
-                guard let r = results.next(), r.id == indicator.id else {
-                    preconditionFailure("indicator results out of the rubric's order for '\(id)'")
+        /// A row per applicable indicator, dimension by dimension; returns each dimension's subtotal formula (§5.2).
+        mutating func indicators() -> [String] {
+            let id = org.organization.id
+            var dimensionTerms: [String] = []
+            // An organization's indicator results follow the rubric's order: one per applicable indicator.
+            var results = org.indicators.makeIterator()
+            for dimension in layout.rubric.dimensions {
+                guard org.dimension(dimension.id) != nil else { continue }
+                let first = row
+                let dimensionName = CellValue.text(dimension.name)
+                for indicator in dimension.indicators where indicator.applies(to: id) {
+                    guard let r = results.next(), r.id == indicator.id else {
+                        preconditionFailure("indicator results out of the rubric's order for '\(id)'")
+                    }
+                    indicatorRow(r, indicator, dimensionName)
                 }
-                put(Column.organization, name, .text)
-                put(Column.dimension, dimensionName, .text)
-                put(Column.item, .text(indicator.name), .text)
-                put(Column.points, .formula(weights.indicatorPoints[indicator.id]!, indicator.points), .points)
-                put(Column.done, .text(r.note.map { "\(WorkingText.chinese.value(r))(\($0))" } ?? WorkingText.chinese.value(r)), .text)
-                if let s = r.selfScore {
-                    put(Column.selfScore, .exact(s), .number)
-                } else {
-                    put(Column.selfScore, .blank, .number)
-                }
-                put(Column.score, .formula(FormulaText.indicatorScore(points: ref(Column.points), fraction: r.fraction, places: p), r.score), .number)
-                if let s = r.selfScore {
-                    put(
-                        Column.difference,
-                        .formula(FormulaText.difference(ref(Column.score), minus: ref(Column.selfScore), places: p), (r.score - s).rounded(p)),
-                        .number)
-                } else {
-                    put(Column.difference, .blank, .number)
-                }
-                put(Column.note, .text(WorkingText.chinese.deductionNote(r)), .text)
-                row += 1
+                // The dimension subtotal with the §5.2 factor: Σ scores × dimension points ÷ applicable points.
+                let scores = absolute(first...(row - 1), Column.score)
+                let applicable = absolute(first...(row - 1), Column.points)
+                dimensionTerms.append(
+                    FormulaText.dimensionSubtotal(scores: scores, points: weights.dimensionPoints[dimension.id]!, applicable: applicable, places: p))
             }
-            // The dimension subtotal with the §5.2 factor: Σ scores × dimension points ÷ applicable points.
-            let scores = absolute(first...(row - 1), Column.score)
-            let applicable = absolute(first...(row - 1), Column.points)
-            dimensionTerms.append(
-                FormulaText.dimensionSubtotal(scores: scores, points: weights.dimensionPoints[dimension.id]!, applicable: applicable, places: p))
+            return dimensionTerms
         }
 
-        for (b, block) in rubric.blocks.enumerated() {
-            guard let result = org.block(block.id) else { continue }
-            let weight = weights.blockWeight[block.id]!
-            let scoreCell = FormulaText.absolute(Book.summarySheet, row: summaryRow, column: SummarySheet.blockScoreColumn(b))
-            guard let survey = block.survey else {
-                out.formulas.blockScore[block.id] = dimensionTerms.joined(separator: "+")
-                out.formulas.contribution[block.id] = FormulaText.contribution(score: scoreCell, weight: weight, scale: weights.scale, places: p)
-                continue
-            }
-            var terms: [(weight: String, score: String)] = []
-            for group in survey.groups {
-                guard let g = result.survey?.first(where: { $0.id == group.id }) else { continue }
-                put(Column.organization, name, .text)
-                put(Column.dimension, .text(block.name), .text)
-                put(Column.item, .text(group.name), .text)
-                put(Column.points, .formula(weights.groupWeight[block.id]![group.id]!, group.weight), .points)
-                put(Column.done, .text("有效票 \(g.validVotes)"), .text)
+        private mutating func indicatorRow(_ r: IndicatorResult, _ indicator: Indicator, _ dimensionName: CellValue) {
+            put(Column.organization, name, .text)
+            put(Column.dimension, dimensionName, .text)
+            put(Column.item, .text(indicator.name), .text)
+            put(Column.points, .formula(weights.indicatorPoints[indicator.id]!, indicator.points), .points)
+            put(Column.done, .text(r.note.map { "\(WorkingText.chinese.value(r))(\($0))" } ?? WorkingText.chinese.value(r)), .text)
+            if let s = r.selfScore {
+                put(Column.selfScore, .exact(s), .number)
+            } else {
                 put(Column.selfScore, .blank, .number)
-                if let value = g.score, let cell = surveyCells[id]?[block.id]?[group.id] {
-                    put(Column.score, .formula(cell, value), .number)
-                    terms.append(
-                        (FormulaText.absolute(sheet, row: row, column: Column.points), FormulaText.absolute(sheet, row: row, column: Column.score)))
-                } else {
-                    put(Column.score, .text("无有效票"), .centered)
-                }
-                put(Column.difference, .blank, .number)
-                put(Column.note, .text(g.score == nil ? "该群体无有效票,不参与加权" : "群体得分见「\(Book.surveySheet)」表"), .text)
-                row += 1
             }
-            out.formulas.blockScore[block.id] = FormulaText.surveyScore(terms, places: p)
-            out.formulas.contribution[block.id] = FormulaText.contribution(score: scoreCell, weight: weight, scale: nil, places: p)
+            put(Column.score, .formula(FormulaText.indicatorScore(points: ref(Column.points), fraction: r.fraction, places: p), r.score), .number)
+            if let s = r.selfScore {
+                put(
+                    Column.difference,
+                    .formula(FormulaText.difference(ref(Column.score), minus: ref(Column.selfScore), places: p), (r.score - s).rounded(p)),
+                    .number)
+            } else {
+                put(Column.difference, .blank, .number)
+            }
+            put(Column.note, .text(WorkingText.chinese.deductionNote(r)), .text)
+            row += 1
         }
 
-        for (title, adjustment, rules) in [("加分", org.bonus, rubric.bonus), ("扣分", org.penalty, rubric.penalties)] {
+        /// 汇总's block score and contribution formulas, with a row per survey group that has a result.
+        mutating func blocks(dimensionTerms: [String]) {
+            for (b, block) in layout.rubric.blocks.enumerated() {
+                guard let result = org.block(block.id) else { continue }
+                let weight = weights.blockWeight[block.id]!
+                let scoreCell = FormulaText.absolute(Book.summarySheet, row: summaryRow, column: SummarySheet.blockScoreColumn(b))
+                guard let survey = block.survey else {
+                    out.formulas.blockScore[block.id] = dimensionTerms.joined(separator: "+")
+                    out.formulas.contribution[block.id] = FormulaText.contribution(score: scoreCell, weight: weight, scale: weights.scale, places: p)
+                    continue
+                }
+                var terms: [(weight: String, score: String)] = []
+                for group in survey.groups {
+                    guard let g = result.survey?.first(where: { $0.id == group.id }) else { continue }
+                    if let term = surveyRow(g, group, block) { terms.append(term) }
+                }
+                out.formulas.blockScore[block.id] = FormulaText.surveyScore(terms, places: p)
+                out.formulas.contribution[block.id] = FormulaText.contribution(score: scoreCell, weight: weight, scale: nil, places: p)
+            }
+        }
+
+        /// A survey group's row; returns its weight and score cells when it has a score.
+        private mutating func surveyRow(_ g: SurveyGroupResult, _ group: Survey.Group, _ block: Block) -> (weight: String, score: String)? {
+            var term: (weight: String, score: String)?
+            put(Column.organization, name, .text)
+            put(Column.dimension, .text(block.name), .text)
+            put(Column.item, .text(group.name), .text)
+            put(Column.points, .formula(weights.groupWeight[block.id]![group.id]!, group.weight), .points)
+            put(Column.done, .text("有效票 \(g.validVotes)"), .text)
+            put(Column.selfScore, .blank, .number)
+            if let value = g.score, let cell = layout.surveyCells[org.organization.id]?[block.id]?[group.id] {
+                put(Column.score, .formula(cell, value), .number)
+                term = (
+                    FormulaText.absolute(layout.sheet, row: row, column: Column.points),
+                    FormulaText.absolute(layout.sheet, row: row, column: Column.score)
+                )
+            } else {
+                put(Column.score, .text("无有效票"), .centered)
+            }
+            put(Column.difference, .blank, .number)
+            put(Column.note, .text(g.score == nil ? "该群体无有效票,不参与加权" : "群体得分见「\(Book.surveySheet)」表"), .text)
+            row += 1
+            return term
+        }
+
+        /// The bonus or penalty lines and 汇总's formula of their capped total.
+        mutating func adjustment(_ title: String, _ adjustment: AdjustmentResult, _ rules: AdjustmentRules) {
             let first = row
             for line in adjustment.lines {
                 let item = rules.items.first { $0.id == line.item }!
@@ -231,13 +280,13 @@ struct LedgerLayout: Sendable {
             if title == "加分" { out.formulas.bonus = formula } else { out.formulas.penalty = formula }
         }
 
-        func summaryRef(_ column: Int) -> String { CellReference(row: summaryRow, column: column).description }
-        let contributions = rubric.blocks.indices.filter { org.block(rubric.blocks[$0].id) != nil }
-            .map { summaryRef(SummarySheet.blockScoreColumn($0) + 1) }
-        out.formulas.final = FormulaText.finalScore(
-            contributions: contributions, bonus: summaryRef(bonusColumn), penalty: summaryRef(bonusColumn + 1), places: p)
-        // The sheet's filter range and every later organization's rows were placed by `rowCounts`.
-        precondition(row - top == LedgerSheet.rowCounts([org], rubric: rubric)[0], "ledger rows of '\(id)' differ from their count")
-        return out
+        /// 汇总's final score formula over the organization's own row there.
+        mutating func final() {
+            func summaryRef(_ column: Int) -> String { CellReference(row: summaryRow, column: column).description }
+            let blocks = layout.rubric.blocks
+            let contributions = blocks.indices.filter { org.block(blocks[$0].id) != nil }.map { summaryRef(SummarySheet.blockScoreColumn($0) + 1) }
+            out.formulas.final = FormulaText.finalScore(
+                contributions: contributions, bonus: summaryRef(layout.bonusColumn), penalty: summaryRef(layout.bonusColumn + 1), places: p)
+        }
     }
 }

@@ -195,7 +195,7 @@ public struct SheetContents: Sendable {
         self.name = name
         try XMLNode.read(data, part: part) { parser in
             while let event = try parser.next() {
-                guard case .start(let node, let empty) = event else { continue }
+                guard case .start(let node, _) = event else { continue }
                 if node.localName == "worksheet" || node.localName == "chartsheet" { break }
                 throw XLSXError(.file("the sheet's root is <\(node.name)>, not <worksheet>"), while: "reading \(part)")
             }

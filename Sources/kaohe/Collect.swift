@@ -94,8 +94,11 @@ struct Collect: ParsableCommand {
         var out: [String] = []
         for folder in folders {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
-            guard isDirectory.boolValue else { out.append(folder); continue }
+            // A file, or a path that does not exist (reported when read), is taken as it is.
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                out.append(folder)
+                continue
+            }
             let walker = FileManager.default.enumerator(atPath: folder)
             while let relative = walker?.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent
