@@ -103,6 +103,17 @@ struct ScorecardSheet: Sendable {
             try sheet.merge(CellRange(rows: row...row, columns: from...to), .text(text), style: style)
         }
 
+        /// A total row: its label, what it is out of (points or a weight), its score and a note across the rest.
+        mutating func totalRow(_ text: String, outOf points: CellValue, score: CellValue, note: String) throws {
+            try label(text, Styles.totalLabel)
+            try sheet.write(points, row: row, column: Column.points, style: Styles.subtotalPoints)
+            try fill(Column.standard...Column.selfScore, Styles.totalLabel)
+            try sheet.write(score, row: row, column: Column.score, style: total)
+            try sheet.merge(
+                CellRange(rows: row...row, columns: Column.difference...Column.scorer), .text(note),
+                style: Styles.totalLabel.with { $0.horizontal = .left })
+        }
+
         /// Blank cells in `style` on the current row.
         mutating func fill(_ columns: ClosedRange<Int>, _ style: CellStyle) throws {
             for column in columns { try sheet.write(.blank, row: row, column: column, style: style) }
@@ -232,15 +243,9 @@ struct ScorecardSheet: Sendable {
         let weightRef = context.weights.blockWeight[block.id]!
         let scoreRow: Int
         if block.source == .indicators {
-            try c.label("\(block.name)得分", Styles.totalLabel)
-            try c.sheet.write(.formula(context.weights.scale, rubric.indicatorScale), row: c.row, column: Column.points, style: Styles.subtotalPoints)
-            try c.fill(Column.standard...Column.selfScore, Styles.totalLabel)
-            try c.sheet.write(
-                .formula("SUM(\(dimensionScores.joined(separator: ",")))", b.score), row: c.row,
-                column: Column.score, style: c.total)
-            try c.sheet.merge(
-                CellRange(rows: c.row...c.row, columns: Column.difference...last),
-                .text("各一级指标得分之和(满分 S = 一级指标分值合计)"), style: Styles.totalLabel.with { $0.horizontal = .left })
+            try c.totalRow(
+                "\(block.name)得分", outOf: .formula(context.weights.scale, rubric.indicatorScale),
+                score: .formula("SUM(\(dimensionScores.joined(separator: ",")))", b.score), note: "各一级指标得分之和(满分 S = 一级指标分值合计)")
             scoreRow = c.row
             c.row += 1
         } else {
@@ -277,32 +282,20 @@ struct ScorecardSheet: Sendable {
                 try c.sheet.merge(
                     CellRange(rows: first...(c.row - 1), columns: Column.dimension...Column.dimension), .text(block.name), style: Styles.centered)
             }
-            try c.label("\(block.name)得分", Styles.totalLabel)
-            try c.sheet.write(.number(100), row: c.row, column: Column.points, style: Styles.subtotalPoints)
-            try c.fill(Column.standard...Column.selfScore, Styles.totalLabel)
-            try c.sheet.write(
-                .formula(FormulaText.surveyScore(terms, places: p), b.score), row: c.row,
-                column: Column.score, style: c.total)
-            try c.sheet.merge(
-                CellRange(rows: c.row...c.row, columns: Column.difference...last),
-                .text("有有效票的群体得分按权重加权平均(满分 100)"), style: Styles.totalLabel.with { $0.horizontal = .left })
+            try c.totalRow(
+                "\(block.name)得分", outOf: .number(100), score: .formula(FormulaText.surveyScore(terms, places: p), b.score),
+                note: "有有效票的群体得分按权重加权平均(满分 100)")
             scoreRow = c.row
             c.row += 1
         }
         let scale = block.source == .indicators ? "S" : "100"
-        try c.label("\(block.name)折算得分", Styles.totalLabel)
-        try c.sheet.write(.formula(weightRef, block.weight), row: c.row, column: Column.points, style: Styles.subtotalPoints)
-        try c.fill(Column.standard...Column.selfScore, Styles.totalLabel)
         let scaleRef = block.source == .indicators ? ref(scoreRow, Column.points) : nil
         // S may be 0 (every dimension at 0 points, §12): the contribution is then 0, nothing divides by it.
-        try c.sheet.write(
-            .formula(
-                FormulaText.contribution(score: ref(scoreRow, Column.score), weight: ref(c.row, Column.points), scale: scaleRef, places: p),
-                b.contribution),
-            row: c.row, column: Column.score, style: c.total)
-        try c.sheet.merge(
-            CellRange(rows: c.row...c.row, columns: Column.difference...last),
-            .text("得分 × 权重 ÷ \(scale)"), style: Styles.totalLabel.with { $0.horizontal = .left })
+        let contribution = FormulaText.contribution(
+            score: ref(scoreRow, Column.score), weight: ref(c.row, Column.points), scale: scaleRef, places: p)
+        try c.totalRow(
+            "\(block.name)折算得分", outOf: .formula(weightRef, block.weight), score: .formula(contribution, b.contribution),
+            note: "得分 × 权重 ÷ \(scale)")
         c.cells.blockScore[block.id] = FormulaText.absolute(c.sheet.name, row: scoreRow, column: Column.score)
         c.cells.contribution[block.id] = FormulaText.absolute(c.sheet.name, row: c.row, column: Column.score)
         let cell = ref(c.row, Column.score)
