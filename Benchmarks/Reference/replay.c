@@ -247,12 +247,13 @@ static void apply(lxw_workbook *wb, jval *v) {
         if ((a = member(v, "sheet"))) {
             sheets = realloc(sheets, sizeof(lxw_worksheet *) * (size_t)(sheet_count + 1));
             sheets[sheet_count++] = workbook_add_worksheet(wb, a->str);
-        } else if (member(v, "style")) {
-            add_format(wb, v);
         } else if ((a = member(v, "merge"))) {
+            /* Before the formats: a merge names its format by a "style" member too. */
             fail(worksheet_merge_range(sheets[integer(a, 0)], (lxw_row_t)integer(a, 1), (lxw_col_t)integer(a, 2),
                                        (lxw_row_t)integer(a, 3), (lxw_col_t)integer(a, 4), "",
                                        format_of((int)member(v, "style")->num)), "merge");
+        } else if (member(v, "style")) {
+            add_format(wb, v);
         } else if ((a = member(v, "width"))) {
             lxw_row_col_options o = {.hidden = (uint8_t)integer(a, 4)};
             fail(worksheet_set_column_opt(sheets[integer(a, 0)], (lxw_col_t)integer(a, 1), (lxw_col_t)integer(a, 2),
