@@ -21,7 +21,7 @@ final class CellLog {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var sheets: [String: Int] = [:]
-    private var styles: [CellStyle: Int] = [:]
+    private var styles = StyleTable()
     /// The row being collected: its sheet, its number and its cells so far.
     private var pending: (sheet: Int, row: Int)?
     private var cells: [UInt8] = []
@@ -100,9 +100,8 @@ final class CellLog {
 
     private func styleID(_ style: CellStyle?) -> Int {
         guard let style else { return -1 }
-        if let id = styles[style] { return id }
-        let id = styles.count
-        styles[style] = id
+        let (id, isNew) = styles.insert(style)
+        guard isNew else { return id }
         var fields = ["\"style\": \(id)"]
         if let f = style.fontName { fields.append("\"font\": \(JSONText.quoted(f))") }
         if let size = style.fontSize { fields.append("\"size\": \(size)") }

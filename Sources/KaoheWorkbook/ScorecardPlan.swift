@@ -16,19 +16,37 @@ struct ScorecardPlan: Sendable {
     let name: String
     private var steps: [Step] = []
     /// The distinct styles, in order of first use; steps refer to them by index (-1: no style).
-    private var styles: [CellStyle] = []
+    private var styles = StyleTable()
 
     init(sheet name: String) { self.name = name }
 
-    private mutating func index(of style: CellStyle?) -> Int {
-        guard let style else { return -1 }
-        // A scorecard uses a few dozen styles; the last few repeat most.
-        if let i = styles.lastIndex(of: style) { return i }
-        styles.append(style)
-        return styles.count - 1
+    private mutating func index(of style: CellStyle?) -> Int { style.map { styles.insert($0).index } ?? -1 }
+
+    /// A style named once for the many cells of a loop, looked up at its first use (so that the styles keep
+    /// their order of first use).
+    struct Style {
+        fileprivate let slot: Int
+    }
+
+    private var named: [(style: CellStyle, index: Int?)] = []
+
+    mutating func style(_ style: CellStyle) -> Style {
+        named.append((style, nil))
+        return Style(slot: named.count - 1)
+    }
+
+    private mutating func index(of style: Style) -> Int {
+        if let i = named[style.slot].index { return i }
+        let i = styles.insert(named[style.slot].style).index
+        named[style.slot].index = i
+        return i
     }
 
     mutating func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws {
+        steps.append(.cell(row: row, column: column, value: value, style: index(of: style)))
+    }
+
+    mutating func write(_ value: CellValue, row: Int, column: Int, style: Style) throws {
         steps.append(.cell(row: row, column: column, value: value, style: index(of: style)))
     }
 
@@ -45,7 +63,7 @@ struct ScorecardPlan: Sendable {
     /// Writes the plan on `sheet`, each style resolved to its format once.
     func replay(on sheet: Worksheet) throws {
         precondition(sheet.name == name, "a scorecard planned for '\(name)' replayed on '\(sheet.name)'")
-        let formats = try styles.map { try sheet.workbook.format($0) }
+        let formats = try styles.styles.map { try sheet.workbook.format($0) }
         let plain = try sheet.workbook.format(nil)
         func format(_ i: Int) -> CellFormat { i < 0 ? plain : formats[i] }
         for step in steps {

@@ -75,12 +75,9 @@ public final class Workbook {
     /// library accepted it (nil: nothing is recorded).
     public var recorder: ((String, WorksheetEvent) -> Void)?
     private(set) var handle: UnsafeMutablePointer<lxw_workbook>?
-    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
-    /// The styles used most recently: a row of cells repeats a few styles, and comparing beats hashing.
-    private var recentFormats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
-    /// Styles handed out as `CellFormat`s, by their `styleIndex`.
-    private var resolvedStyles: [CellStyle] = []
-    private var resolvedIndex: [CellStyle: Int] = [:]
+    /// The styles used so far, each with its C format at the same place; a `CellFormat`'s `styleIndex` is it.
+    private var styles = StyleTable()
+    private var formats: [UnsafeMutablePointer<lxw_format>] = []
     private var sheetNames: [String] = []
     /// The sheet names in lower case, for the case-insensitive uniqueness rule.
     private var takenNames: Set<String> = []
@@ -233,11 +230,8 @@ public final class Workbook {
     /// `style` resolved once, for writing many cells with it (see `Worksheet.write(_:row:column:format:)`).
     public func format(_ style: CellStyle?) throws -> CellFormat {
         guard let style else { return CellFormat(handle: nil, styleIndex: -1, workbook: serial) }
-        let handle = try format(for: style)
-        if let index = resolvedIndex[style] { return CellFormat(handle: handle, styleIndex: index, workbook: serial) }
-        resolvedStyles.append(style)
-        resolvedIndex[style] = resolvedStyles.count - 1
-        return CellFormat(handle: handle, styleIndex: resolvedStyles.count - 1, workbook: serial)
+        let index = try place(of: style)
+        return CellFormat(handle: formats[index], styleIndex: index, workbook: serial)
     }
 
     /// A number no other workbook of this process has, to recognize its `CellFormat`s.
@@ -260,30 +254,25 @@ public final class Workbook {
 
     /// The style a format was resolved from.
     func style(of format: CellFormat) -> CellStyle? {
-        format.styleIndex < 0 ? nil : resolvedStyles[format.styleIndex]
+        format.styleIndex < 0 ? nil : styles.styles[format.styleIndex]
     }
 
     /// The C format for `style`, made once per distinct style.
     func format(for style: CellStyle?) throws -> UnsafeMutablePointer<lxw_format>? {
         guard let style else { return nil }
-        if let recent = recentFormats.first(where: { $0.style == style }) { return recent.format }
-        if let existing = formats[style] {
-            remember(style, existing)
-            return existing
-        }
+        return formats[try place(of: style)]
+    }
+
+    /// The place of `style` in `styles` and `formats`, its C format made when it is new.
+    private func place(of style: CellStyle) throws -> Int {
+        if let index = styles.index(of: style) { return index }
         let wb = try openHandle("adding a cell format")
         guard let f = workbook_add_format(wb) else {
             throw XLSXError(.library(code: 1, message: "Memory error"), while: "adding a cell format")
         }
         style.apply(to: f)
-        formats[style] = f
-        remember(style, f)
-        return f
-    }
-
-    private func remember(_ style: CellStyle, _ format: UnsafeMutablePointer<lxw_format>) {
-        if recentFormats.count == 8 { recentFormats.removeLast() }
-        recentFormats.insert((style, format), at: 0)
+        formats.append(f)
+        return styles.insert(style).index
     }
 
     /// A range on a hidden sheet that holds `items`, for dropdown lists too long to store inline.

@@ -95,7 +95,9 @@ public final class Worksheet {
             if text.isEmpty {
                 if format != nil { try check(worksheet_write_blank(handle, r, c, format), at(row, column)) }
             } else {
-                try check(worksheet_write_string(handle, r, c, Self.fitting(text), format), at(row, column))
+                // withCString hands a native string's own bytes over; the implicit conversion would copy them.
+                let status = Self.fitting(text).withCString { worksheet_write_string(handle, r, c, $0, format) }
+                try check(status, at(row, column))
             }
         case .number(let number):
             guard number.isFinite else { throw XLSXError(.invalidNumber, while: at(row, column)) }
@@ -109,7 +111,8 @@ public final class Worksheet {
             switch cached {
             case .number(let number):
                 guard number.isFinite else { throw XLSXError(.invalidNumber, while: at(row, column)) }
-                try check(worksheet_write_formula_num(handle, r, c, body, format, number), at(row, column))
+                let status = body.withCString { worksheet_write_formula_num(handle, r, c, $0, format, number) }
+                try check(status, at(row, column))
             case .text(let text):
                 // libxlsxwriter 1.1.4 reads past the end of an empty cached string, and a formula without a
                 // result would be cached as 0, which is wrong: the formula must produce visible text.
@@ -143,10 +146,10 @@ public final class Worksheet {
 
     /// Merges `range`; `style` is what `resolved` was made from, for the recorder (nil: ask the workbook).
     private func merge(_ range: CellRange, _ value: CellValue, format resolved: CellFormat, style: CellStyle?) throws {
-        let context = "merging \(name)!\(range)"
-        try open(context)
+        func context() -> String { "merging \(name)!\(range)" }
+        try open(context())
         guard range.first.row <= range.last.row, range.first.column <= range.last.column else {
-            throw XLSXError(.invalidRange(range.description), while: context)
+            throw XLSXError(.invalidRange(range.description), while: context())
         }
         try checkCell(range.last.row, range.last.column)
         if range.first == range.last {
@@ -154,13 +157,13 @@ public final class Worksheet {
             return
         }
         for r in range.first.row...range.last.row where mergedByRow[r]?.contains(where: { $0.overlaps(range) }) == true {
-            throw XLSXError(.overlappingMerge(range.description), while: context)
+            throw XLSXError(.overlappingMerge(range.description), while: context())
         }
-        guard resolved.workbook == workbook.serial else { throw XLSXError(.foreignFormat, while: context) }
+        guard resolved.workbook == workbook.serial else { throw XLSXError(.foreignFormat, while: context()) }
         try check(
             worksheet_merge_range(
                 handle, UInt32(range.first.row), UInt16(range.first.column),
-                UInt32(range.last.row), UInt16(range.last.column), "", resolved.handle), context)
+                UInt32(range.last.row), UInt16(range.last.column), "", resolved.handle), context())
         for r in range.first.row...range.last.row { mergedByRow[r, default: []].append(range) }
         if let recorder = workbook.recorder { recorder(name, .merge(range, style: style ?? workbook.style(of: resolved))) }
         // The merge wrote an empty string; the real value (a number or formula too) goes into the first cell.
@@ -188,13 +191,13 @@ public final class Worksheet {
 
     /// Sets a row's height in points.
     public func setRowHeight(_ row: Int, _ height: Double, hidden: Bool = false) throws {
-        let context = "setting row height on \(name)"
-        try open(context)
+        func context() -> String { "setting row height on \(name)" }
+        try open(context())
         try checkCell(row, 0)
         var options = lxw_row_col_options()
         options.hidden = hidden ? 1 : 0
         let h = height.isFinite ? min(max(height, 0), 409) : 15
-        try check(worksheet_set_row_opt(handle, UInt32(row), h, nil, &options), context)
+        try check(worksheet_set_row_opt(handle, UInt32(row), h, nil, &options), context())
         workbook.recorder?(name, .rowHeight(row: row, height: h))
     }
 
