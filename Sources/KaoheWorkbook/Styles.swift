@@ -95,10 +95,24 @@ enum TextWidth {
         return min(max(widest + 2, minimum), maximum)
     }
 
-    /// Lines that `text` wraps to in a column of `width`.
+    /// Lines that `text` wraps to in a column of `width`: each line of it (split at line feeds; a CR LF pair is
+    /// one character, as Swift's `Character` has it, and does not split) takes its width over the usable width,
+    /// at least one. One pass over the scalars — it runs for every text cell of every scorecard.
     static func lines(_ text: String, width: Double) -> Int {
         let usable = max(width - 1.5, 1)
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { max(1, Int((of(String($0)) / usable).rounded(.up))) }.reduce(0, +)
+        func wrapped(_ lineWidth: Double) -> Int { max(1, Int((lineWidth / usable).rounded(.up))) }
+        var total = 0
+        var line = 0.0
+        var previous: Unicode.Scalar = "\0"
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && previous != "\r" {
+                total += wrapped(line)
+                line = 0
+            } else {
+                line += isWide(scalar) ? 2.0 : 1.1
+            }
+            previous = scalar
+        }
+        return total + wrapped(line)
     }
 }

@@ -33,25 +33,35 @@ public struct MessageTemplate: Hashable, Sendable {
     /// The entry in `language` with `{0}`, `{1}` … replaced by `values`, in one pass: braces within a value stay
     /// as they are.
     public func text(_ language: Language, _ values: [String]) -> String {
-        let template = language == .zh ? zh : en
-        let bytes = Array(template.utf8)
-        var out = ""
-        out.reserveCapacity(bytes.count + values.reduce(0) { $0 + $1.utf8.count })
-        var copied = 0
-        var i = 0
-        while i + 2 < bytes.count {
-            let digit = Int(bytes[i + 1]) - 0x30
-            if bytes[i] == UInt8(ascii: "{"), bytes[i + 2] == UInt8(ascii: "}"), digit >= 0, digit <= 9, digit < values.count {
-                out += String(decoding: bytes[copied..<i], as: UTF8.self)
-                out += values[digit]
-                i += 3
-                copied = i
-            } else {
-                i += 1
+        var template = language == .zh ? zh : en
+        let capacity = template.utf8.count + values.reduce(0) { $0 + $1.utf8.count }
+        return template.withUTF8 { bytes in
+            // Written straight into the result's storage: WorkingText fills thousands of these per workbook.
+            String(unsafeUninitializedCapacity: capacity) { out in
+                var written = 0
+                func copy(_ source: UnsafeBufferPointer<UInt8>) {
+                    guard let from = source.baseAddress, let to = out.baseAddress, !source.isEmpty else { return }
+                    (to + written).update(from: from, count: source.count)
+                    written += source.count
+                }
+                var copied = 0
+                var i = 0
+                while i + 2 < bytes.count {
+                    let digit = Int(bytes[i + 1]) - 0x30
+                    if bytes[i] == UInt8(ascii: "{"), bytes[i + 2] == UInt8(ascii: "}"), digit >= 0, digit <= 9, digit < values.count {
+                        copy(UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                        var value = values[digit]
+                        value.withUTF8(copy)
+                        i += 3
+                        copied = i
+                    } else {
+                        i += 1
+                    }
+                }
+                copy(UnsafeBufferPointer(rebasing: bytes[copied...]))
+                return written
             }
         }
-        out += String(decoding: bytes[copied...], as: UTF8.self)
-        return out
     }
 
     /// The entry in `language` with its values (`WorkingText` renders thousands of these per workbook).

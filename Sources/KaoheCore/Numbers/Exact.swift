@@ -338,23 +338,36 @@ public struct Exact: Hashable, Comparable, Sendable {
     public func formatted(places: Int) -> String {
         let r = rounded(places)
         let scaled = r.numerator * (Self.powersOfTen[places] / r.denominator)
-        var magnitude = scaled.magnitude
-        var reversed: [UInt8] = []
-        reversed.reserveCapacity(24)
-        repeat {
-            let (q, digit) = Self.divide(magnitude, 10)
-            reversed.append(UInt8(digit) + 48)
-            magnitude = q
-        } while magnitude > 0
-        while reversed.count <= places { reversed.append(48) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(reversed.count + 2)
-        if scaled < 0 { bytes.append(45) }
-        for i in stride(from: reversed.count - 1, through: 0, by: -1) {
-            bytes.append(reversed[i])
-            if i == places && places > 0 { bytes.append(46) }
+        // At most 39 digits, zeros up to `places` + 1 digits, a sign and a point.
+        return String(unsafeUninitializedCapacity: Swift.max(39, places + 1) + 2) { out in
+            // Digits from the right end of the buffer, least significant first, then moved to the front.
+            var start = out.count
+            func put(_ byte: UInt8) {
+                start -= 1
+                out[start] = byte
+            }
+            var magnitude = scaled.magnitude
+            var digits = 0
+            repeat {
+                let digit: UInt8
+                if magnitude <= UInt64.max {
+                    let small = UInt64(magnitude)
+                    digit = UInt8(small % 10)
+                    magnitude = UInt128(small / 10)
+                } else {
+                    let (q, d) = Self.divide(magnitude, 10)
+                    digit = UInt8(d)
+                    magnitude = q
+                }
+                put(digit + 48)
+                digits += 1
+                if digits == places { put(46) }
+            } while magnitude > 0 || digits <= places
+            if scaled < 0 { put(45) }
+            let length = out.count - start
+            for k in 0..<length { out[k] = out[start + k] }
+            return length
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The number of decimals of the value's exact decimal expansion, or nil when it does not terminate (1/3).

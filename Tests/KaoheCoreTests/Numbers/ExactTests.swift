@@ -50,6 +50,33 @@ import Testing
         #expect(Exact(3).ceiling == 3)
     }
 
+    /// `formatted` writes its digits into the string's storage; it must equal the plain definition — the value
+    /// rounded, scaled to an integer, its decimal digits with a point before the last `places`, zeros to fill —
+    /// for values across 128 bits, both signs and every number of places.
+    @Test func formattedEqualsItsDefinition() {
+        func definition(_ x: Exact, _ places: Int) -> String {
+            let r = x.rounded(places)
+            let scaled = r.numerator * (Exact.powersOfTen[places] / r.denominator)
+            var digits = String(scaled.magnitude)
+            while digits.count <= places { digits = "0" + digits }
+            if places > 0 { digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places)) }
+            return (scaled < 0 ? "-" : "") + digits
+        }
+        var rng = SplitMix64(seed: 3)
+        for _ in 0..<3_000 {
+            // Up to 100 bits: room for scaling by 10^6 within 128.
+            let wide = Int128(rng.next() >> 28) << 64 | Int128(rng.next())
+            let numerator = (rng.next() % 2 == 0 ? 1 : -1) * (wide >> Int(rng.next() % 100))
+            let denominator = Int128([1, 2, 3, 4, 7, 8, 100, 1000][Int(rng.next() % 8)])
+            let x = Exact(numerator, over: denominator)
+            let places = Int(rng.next() % 7)
+            #expect(x.formatted(places: places) == definition(x, places), "\(x.numerator)/\(x.denominator) at \(places)")
+        }
+        #expect(Exact(-1, over: 1000).formatted(places: 2) == "0.00")
+        #expect(Exact(-5, over: 1000).formatted(places: 2) == "-0.01")
+        #expect(Exact(12).formatted(places: 0) == "12")
+    }
+
     @Test func decimalText() {
         #expect(Exact("87.50")!.decimalText() == "87.5")
         #expect((Exact(1) / Exact(3)).decimalText(maximumPlaces: 6) == "0.333333")

@@ -114,5 +114,11 @@ import Testing
         #expect(template.text(.en, ["{1}", "b"]) == "{1} and b")
         #expect(template.text(.zh, ["a", "{0}"]) == "{0}与a")
         #expect(MessageTemplate(en: "{0}", zh: "{0}").text(.en, []) == "{0}")
+        // Placeholders at either end, side by side, beside non-ASCII text; half a placeholder stays.
+        let edges = MessageTemplate(en: "{0}{1}", zh: "{1}得分{0}分{")
+        #expect(edges.text(.en, ["甲", "乙"]) == "甲乙")
+        #expect(edges.text(.zh, ["9.5", "县妇联"]) == "县妇联得分9.5分{")
+        #expect(MessageTemplate(en: "", zh: "").text(.en, ["x"]) == "")
+        #expect(MessageTemplate(en: "{9}{x}{", zh: "").text(.en, ["a"]) == "{9}{x}{")
     }
 }
