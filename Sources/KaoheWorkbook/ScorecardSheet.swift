@@ -87,6 +87,8 @@ struct ScorecardSheet: Sendable {
         var sheet: ScorecardPlan
         var row: Int
         var serial = 1
+        /// Where the next indicator's result is likely to be (see `OrganizationResult.indicator(_:next:)`).
+        var nextIndicator = 0
         var cells = ScorecardCells()
         let number: CellStyle, subtotal: CellStyle, total: CellStyle
 
@@ -150,32 +152,35 @@ struct ScorecardSheet: Sendable {
         guard let d = org.dimension(dimension.id) else { return nil }
         let first = c.row
         var selfScores: [Exact] = []
+        // The styles of an indicator's row, looked up once for all of them.
+        let integer = c.sheet.style(Styles.integer), text = c.sheet.style(Styles.text), points = c.sheet.style(Styles.points)
+        let corrected = c.sheet.style(Styles.corrected), number = c.sheet.style(c.number), centered = c.sheet.style(Styles.centered)
         for indicator in dimension.indicators where indicator.applies(to: id) {
-            guard let r = org.indicator(indicator.id) else { continue }
+            guard let r = org.indicator(indicator.id, next: &c.nextIndicator) else { continue }
             let pointsRef = context.weights.indicatorPoints[indicator.id]!
-            try c.sheet.write(.exact(Exact(c.serial)), row: c.row, column: Column.serial, style: Styles.integer)
-            try c.sheet.write(.text(indicator.name), row: c.row, column: Column.indicator, style: Styles.text)
-            try c.sheet.write(.formula(pointsRef, indicator.points), row: c.row, column: Column.points, style: Styles.points)
-            try c.sheet.write(.text(indicator.standard ?? indicator.method.chineseName), row: c.row, column: Column.standard, style: Styles.text)
+            try c.sheet.write(.exact(Exact(c.serial)), row: c.row, column: Column.serial, style: integer)
+            try c.sheet.write(.text(indicator.name), row: c.row, column: Column.indicator, style: text)
+            try c.sheet.write(.formula(pointsRef, indicator.points), row: c.row, column: Column.points, style: points)
+            try c.sheet.write(.text(indicator.standard ?? indicator.method.chineseName), row: c.row, column: Column.standard, style: text)
             let texts = context.texts.row(r, indicator: indicator)
-            try c.sheet.write(.text(texts.done), row: c.row, column: Column.done, style: r.review?.claimed == nil ? Styles.text : Styles.corrected)
+            try c.sheet.write(.text(texts.done), row: c.row, column: Column.done, style: r.review?.claimed == nil ? text : corrected)
             if let s = r.selfScore {
                 selfScores.append(s)
-                try c.sheet.write(.exact(s), row: c.row, column: Column.selfScore, style: c.number)
+                try c.sheet.write(.exact(s), row: c.row, column: Column.selfScore, style: number)
                 try c.sheet.write(
                     .formula(
                         FormulaText.difference(ref(c.row, Column.score), minus: ref(c.row, Column.selfScore), places: p), (r.score - s).rounded(p)),
-                    row: c.row, column: Column.difference, style: c.number)
+                    row: c.row, column: Column.difference, style: number)
             } else {
-                try c.fill(Column.selfScore...Column.difference, c.number)
+                for column in Column.selfScore...Column.difference { try c.sheet.write(.blank, row: c.row, column: column, style: number) }
             }
             try c.sheet.write(
                 .formula(FormulaText.indicatorScore(points: ref(c.row, Column.points), fraction: r.fraction, places: p), r.score),
-                row: c.row, column: Column.score, style: c.number)
-            try c.sheet.write(.text(texts.note), row: c.row, column: Column.note, style: Styles.text)
-            try c.sheet.write(.text(texts.evidence), row: c.row, column: Column.evidence, style: Styles.text)
+                row: c.row, column: Column.score, style: number)
+            try c.sheet.write(.text(texts.note), row: c.row, column: Column.note, style: text)
+            try c.sheet.write(.text(texts.evidence), row: c.row, column: Column.evidence, style: text)
             try c.sheet.write(
-                .text(r.review.map { "\($0.by)\n(已核定)" } ?? indicator.scorer ?? ""), row: c.row, column: Column.scorer, style: Styles.centered)
+                .text(r.review.map { "\($0.by)\n(已核定)" } ?? indicator.scorer ?? ""), row: c.row, column: Column.scorer, style: centered)
             try c.sheet.setRowHeight(c.row, texts.height)
             c.serial += 1
             c.row += 1

@@ -247,8 +247,9 @@ final class Book {
         let context = scorecardContext
         let names = cards.map(\.1.name)
         let organizations = cards.map(\.0)
+        // A scorecard's plan is small (tens of kilobytes): several may wait, so that the writer never does.
         try Pipeline.run(
-            batches: cards.count,
+            batches: cards.count, ahead: 8,
             make: { i in (i, Result { try ScorecardSheet(context: context, organization: organizations[i]).layOut(sheet: names[i], at: 0) }) },
             consume: { i, planned in
                 let (org, sheet) = cards[i]

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import XLSX
 @testable import KaoheCore
@@ -118,6 +119,34 @@ import XLSX
                 })
         }
         #expect(seen == [0, 1, 2])
+
+        // Several batches ahead, makers slower and faster than the consumer by turns: the same order, and an
+        // error stops the maker (nothing is made far beyond the batch that failed).
+        for ahead in [1, 3, 8] {
+            seen = []
+            try Pipeline.run(
+                batches: 50, ahead: ahead,
+                make: { i in
+                    if i % 7 == 0 { usleep(300) }
+                    return i
+                },
+                consume: { i in
+                    if i % 5 == 0 { usleep(200) }
+                    seen.append(i)
+                })
+            #expect(seen == Array(0..<50))
+            let made = Mutex(0)
+            #expect(throws: Stop.self) {
+                try Pipeline.run(
+                    batches: 1_000, ahead: ahead,
+                    make: { i in
+                        made.withLock { $0 += 1 }
+                        return i
+                    },
+                    consume: { if $0 == 10 { throw Stop() } })
+            }
+            #expect(made.withLock { $0 } <= 10 + ahead + 2)
+        }
     }
 
     /// WPS first (workbook.md 11): shared strings while the workbook fits the memory budget, streaming (inline

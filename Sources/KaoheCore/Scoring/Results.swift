@@ -28,6 +28,18 @@ public struct OrganizationResult: Sendable {
 
     public func block(_ id: String) -> BlockResult? { blocks.first { $0.id == id } }
     public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.id == id } }
+
+    /// The result for indicator `id`, looked for first at `next`: the results are in the rubric's order, so a walk
+    /// through the rubric finds each where the one before ended. `next` is moved past it.
+    public func indicator(_ id: String, next: inout Int) -> IndicatorResult? {
+        if next < indicators.count, indicators[next].id == id {
+            next += 1
+            return indicators[next - 1]
+        }
+        guard let i = indicators.firstIndex(where: { $0.id == id }) else { return nil }
+        next = i + 1
+        return indicators[i]
+    }
     public func dimension(_ id: String) -> DimensionResult? { dimensions.first { $0.id == id } }
 }
 
