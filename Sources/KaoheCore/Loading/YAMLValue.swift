@@ -108,6 +108,8 @@ public struct YAMLValue: Sendable {
     /// Reports every plain number outside the §12 limits and turns it into text, so that nothing downstream computes
     /// with it (it then also fails where a number is expected, never traps).
     mutating func enforceNumberLimits(_ d: inout Diagnostics) {
+        // Looked over without copying first: rewriting the tree copies every array on the way down.
+        guard exceedsNumberLimits else { return }
         switch kind {
         case .scalar(let s, true):
             if let problem = Exact.inputLimitProblem(s) {
@@ -121,6 +123,15 @@ public struct YAMLValue: Sendable {
             for i in pairs.indices { pairs[i].value.enforceNumberLimits(&d) }
             kind = .mapping(pairs)
         default: break
+        }
+    }
+
+    private var exceedsNumberLimits: Bool {
+        switch kind {
+        case .scalar(let s, true): Exact.inputLimitProblem(s) != nil
+        case .sequence(let items): items.contains { $0.exceedsNumberLimits }
+        case .mapping(let pairs): pairs.contains { $0.value.exceedsNumberLimits }
+        default: false
         }
     }
 

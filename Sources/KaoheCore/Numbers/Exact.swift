@@ -119,6 +119,14 @@ public struct Exact: Hashable, Comparable, Sendable {
             }
         }
         if plain, digitCount <= 15 { return nil }
+        // Text with a character no number has (other than blanks, which are trimmed) is no number: names and
+        // ids are decided here, without Foundation's trimming.
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39, 0x2E, 0x2B, 0x2D, 0x45, 0x65, 0x5F, 0x20, 0x09: continue
+            default: if scalar.isASCII || scalar.properties.generalCategory != .spaceSeparator { return nil }
+            }
+        }
         let body = text.trimmingCharacters(in: .whitespaces)
         guard isDecimalSyntax(body) else { return nil }
         let mantissa = body.split(whereSeparator: { $0 == "e" || $0 == "E" }).first.map(String.init) ?? body

@@ -22,6 +22,11 @@ import Testing
         #expect(Exact("200000000e30") == nil)
         #expect(Exact.inputLimitProblem("1e-30")?.contains("30 decimal places") == true)
         #expect(Exact.inputLimitProblem("0.000000000000001") == nil)
+        // Blanks around a number are trimmed, ideographic and no-break spaces too; names are no numbers.
+        #expect(Exact.inputLimitProblem("\u{3000}1234567890123456\u{A0}")?.contains("16 significant digits") == true)
+        #expect(Exact.inputLimitProblem(" 1e16\t")?.contains("below 10^15") == true)
+        #expect(Exact.inputLimitProblem("县总工会 1234567890123456") == nil)
+        #expect(Exact.inputLimitProblem("1234567890123456x") == nil)
         // Comparing values whose cross products pass 128 bits does not overflow.
         #expect(Exact(1, over: Exact.powersOfTen[30]) < Exact(1_000_000_000_000_000))
         let d = try dataDiagnostics("method: manual", "organization: a\nyear: 2024\nindicators:\n  x: 200000000e30")
