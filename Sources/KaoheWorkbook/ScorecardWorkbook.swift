@@ -14,6 +14,8 @@ public enum ScorecardWorkbook {
     /// With `cellLog`, also writes every cell, format, merge, width and filter of the workbook there as JSON
     /// lines (see `CellLog`), for writing the same workbook with another program.
     /// `progress` is told how many organizations' detail rows are written, of how many (ledger layout).
+    /// `whileClosing` is called once every cell is written, as the library starts closing the file (compressing it
+    /// keeps one core busy): for starting work that can use the other.
     ///
     /// The workbook keeps its strings in the shared-string table (what every WPS release opens) unless it would
     /// need more than `memoryBudget` bytes that way (workbook.md 11): then the ledger is written in constant-memory
@@ -22,7 +24,7 @@ public enum ScorecardWorkbook {
         _ result: AssessmentResult, provenance: Provenance, to path: String,
         only organization: String? = nil, layout: Layout = .automatic,
         cellLog: String? = nil, memoryBudget: Int = defaultMemoryBudget,
-        progress: ((Int, Int) -> Void)? = nil
+        progress: ((Int, Int) -> Void)? = nil, whileClosing: (() -> Void)? = nil
     ) throws {
         let chosen = organization == nil ? layout.resolved(result.organizations.count) : .sheets
         // Above the budget the ledger is written strictly row by row, and the library keeps only the current row.
@@ -36,6 +38,7 @@ public enum ScorecardWorkbook {
                 let book = Book(result: result, provenance: provenance, only: organization, streaming: options.constantMemory)
                 book.progress = progress
                 try book.write(into: workbook, layout: chosen)
+                whileClosing?()
             }
         }
         try log?.close()

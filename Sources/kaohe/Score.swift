@@ -70,8 +70,9 @@ struct Score: ParsableCommand {
         let directory = (out as NSString).appendingPathComponent(stem)
         let provenance = Provenance(assessment: assessment, scheme: scheme, generated: ScorecardWorkbook.generationTime())
         try writeOutputs(to: directory) { files in
-            // results.json and results.csv are made on another core while the workbook is written.
-            let exports = BackgroundValue { (ResultsExport.json(result), ResultsExport.csv(result)) }
+            // results.json and results.csv are made on the other core while the workbook is closed (while its cells
+            // are laid out, both cores are busy).
+            let exports = BackgroundValue(startingLater: { (ResultsExport.json(result), ResultsExport.csv(result)) })
             // Province-scale runs take a while: say how far the ledger is.
             let count = result.organizations.count
             let progress =
@@ -84,7 +85,7 @@ struct Score: ParsableCommand {
             try ScorecardWorkbook.write(
                 result, provenance: provenance, to: files.stage("\(stem).xlsx"), layout: layout,
                 cellLog: cells ? files.stage("cells.jsonl") : nil, memoryBudget: budget,
-                progress: progress.map { line in { done, _ in line.update(done) } })
+                progress: progress.map { line in { done, _ in line.update(done) } }, whileClosing: exports.start)
             progress?.finish()
             if split {
                 let names = OutputNaming.uniqueFileNames(

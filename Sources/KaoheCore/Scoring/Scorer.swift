@@ -56,9 +56,10 @@ public struct Scorer: Sendable {
         let organizations = Dictionary(uniqueKeysWithValues: rubric.organizations.map { ($0.id, $0) })
         let positions = rankPositions(slots)
         let entries = (0..<slots.count).filter { organizations[slots[$0].organization] != nil }
-        // Organizations are scored independently, so the work is split across the cores in fixed chunks;
-        // results and problems are put back in input order, so the outcome never depends on scheduling.
-        let chunkSize = 256
+        // Organizations are scored independently, so the work is split across the cores in chunks (at least four
+        // a core, at most 256 organizations); results and problems are put back in input order, so the outcome
+        // never depends on scheduling or on the chunk size.
+        let chunkSize = max(1, min(256, entries.count / (4 * ProcessInfo.processInfo.activeProcessorCount)))
         let chunks = (entries.count + chunkSize - 1) / chunkSize
         let parts = ChunkResults<([OrganizationResult], [Diagnostic])>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -70,8 +71,9 @@ public struct Scorer: Sendable {
                 return scoreOne(organizations[data.organization]!, data, positions: positions, problems: &local)
             }
             parts.set(chunk, (scored, local))
-            // The chunk's data is gone and its results are of other sizes: give the freed pages back.
-            FreedMemory.release()
+            // At province scale the chunk's data is gone and its results are of other sizes: give the freed
+            // pages back (a millisecond; not worth it for small assessments).
+            if chunkSize == 256 { FreedMemory.release() }
         }
         let values = parts.values
         problems += values.flatMap(\.1)
@@ -85,13 +87,23 @@ public struct Scorer: Sendable {
     static func printedLimitProblems(_ result: OrganizationResult) -> [Diagnostic] {
         let limit = Exact.inputMagnitudeLimit
         func tooLarge(_ x: Exact) -> Bool { !(x < limit && x > -limit) }
-        var parts: [(String, Exact)] = result.indicators.map { ("indicator '\($0.id)'", $0.score) }
-        parts += result.dimensions.map { ("dimension '\($0.id)'", $0.score) }
-        parts += result.blocks.flatMap { [("block '\($0.id)'", $0.score), ("the contribution of block '\($0.id)'", $0.contribution)] }
-        parts += [("the bonus", result.bonus.total), ("the penalty", result.penalty.total), ("the final score", result.final)]
-        return parts.filter { tooLarge($0.1) }.map { name, value in
-            Diagnostic(result.organization.location, Catalog.tooLarge(name, result.organization.id, value.decimalText(maximumPlaces: 2)))
+        // Parts are named only when too large: this runs for every organization.
+        var problems: [Diagnostic] = []
+        func check(_ value: Exact, _ name: @autoclosure () -> String) {
+            guard tooLarge(value) else { return }
+            problems.append(
+                Diagnostic(result.organization.location, Catalog.tooLarge(name(), result.organization.id, value.decimalText(maximumPlaces: 2))))
         }
+        for r in result.indicators { check(r.score, "indicator '\(r.id)'") }
+        for d in result.dimensions { check(d.score, "dimension '\(d.id)'") }
+        for b in result.blocks {
+            check(b.score, "block '\(b.id)'")
+            check(b.contribution, "the contribution of block '\(b.id)'")
+        }
+        check(result.bonus.total, "the bonus")
+        check(result.penalty.total, "the penalty")
+        check(result.final, "the final score")
+        return problems
     }
 
     /// For each `rank` indicator: organization id → competition position among the organizations ranked
