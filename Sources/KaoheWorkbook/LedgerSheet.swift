@@ -92,7 +92,8 @@ struct LedgerSheet {
     }
 }
 
-/// What the ledger needs to lay out an organization's rows, copied from the book so that rows can be laid out
+/// What the ledger needs to lay out an organization's rows: the book's `ScorecardContext` (what the scorecards
+/// refer to, gathered once, Sendable) and where this sheet and 汇总's adjustments are, so that rows can be laid out
 /// on other threads.
 struct LedgerLayout: Sendable {
     private typealias Column = LedgerSheet.Column
@@ -102,23 +103,17 @@ struct LedgerLayout: Sendable {
         var formulas = ScorecardCells()
     }
 
-    let rubric: Rubric
-    let places: Int
-    let weights: WeightCells
-    let surveyCells: [String: [String: [String: String]]]
-    let summaryRows: [String: Int]
+    let context: ScorecardContext
     let bonusColumn: Int
     let sheet: String
 
     init(book: Book, sheet: String) {
-        rubric = book.rubric
-        places = book.places
-        weights = book.weights
-        surveyCells = book.surveyCells
-        summaryRows = book.summaryRow
+        context = book.scorecardContext
         bonusColumn = SummarySheet.bonusColumn(book)
         self.sheet = sheet
     }
+
+    var rubric: Rubric { context.rubric }
 
     /// The rows of `org`, starting at row `top`.
     func rows(_ org: OrganizationResult, from top: Int) -> Rows {
@@ -147,13 +142,13 @@ struct LedgerLayout: Sendable {
             self.layout = layout
             self.org = org
             name = .text(org.organization.name)
-            summaryRow = layout.summaryRows[org.organization.id]!
+            summaryRow = layout.context.summaryRow[org.organization.id]!
             row = top
             out.cells.reserveCapacity(org.indicators.count * 9 + 32)
         }
 
-        var p: Int { layout.places }
-        var weights: WeightCells { layout.weights }
+        var p: Int { layout.context.places }
+        var weights: WeightCells { layout.context.weights }
 
         mutating func put(_ column: Int, _ value: CellValue, _ style: LaidOutCell.Style) {
             out.cells.append(LaidOutCell(row: row, column: column, style: style, value: value))
@@ -241,7 +236,7 @@ struct LedgerLayout: Sendable {
             put(Column.points, .formula(weights.groupWeight[block.id]![group.id]!, group.weight), .points)
             put(Column.done, .text("有效票 \(g.validVotes)"), .text)
             put(Column.selfScore, .blank, .number)
-            if let value = g.score, let cell = layout.surveyCells[org.organization.id]?[block.id]?[group.id] {
+            if let value = g.score, let cell = layout.context.surveyCells[org.organization.id]?[block.id]?[group.id] {
                 put(Column.score, .formula(cell, value), .number)
                 term = (
                     FormulaText.absolute(layout.sheet, row: row, column: Column.points),

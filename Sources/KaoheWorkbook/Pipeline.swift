@@ -48,10 +48,8 @@ enum Pipeline {
             condition.lock()
             while made.count >= ahead && !cancelled { condition.wait() }
             let going = !cancelled
-            let freed = consumed
-            consumed = []
             condition.unlock()
-            withExtendedLifetime(freed) {}
+            dropConsumed()
             return going
         }
 

@@ -276,8 +276,8 @@ final class Book {
     }
 }
 
-/// What a scorecard refers to, gathered from the book once its 权重 and 满意度 sheets are written: the scorecards
-/// are then laid out on other cores while the writer writes the ones before.
+/// What a scorecard (and a ledger row) refers to, gathered from the book once its 权重 and 满意度 sheets are
+/// written: the scorecards are then laid out on other cores while the writer writes the ones before.
 struct ScorecardContext: Sendable {
     let rubric: Rubric
     let places: Int
